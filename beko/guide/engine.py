@@ -17,8 +17,8 @@ from typing import Any
 from beko.guide.countries import COUNTRIES
 from beko.guide.rulebase import (
     DECISION_TOPICS,
+    ActiveRule,
     Citation,
-    Rule,
     Rulebase,
     Text,
     get_rulebase,
@@ -422,24 +422,18 @@ def _facts(guide_input: GuideInput, rulebase: Rulebase) -> dict[str, Any]:
     }
 
 
-def _first_match(rules: tuple[Rule, ...], facts: Mapping[str, Any], as_of: dt.date) -> Rule:
-    for rule in rules:
-        if rule.is_valid_on(as_of) and rule.matches(facts):
-            return rule
+def _first_match(active: tuple[ActiveRule, ...], facts: Mapping[str, Any]) -> ActiveRule:
+    for candidate in active:
+        if candidate.rule.matches(facts):
+            return candidate
     # Unreachable with a loaded rule base: the loader insists on an unconditional fallback.
-    raise LookupError(f"no rule matched in {rules[0].topic if rules else '?'}")
+    raise LookupError("no rule matched")
 
 
-def _in_force(citations: tuple[Citation, ...], as_of: dt.date) -> tuple[Citation, ...]:
-    # A rule may cite a paragraph that only came into force later than the rule itself
-    # (e.g. § 4a AufenthG, 1 Mar 2020); for an earlier reference date it is left out.
-    return tuple(c for c in citations if c.valid_from <= as_of)
-
-
-def _merge_citations(as_of: dt.date, *groups: tuple[Citation, ...]) -> tuple[Citation, ...]:
+def _merge_citations(*groups: tuple[Citation, ...]) -> tuple[Citation, ...]:
     seen: dict[tuple[str, str], Citation] = {}
     for group in groups:
-        for citation in _in_force(group, as_of):
+        for citation in group:
             seen.setdefault((citation.law, citation.section), citation)
     return tuple(seen.values())
 
@@ -447,30 +441,31 @@ def _merge_citations(as_of: dt.date, *groups: tuple[Citation, ...]) -> tuple[Cit
 def evaluate(guide_input: GuideInput, rulebase: Rulebase | None = None) -> Evaluation:
     """Answer every topic for ``guide_input`` on its ``as_of`` date."""
     rulebase = rulebase or get_rulebase()
-    as_of = guide_input.as_of
+    active = rulebase.active_on(guide_input.as_of)
     facts = _facts(guide_input, rulebase)
-    decided: dict[str, Rule] = {}
+    decided: dict[str, ActiveRule] = {}
     for topic in DECISION_TOPICS:
-        rule = _first_match(rulebase.topics[topic], facts, as_of)
-        decided[topic] = rule
-        facts[f"answers.{topic}"] = rule.outcome["verdict"]
+        chosen = _first_match(active[topic], facts)
+        decided[topic] = chosen
+        facts[f"answers.{topic}"] = chosen.rule.outcome["verdict"]
 
     answers: dict[str, Answer] = {}
     for topic in ANSWER_TOPICS:
-        rule = decided[topic]
+        chosen = decided[topic]
+        rule = chosen.rule
         if topic == "employment":
-            ba_rule = decided["employment_ba_consent"]
+            ba = decided["employment_ba_consent"]
             answers[topic] = Answer(
                 topic=topic,
                 verdict=rule.outcome["verdict"],
-                ba_consent=ba_rule.outcome["verdict"],
+                ba_consent=ba.rule.outcome["verdict"],
                 explanation=Text(
-                    de=f"{rule.explanation.de} {ba_rule.explanation.de}",
-                    en=f"{rule.explanation.en} {ba_rule.explanation.en}",
+                    de=f"{rule.explanation.de} {ba.rule.explanation.de}",
+                    en=f"{rule.explanation.en} {ba.rule.explanation.en}",
                 ),
-                citations=_merge_citations(as_of, rule.citations, ba_rule.citations),
-                rule_ids=(rule.id, ba_rule.id),
-                confidence=min(rule.confidence, ba_rule.confidence, key=_CONFIDENCE_ORDER.index),
+                citations=_merge_citations(chosen.citations, ba.citations),
+                rule_ids=(rule.id, ba.rule.id),
+                confidence=min(rule.confidence, ba.rule.confidence, key=_CONFIDENCE_ORDER.index),
             )
             continue
         office = rule.outcome.get("office")
@@ -478,7 +473,7 @@ def evaluate(guide_input: GuideInput, rulebase: Rulebase | None = None) -> Evalu
             topic=topic,
             verdict=rule.outcome["verdict"],
             explanation=rule.explanation,
-            citations=_in_force(rule.citations, as_of),
+            citations=chosen.citations,
             rule_ids=(rule.id,),
             confidence=rule.confidence,
             office=office,
@@ -487,9 +482,10 @@ def evaluate(guide_input: GuideInput, rulebase: Rulebase | None = None) -> Evalu
 
     routes: list[Route] = []
     seen_routes: set[str] = set()
-    for rule in rulebase.topics.get("routes", ()):
+    for candidate in active.get("routes", ()):
+        rule = candidate.rule
         route_id = rule.outcome["route"]
-        if route_id in seen_routes or not (rule.is_valid_on(as_of) and rule.matches(facts)):
+        if route_id in seen_routes or not rule.matches(facts):
             continue
         seen_routes.add(route_id)
         routes.append(
@@ -498,7 +494,7 @@ def evaluate(guide_input: GuideInput, rulebase: Rulebase | None = None) -> Evalu
                 title=Text(**rule.outcome["title"]),
                 explanation=rule.explanation,
                 requirements=tuple(Text(**r) for r in rule.outcome.get("requirements", ())),
-                citations=_in_force(rule.citations, as_of),
+                citations=candidate.citations,
                 rule_id=rule.id,
                 confidence=rule.confidence,
             )
@@ -506,9 +502,10 @@ def evaluate(guide_input: GuideInput, rulebase: Rulebase | None = None) -> Evalu
 
     steps: list[NextStep] = []
     seen_steps: set[str] = set()
-    for rule in rulebase.topics.get("next_steps", ()):
+    for candidate in active.get("next_steps", ()):
+        rule = candidate.rule
         step_id = rule.outcome["step"]
-        if step_id in seen_steps or not (rule.is_valid_on(as_of) and rule.matches(facts)):
+        if step_id in seen_steps or not rule.matches(facts):
             continue
         seen_steps.add(step_id)
         steps.append(
@@ -516,14 +513,14 @@ def evaluate(guide_input: GuideInput, rulebase: Rulebase | None = None) -> Evalu
                 id=step_id,
                 text=rule.explanation,
                 offer_tags=tuple(rule.outcome.get("offer_tags", ())),
-                citations=_in_force(rule.citations, as_of),
+                citations=candidate.citations,
                 rule_id=rule.id,
             )
         )
 
     used = tuple(
         dict.fromkeys(
-            [rule.id for rule in decided.values()]
+            [chosen.rule.id for chosen in decided.values()]
             + [route.rule_id for route in routes]
             + [step.rule_id for step in steps]
         )

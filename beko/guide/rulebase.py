@@ -137,6 +137,21 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class ActiveRule:
+    """A rule valid on a given day, with only the citations in force on that day.
+
+    A rule may cite a paragraph that came into force later than the rule itself (e.g.
+    § 4a AufenthG, 1 Mar 2020); for an earlier reference date that citation is left out.
+    """
+
+    rule: Rule
+    citations: tuple[Citation, ...]
+
+
+_MAX_CACHED_DAYS = 4096
+
+
+@dataclass(frozen=True, slots=True)
 class SafeCountry:
     country: str
     valid_from: dt.date
@@ -157,6 +172,9 @@ class Rulebase:
     offices: Mapping[str, Text]
     topics: Mapping[str, tuple[Rule, ...]]
     safe_countries: tuple[SafeCountry, ...]
+    _by_day: dict[dt.date, Mapping[str, tuple[ActiveRule, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def full_version(self) -> str:
@@ -165,6 +183,27 @@ class Rulebase:
     @property
     def rules(self) -> tuple[Rule, ...]:
         return tuple(rule for topic in TOPICS for rule in self.topics.get(topic, ()))
+
+    def active_on(self, day: dt.date) -> Mapping[str, tuple[ActiveRule, ...]]:
+        """Per topic, the rules valid on ``day`` with the citations in force that day.
+
+        Cached per day: almost all evaluations use today's date, so this filtering happens
+        once instead of on every evaluation.
+        """
+        cached = self._by_day.get(day)
+        if cached is None:
+            if len(self._by_day) > _MAX_CACHED_DAYS:
+                self._by_day.clear()
+            cached = {
+                topic: tuple(
+                    ActiveRule(rule, tuple(c for c in rule.citations if c.valid_from <= day))
+                    for rule in rules
+                    if rule.is_valid_on(day)
+                )
+                for topic, rules in self.topics.items()
+            }
+            self._by_day[day] = cached
+        return cached
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
@@ -287,9 +326,30 @@ def _compile_predicate(
                 return actual is not None and compare(actual, value)
 
             checks.append(check)
-    if len(checks) == 1:
-        return checks[0]
-    return lambda facts: all(check(facts) for check in checks)
+    return _conjunction(checks)
+
+
+def _conjunction(parts: Sequence[Predicate]) -> Predicate:
+    # Specialised for the common short cases: a generator per call costs more than the
+    # predicates themselves, and evaluation should stay well below a millisecond.
+    if not parts:
+        return lambda facts: True
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        first, second = parts
+        return lambda facts: first(facts) and second(facts)
+    if len(parts) == 3:
+        first, second, third = parts
+        return lambda facts: first(facts) and second(facts) and third(facts)
+
+    def every(facts: Facts) -> bool:
+        for part in parts:
+            if not part(facts):
+                return False
+        return True
+
+    return every
 
 
 def _compile_condition(
@@ -303,7 +363,7 @@ def _compile_condition(
                 _compile_condition(c, file=file, rule_id=rule_id, path=f"{where}[{i}]")
                 for i, c in enumerate(value)
             ]
-            parts.append(lambda facts, subs=subs: all(s(facts) for s in subs))
+            parts.append(_conjunction(subs))
         elif key == "any":
             subs = [
                 _compile_condition(c, file=file, rule_id=rule_id, path=f"{where}[{i}]")
@@ -315,11 +375,7 @@ def _compile_condition(
             parts.append(lambda facts, sub=sub: not sub(facts))
         else:
             parts.append(_compile_predicate(key, value, file=file, rule_id=rule_id, path=where))
-    if not parts:
-        return lambda facts: True
-    if len(parts) == 1:
-        return parts[0]
-    return lambda facts: all(part(facts) for part in parts)
+    return _conjunction(parts)
 
 
 def _referenced_answers(condition: Mapping[str, Any]) -> set[str]:
