@@ -1,0 +1,111 @@
+# BeKo – everything a developer or CI needs. `make run` and `make test` set themselves up.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# PostgreSQL for `make test` (trust auth on this machine kind). The test database
+# test_$(PG_DB) is created and dropped by the tests. Parallel checkouts use different names.
+PG_DB ?= $(or $(BEKO_PG_DB),beko)
+PG_URL ?= postgres://postgres@127.0.0.1:5432/$(PG_DB)
+PYTEST_ARGS ?=
+
+.PHONY: help setup run demo test test-sqlite test-postgres test-browser lint format \
+	bench serve-prod messages lock system-deps clean
+
+help:
+	@echo "make run        set up, migrate, load demo data, serve http://$(HOST):$(PORT) (SQLite)"
+	@echo "make test       whole suite on SQLite and PostgreSQL, plus browser tests"
+	@echo "make lint       ruff (lint + format check) and djhtml"
+	@echo "make bench      benchmarks -> bench/results/*.json"
+	@echo "make demo       reset the database to the demo data"
+	@echo "make serve-prod gunicorn + whitenoise with production settings (see README)"
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; set PYTHON=python3"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+var:
+	@mkdir -p var
+
+setup: $(STAMP) var
+
+run: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demo --if-empty
+	@echo ""
+	@echo "  BeKo läuft auf  http://$(HOST):$(PORT)/"
+	@echo "  Demo-Login Team:  team / beko-demo-2026   (Admin: admin / beko-demo-2026)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+demo: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py demo --reset
+
+# Debian packages the browser tests and benchmarks need (we are root on these machines).
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v wrk >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk gettext >/dev/null; \
+	fi
+
+test: setup system-deps
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+# SQLite: the whole suite including the browser tests.
+test-sqlite: setup
+	BEKO_ENV=test $(BIN)/pytest $(PYTEST_ARGS)
+
+# PostgreSQL: the whole suite except the browser tests (they ran on SQLite already).
+test-postgres: setup
+	BEKO_ENV=test DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: setup system-deps
+	BEKO_ENV=test $(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(find beko -path '*/templates/*' -name '*.html')
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(find beko -path '*/templates/*' -name '*.html')
+
+# Every bench/bench_*.py writes bench/results/<name>.json.
+bench: setup system-deps
+	@mkdir -p bench/results
+	@for script in bench/bench_*.py; do \
+		echo "== $$script"; BEKO_PG_URL=$(PG_URL) $(BIN)/python $$script || exit 1; \
+	done
+
+serve-prod: setup
+	BEKO_ENV=production $(BIN)/python manage.py collectstatic --noinput
+	BEKO_ENV=production $(BIN)/python manage.py migrate --noinput
+	BEKO_ENV=production $(BIN)/gunicorn beko.wsgi:application --config gunicorn.conf.py
+
+# Extract and compile UI translations, per app (each app owns beko/<app>/locale/).
+messages: setup
+	@for app in beko/*/; do \
+		if [ -d "$$app/templates" ] || ls $$app*.py >/dev/null 2>&1; then \
+			mkdir -p $$app/locale; \
+			(cd $$app && ../../$(BIN)/python ../../manage.py makemessages -l de -l en -l ar -l fa -l uk -l tr -l ru --no-obsolete --no-location >/dev/null) ; \
+		fi; \
+	done
+	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
+
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip freeze --exclude-editable > constraints.txt
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

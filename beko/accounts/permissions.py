@@ -1,0 +1,85 @@
+"""The one place that answers "may this user do that?". Every app asks here.
+
+Roles (see accounts.models.Role):
+- staff: the BeKo team, everything in the back office;
+- partner: editors of one organisation, only that organisation's offers and events;
+- admin: staff rights plus the Django admin.
+Anonymous and inactive users have no role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from .models import Role
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+
+
+def _active(user: Any) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_admin(user: Any) -> bool:
+    return _active(user) and (user.is_superuser or user.role == Role.ADMIN)
+
+
+def is_staff_member(user: Any) -> bool:
+    """BeKo team or admin."""
+    return _active(user) and (is_admin(user) or user.role == Role.STAFF)
+
+
+def is_partner_editor(user: Any) -> bool:
+    return _active(user) and user.role == Role.PARTNER and user.organisation_id is not None
+
+
+def can_use_backoffice(user: Any) -> bool:
+    """May open the back office at all (staff pages or the partner's own area)."""
+    return is_staff_member(user) or is_partner_editor(user)
+
+
+def can_edit_organisation(user: Any, organisation_id: int | None) -> bool:
+    """Staff edit every organisation; a partner editor only their own."""
+    if is_staff_member(user):
+        return True
+    return (
+        is_partner_editor(user)
+        and organisation_id is not None
+        and user.organisation_id == organisation_id
+    )
+
+
+def needs_approval(user: Any) -> bool:
+    """Partner changes go live only after staff approval; staff publish directly."""
+    return not is_staff_member(user)
+
+
+def can_use_django_admin(user: Any) -> bool:
+    return is_admin(user)
+
+
+def _guard(check: Callable[[Any], bool]) -> Callable[[ViewFunc], ViewFunc]:
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not check(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+# Anonymous users are sent to the login page; logged-in users without the role get 403.
+staff_required = _guard(is_staff_member)
+backoffice_required = _guard(can_use_backoffice)
+admin_required = _guard(is_admin)

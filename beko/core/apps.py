@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "beko.core"
+    label = "core"
+    verbose_name = _("Website")
+    # Entries for the staff start page: (label, URL name). Every app may declare its own;
+    # see beko.core.staff_menu.
+    staff_menu = [(_("Seiten bearbeiten"), "core:staff_pages")]

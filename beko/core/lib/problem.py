@@ -1,0 +1,91 @@
+"""RFC 9457 problem details for every API error: one shape, one content type."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class ProblemError(Exception):
+    """Raise from API code to answer with a problem detail naming the offending parameter."""
+
+    def __init__(self, status: int, detail: str, *, param: str | None = None, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.param = param
+        self.extra = extra
+
+
+def problem_response(
+    request: HttpRequest,
+    *,
+    status: int,
+    detail: str,
+    errors: list[dict[str, Any]] | None = None,
+    **extra: Any,
+) -> HttpResponse:
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": request.path,
+    }
+    if errors:
+        body["errors"] = errors
+    body.update(extra)
+    return JsonResponse(
+        body,
+        status=status,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _validation_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    errors = []
+    for error in exc.errors:
+        location = [
+            str(part) for part in error.get("loc", ()) if part not in {"query", "body", "path"}
+        ]
+        errors.append({"param": ".".join(location) or None, "detail": error.get("msg", "")})
+    return errors
+
+
+def install_problem_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(ValidationError)
+    def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        errors = _validation_errors(exc)
+        names = ", ".join(sorted({e["param"] for e in errors if e["param"]}))
+        return problem_response(
+            request,
+            status=400,
+            detail=f"Ungültige Parameter: {names}" if names else "Ungültige Anfrage.",
+            errors=errors,
+        )
+
+    @api.exception_handler(ProblemError)
+    def _problem(request: HttpRequest, exc: ProblemError) -> HttpResponse:
+        errors = [{"param": exc.param, "detail": exc.detail}] if exc.param else None
+        return problem_response(
+            request, status=exc.status, detail=exc.detail, errors=errors, **exc.extra
+        )
+
+    @api.exception_handler(Http404)
+    def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return problem_response(request, status=404, detail="Nicht gefunden.")
+
+    @api.exception_handler(AuthenticationError)
+    def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return problem_response(request, status=401, detail="Anmeldung erforderlich.")
+
+    @api.exception_handler(HttpError)
+    def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return problem_response(request, status=exc.status_code, detail=str(exc))

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.apps import apps
+from django.core.management import BaseCommand, call_command
+from django.db import transaction
+
+from beko.accounts.models import User
+
+
+class Command(BaseCommand):
+    help = "Load the fictional demo data of every app (make run / make demo)."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--reset", action="store_true", help="Empty the database first.")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when demo data is already there (keeps data between runs).",
+        )
+
+    def handle(
+        self, *args: Any, reset: bool = False, if_empty: bool = False, **options: Any
+    ) -> None:
+        if reset:
+            call_command("flush", interactive=False, verbosity=0)
+            # flush removes the seeded footer pages too; re-run the data migrations' seed.
+            seed = import_module("beko.core.migrations.0002_seed_footer_pages")
+            seed.seed(apps, None)
+        if if_empty and User.objects.filter(username="team").exists():
+            self.stdout.write("Demo data already present – keeping it.")
+            return
+        with transaction.atomic():
+            for config in apps.get_app_configs():
+                if not config.name.startswith("beko."):
+                    continue
+                if find_spec(f"{config.name}.demo") is None:
+                    continue
+                import_module(f"{config.name}.demo").load(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models, transaction
+
+from .lib.content_i18n import source_fingerprint, translated_field_names
+from .lib.sanitize import sanitize_html
+from .models import Page
+
+# Fields that hold rich text and must pass the sanitiser before they are stored.
+RICH_TEXT_FIELDS = {"body", "description"}
+
+
+@transaction.atomic
+def page_update(*, page: Page, data: dict[str, Any], by: Any) -> Page:
+    """Store the German text of a page; the body is sanitised first."""
+    for field in ("title", "intro", "body", "placement", "position"):
+        if field in data:
+            value = data[field]
+            if field == "body":
+                value = sanitize_html(value)
+            setattr(page, f"{field}_de" if field in {"title", "intro", "body"} else field, value)
+    page.updated_by = by
+    page.save()
+    return page
+
+
+@transaction.atomic
+def translation_save(*, obj: models.Model, language: str, values: dict[str, str]) -> models.Model:
+    """Store one language's translation and record which German version it was made from."""
+    for field in translated_field_names(type(obj)):
+        if field in values:
+            value = values[field]
+            if field in RICH_TEXT_FIELDS:
+                value = sanitize_html(value)
+            setattr(obj, f"{field}_{language}", value)
+    sources = dict(obj.translation_sources)  # type: ignore[attr-defined]
+    if any(values.get(field) for field in translated_field_names(type(obj))):
+        sources[language] = source_fingerprint(obj)
+    else:
+        sources.pop(language, None)
+    obj.translation_sources = sources  # type: ignore[attr-defined]
+    obj.save()
+    return obj

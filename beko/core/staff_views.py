@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from beko.accounts.permissions import staff_required
+
+from . import services
+from .forms import PageForm, TranslationForm
+from .lib.content_i18n import target_languages, translated_field_names
+from .models import Page
+
+
+@staff_required
+def page_list(request: HttpRequest) -> HttpResponse:
+    pages = [{"page": page} for page in Page.objects.all()]
+    return render(request, "core/staff/page_list.html", {"pages": pages})
+
+
+@staff_required
+def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    page = get_object_or_404(Page, pk=pk)
+    initial = {
+        "title": page.title_de, "intro": page.intro_de, "body": page.body_de,  # type: ignore[attr-defined]
+        "placement": page.placement, "position": page.position,
+    }  # fmt: skip
+    form = PageForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.page_update(page=page, data=form.cleaned_data, by=request.user)
+        messages.success(request, _("Die Seite wurde gespeichert."))
+        return redirect("core:staff_pages")
+    return render(
+        request,
+        "core/staff/page_edit.html",
+        {"page": page, "form": form},
+    )
+
+
+@staff_required
+def translation_edit(
+    request: HttpRequest, app_label: str, model_name: str, pk: int, language: str
+) -> HttpResponse:
+    """Translate any registered content object into one language, German text alongside."""
+    if language not in target_languages():
+        raise Http404
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as exc:
+        raise Http404 from exc
+    if not translated_field_names(model):
+        raise Http404
+    obj = get_object_or_404(model, pk=pk)
+    initial = {
+        name: getattr(obj, f"{name}_{language}") or "" for name in translated_field_names(model)
+    }
+    form = TranslationForm(request.POST or None, obj=obj, language=language, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.translation_save(obj=obj, language=language, values=form.cleaned_data)
+        messages.success(request, _("Die Übersetzung wurde gespeichert."))
+        target = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = reverse("core:staff_home")
+        return redirect(target)
+    return render(
+        request,
+        "core/staff/translation_edit.html",
+        {
+            "obj": obj,
+            "form": form,
+            "language": language,
+            "language_name": dict(settings.LANGUAGES)[language],
+        },
+    )

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import staff_views, views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("seite/<slug:slug>/", views.page_detail, name="page"),
+    path("sprache/", views.set_language, name="set_language"),
+    path("intern/", views.staff_home, name="staff_home"),
+    path("intern/seiten/", staff_views.page_list, name="staff_pages"),
+    path("intern/seiten/<int:pk>/", staff_views.page_edit, name="staff_page_edit"),
+    path(
+        "intern/uebersetzung/<str:app_label>/<str:model_name>/<int:pk>/<str:language>/",
+        staff_views.translation_edit,
+        name="staff_translation_edit",
+    ),
+]

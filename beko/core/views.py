@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from beko.accounts.permissions import staff_required
+
+from . import selectors
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"sections": selectors.home_sections(request=request)})
+
+
+@require_GET
+def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    page = get_object_or_404(selectors.pages_public(), slug=slug)
+    return render(request, "core/page_detail.html", {"page": page})
+
+
+@require_GET
+def placeholder(request: HttpRequest, title: str) -> HttpResponse:
+    """Temporary page for a section whose app is still being built."""
+    return render(request, "core/placeholder.html", {"title": title})
+
+
+@require_GET
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Language switch without cookie: redirect to the same page in the chosen language.
+
+    Unknown codes fall back to German instead of failing.
+    """
+    available = {code for code, _name in settings.LANGUAGES}
+    language = request.GET.get("language", "")
+    if language not in available:
+        language = settings.LANGUAGE_CODE
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    return HttpResponseRedirect(translate_url(target, language))
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and readiness for the load balancer: database reachable, migrations applied."""
+    result: dict[str, Any] = {"status": "ok", "database": "ok", "migrations": "ok"}
+    status = 200
+    try:
+        connection.ensure_connection()
+        executor = MigrationExecutor(connection)
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        if pending:
+            result["migrations"] = f"{len(pending)} pending"
+            result["status"] = "error"
+            status = 503
+    except DatabaseError:
+        logger.exception("healthz: database unreachable")
+        result.update(status="error", database="unreachable", migrations="unknown")
+        status = 503
+    return JsonResponse(result, status=status)
+
+
+def bench_floor(request: HttpRequest) -> JsonResponse:
+    """Minimal JSON view without database, the floor `make bench` compares against."""
+    return JsonResponse({"ok": True})
+
+
+@staff_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/staff_home.html", {"menu": selectors.staff_menu()})
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "core/error.html", {"code": 400}, status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "core/error.html", {"code": 403}, status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "core/error.html", {"code": 404}, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/error.html", {"code": 500}, status=500)

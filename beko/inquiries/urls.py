@@ -1,0 +1,10 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from beko.core.views import placeholder
+
+app_name = "inquiries"
+
+urlpatterns = [
+    path("", placeholder, {"title": _("Anfragen und FAQ")}, name="contact"),
+]

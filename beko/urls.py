@@ -1,0 +1,51 @@
+"""URL map. Public pages live inside i18n_patterns: German without prefix, other languages
+under /en/, /ar/, … so the language is part of the address and needs no cookie.
+
+Each domain app brings `urls.py` (public pages, mounted at its German prefix) and may bring
+`staff_urls.py` (back office, mounted under /intern/<app>/). The JSON API is assembled in
+beko/api.py from each app's `api.py`.
+"""
+
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from beko.api import api_v1
+from beko.core import views as core_views
+
+PUBLIC_PREFIXES = {
+    "directory": "angebote/",
+    "guide": "wege-in-arbeit/",
+    "events": "veranstaltungen/",
+    "news": "aktuelles/",
+    "inquiries": "kontakt/",
+}
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api_v1.urls),
+]
+if find_spec("beko.directory.hsds") is not None:
+    urlpatterns.append(path("api/hsds/", include("beko.directory.hsds")))
+if settings.BEKO_BENCH_FLOOR:
+    urlpatterns.append(path("__bench__/floor", core_views.bench_floor))
+
+localised = [
+    path("", include("beko.core.urls")),
+    path("konto/", include("beko.accounts.urls")),
+    path("admin/", admin.site.urls),
+]
+for app, prefix in PUBLIC_PREFIXES.items():
+    localised.append(path(prefix, include(f"beko.{app}.urls")))
+    if find_spec(f"beko.{app}.staff_urls") is not None:
+        localised.append(path(f"intern/{app}/", include(f"beko.{app}.staff_urls")))
+
+urlpatterns += i18n_patterns(*localised, prefix_default_language=False)
+
+handler400 = "beko.core.views.bad_request"
+handler403 = "beko.core.views.permission_denied"
+handler404 = "beko.core.views.page_not_found"
+handler500 = "beko.core.views.server_error"
