@@ -77,7 +77,7 @@ TITLE_STATUSES = frozenset(
 )
 
 
-class InvalidInput(ValueError):  # noqa: N818 - reads better at call sites than InvalidInputError
+class InvalidInput(ValueError):
     """Input that cannot be evaluated; ``field`` names the offending parameter."""
 
     def __init__(self, field: str, message: str) -> None:

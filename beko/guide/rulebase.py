@@ -210,9 +210,12 @@ class Rulebase:
 
     def safe_country_on(self, country: str, day: dt.date) -> SafeCountry | None:
         for entry in self.safe_countries:
-            if entry.country == country and entry.valid_from <= day:
-                if entry.valid_until is None or day <= entry.valid_until:
-                    return entry
+            if (
+                entry.country == country
+                and entry.valid_from <= day
+                and (entry.valid_until is None or day <= entry.valid_until)
+            ):
+                return entry
         return None
 
 
@@ -291,6 +294,29 @@ def _coerce(value: Any, expected: type, *, file: str, rule_id: str, field: str) 
     return value
 
 
+def _membership(name: str, values: frozenset[Any], *, negate: bool) -> Predicate:
+    def check(facts: Facts) -> bool:
+        return (facts.get(name) in values) != negate
+
+    return check
+
+
+def _equality(name: str, value: Any, *, negate: bool) -> Predicate:
+    def check(facts: Facts) -> bool:
+        return (facts.get(name) == value) != negate
+
+    return check
+
+
+def _ordering(name: str, value: Any, compare: Callable[[Any, Any], bool]) -> Predicate:
+    # A missing value never satisfies a comparison (an unknown age is not "< 27").
+    def check(facts: Facts) -> bool:
+        actual = facts.get(name)
+        return actual is not None and compare(actual, value)
+
+    return check
+
+
 def _compile_predicate(
     name: str, spec: Mapping[str, Any], *, file: str, rule_id: str, path: str
 ) -> Predicate:
@@ -302,30 +328,17 @@ def _compile_predicate(
             values = frozenset(
                 _coerce(v, expected, file=file, rule_id=rule_id, field=where) for v in raw
             )
-            if op == "in":
-                checks.append(lambda facts, values=values: facts.get(name) in values)
-            else:
-                checks.append(lambda facts, values=values: facts.get(name) not in values)
+            checks.append(_membership(name, values, negate=op == "not_in"))
         elif op in ("eq", "ne"):
             value = _coerce(raw, expected, file=file, rule_id=rule_id, field=where)
-            if op == "eq":
-                checks.append(lambda facts, value=value: facts.get(name) == value)
-            else:
-                checks.append(lambda facts, value=value: facts.get(name) != value)
+            checks.append(_equality(name, value, negate=op == "ne"))
         else:
             if expected is bool or expected is str:
                 raise RulebaseError(
                     file=file, rule_id=rule_id, field=where, message="cannot order this field"
                 )
             value = _coerce(raw, expected, file=file, rule_id=rule_id, field=where)
-            compare = _COMPARISONS[op]
-
-            # A missing value never satisfies a comparison (unknown age is not "< 27").
-            def check(facts: Facts, value: Any = value, compare: Any = compare) -> bool:
-                actual = facts.get(name)
-                return actual is not None and compare(actual, value)
-
-            checks.append(check)
+            checks.append(_ordering(name, value, _COMPARISONS[op]))
     return _conjunction(checks)
 
 
@@ -343,13 +356,15 @@ def _conjunction(parts: Sequence[Predicate]) -> Predicate:
         first, second, third = parts
         return lambda facts: first(facts) and second(facts) and third(facts)
 
-    def every(facts: Facts) -> bool:
-        for part in parts:
-            if not part(facts):
-                return False
-        return True
+    return lambda facts: all(part(facts) for part in parts)
 
-    return every
+
+def _disjunction(parts: Sequence[Predicate]) -> Predicate:
+    return lambda facts: any(part(facts) for part in parts)
+
+
+def _negation(part: Predicate) -> Predicate:
+    return lambda facts: not part(facts)
 
 
 def _compile_condition(
@@ -369,10 +384,11 @@ def _compile_condition(
                 _compile_condition(c, file=file, rule_id=rule_id, path=f"{where}[{i}]")
                 for i, c in enumerate(value)
             ]
-            parts.append(lambda facts, subs=subs: any(s(facts) for s in subs))
+            parts.append(_disjunction(subs))
         elif key == "not":
-            sub = _compile_condition(value, file=file, rule_id=rule_id, path=where)
-            parts.append(lambda facts, sub=sub: not sub(facts))
+            parts.append(
+                _negation(_compile_condition(value, file=file, rule_id=rule_id, path=where))
+            )
         else:
             parts.append(_compile_predicate(key, value, file=file, rule_id=rule_id, path=where))
     return _conjunction(parts)

@@ -66,7 +66,11 @@ def test_unknown_verdict_names_file_rule_and_field(rules_copy: Path) -> None:
 
 
 def test_unknown_condition_field_is_refused(rules_copy: Path) -> None:
-    _edit(rules_copy / "employment.yaml", "condition: {status: {eq: unknown}}", "condition: {colour: {eq: blue}}")
+    _edit(
+        rules_copy / "employment.yaml",
+        "condition: {status: {eq: unknown}}",
+        "condition: {colour: {eq: blue}}",
+    )
     error = _error_for(rules_copy)
     assert (error.file, error.rule_id) == ("employment.yaml", "employment.unknown_status")
     assert error.field.startswith("condition")
@@ -74,7 +78,11 @@ def test_unknown_condition_field_is_refused(rules_copy: Path) -> None:
 
 
 def test_condition_value_of_the_wrong_type_is_refused(rules_copy: Path) -> None:
-    _edit(rules_copy / "employment.yaml", "months_in_germany: {lt: 9}", 'months_in_germany: {lt: "nine"}')
+    _edit(
+        rules_copy / "employment.yaml",
+        "months_in_germany: {lt: 9}",
+        'months_in_germany: {lt: "nine"}',
+    )
     error = _error_for(rules_copy)
     assert error.rule_id == "employment.gestattung.reception_centre_waiting_9_months"
     assert error.field == "condition.months_in_germany.lt"
@@ -109,7 +117,7 @@ def test_citation_outside_the_official_statute_site_is_refused(rules_copy: Path)
 def test_non_unclear_rule_without_legal_basis_is_refused(rules_copy: Path) -> None:
     _edit(
         rules_copy / "self_employment.yaml",
-        "      - {law: AsylG, section: § 61, url: \"https://www.gesetze-im-internet.de/asylvfg_1992/__61.html\"}\n",
+        '      - {law: AsylG, section: § 61, url: "https://www.gesetze-im-internet.de/asylvfg_1992/__61.html"}\n',
         "",
     )
     text = (rules_copy / "self_employment.yaml").read_text(encoding="utf-8")
@@ -128,7 +136,11 @@ def test_impossible_date_is_refused(rules_copy: Path) -> None:
 
 
 def test_duplicate_rule_id_is_refused(rules_copy: Path) -> None:
-    _edit(rules_copy / "employment.yaml", "id: employment.title.before_2020", "id: employment.title.section_4a")
+    _edit(
+        rules_copy / "employment.yaml",
+        "id: employment.title.before_2020",
+        "id: employment.title.section_4a",
+    )
     error = _error_for(rules_copy)
     assert (error.rule_id, error.field, error.message) == (
         "employment.title.section_4a",
@@ -138,13 +150,21 @@ def test_duplicate_rule_id_is_refused(rules_copy: Path) -> None:
 
 
 def test_decision_list_without_unclear_fallback_is_refused(rules_copy: Path) -> None:
-    _edit(rules_copy / "employment.yaml", "    outcome: {verdict: unclear}\n    explanation:\n      de: >-\n        Für diese", "    outcome: {verdict: not_allowed}\n    explanation:\n      de: >-\n        Für diese")
+    _edit(
+        rules_copy / "employment.yaml",
+        "    outcome: {verdict: unclear}\n    explanation:\n      de: >-\n        Für diese",
+        "    outcome: {verdict: not_allowed}\n    explanation:\n      de: >-\n        Für diese",
+    )
     error = _error_for(rules_copy)
     assert (error.file, error.rule_id) == ("employment.yaml", "employment.fallback")
 
 
 def test_condition_on_an_answer_decided_later_is_refused(rules_copy: Path) -> None:
-    _edit(rules_copy / "employment.yaml", "condition: {status: {eq: unknown}}", "condition: {answers.benefits: {eq: sgb2}}")
+    _edit(
+        rules_copy / "employment.yaml",
+        "condition: {status: {eq: unknown}}",
+        "condition: {answers.benefits: {eq: sgb2}}",
+    )
     error = _error_for(rules_copy)
     assert error.field == "condition.answers.benefits"
     assert "not decided before" in error.message
@@ -157,6 +177,10 @@ def test_broken_yaml_names_the_file(rules_copy: Path) -> None:
 
 
 def test_bad_safe_country_entry_names_the_country(rules_copy: Path) -> None:
-    _edit(rules_copy / "safe_countries.yaml", "  - country: SN\n    valid_from: \"1993-07-01\"", "  - country: SN\n    valid_from: \"someday\"")
+    _edit(
+        rules_copy / "safe_countries.yaml",
+        '  - country: SN\n    valid_from: "1993-07-01"',
+        '  - country: SN\n    valid_from: "someday"',
+    )
     error = _error_for(rules_copy)
     assert (error.file, error.rule_id, error.field) == ("safe_countries.yaml", "SN", "valid_from")
