@@ -187,3 +187,9 @@ def test_a_failing_directory_selector_does_not_break_the_result(
     )
     response = anon_client.get(RESULT, SITUATION, follow=True)
     assert response.status_code == 200
+
+
+def test_english_interface_strings_are_translated(anon_client: Any) -> None:
+    html = anon_client.get("/en" + START, {"status": "duldung", "step": "2"}).content.decode()
+    assert "Step 1: Residence document" in html
+    assert "Show result" in html
