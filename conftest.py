@@ -160,6 +160,7 @@ def make_page(
     """Factory for extra pages with their own context, e.g.
     `make_page(java_script_enabled=False)` or `make_page(viewport={"width": 390, "height": 844})`.
     """
+    _reseed_after_flush()
     contexts = []
 
     def _make(**context_args: Any) -> Any:
@@ -173,6 +174,16 @@ def make_page(
     yield _make
     for context in contexts:
         context.close()
+
+
+def _reseed_after_flush() -> None:
+    """Browser tests use transactional databases, which are emptied after each test – and
+    with them the info pages that a data migration created. Put them back (idempotent)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("beko.core.migrations.0002_seed_footer_pages").seed(apps, None)
 
 
 @pytest.fixture
