@@ -59,17 +59,24 @@ system-deps:
 test: setup system-deps
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+	@echo "make test: all passes green (SQLite with browser tests, PostgreSQL)."
+
+# pytest exits with 5 when a pass collected no tests; that must fail loudly, never pass quietly.
+PYTEST_RUN = run_pytest() { "$$@"; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "ERROR: this test pass collected no tests (pytest exit 5)." >&2; fi; \
+	if [ $$rc -ne 0 ]; then echo "ERROR: test pass failed with exit code $$rc: $$*" >&2; fi; \
+	return $$rc; }; run_pytest
 
 # SQLite: the whole suite including the browser tests.
 test-sqlite: setup
-	BEKO_ENV=test $(BIN)/pytest $(PYTEST_ARGS)
+	@$(PYTEST_RUN) env BEKO_ENV=test $(BIN)/pytest $(PYTEST_ARGS)
 
 # PostgreSQL: the whole suite except the browser tests (they ran on SQLite already).
 test-postgres: setup
-	BEKO_ENV=test DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	@$(PYTEST_RUN) env BEKO_ENV=test DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 test-browser: setup system-deps
-	BEKO_ENV=test $(BIN)/pytest -m browser $(PYTEST_ARGS)
+	@$(PYTEST_RUN) env BEKO_ENV=test $(BIN)/pytest -m browser $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -81,7 +81,7 @@ def main_nav(*, language: str) -> tuple[dict[str, str], ...]:
     return _main_nav(language, get_script_prefix())
 
 
-def language_links(*, path: str, current: str) -> list[dict[str, Any]]:
+def language_links(*, path: str, current: str, origin: str = "") -> list[dict[str, Any]]:
     """The current address in every language.
 
     URL patterns are the same German paths in every language; only the prefix differs
@@ -96,16 +96,20 @@ def language_links(*, path: str, current: str) -> list[dict[str, Any]]:
             rest = rest[len(own) :] or "/"
             if rest.startswith("?"):
                 rest = "/" + rest
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": script_prefix + ("" if code == settings.LANGUAGE_CODE else f"/{code}") + rest,
-            "current": code == current,
-            "rtl": translation.get_language_info(code)["bidi"],
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = script_prefix + ("" if code == settings.LANGUAGE_CODE else f"/{code}") + rest
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": origin + url,  # for <link rel="alternate" hreflang>
+                "current": code == current,
+                "rtl": code in settings.LANGUAGES_BIDI,
+            }
+        )
+    return links
 
 
 def _check(name: str) -> Callable[[Any], bool]:
