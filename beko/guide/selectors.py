@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
@@ -53,9 +55,7 @@ def local_offers_for(
     dicts with ``title``, ``url`` and optionally ``organisation`` and ``district``. While it
     does not (or if it fails), the guide simply shows no offers.
     """
-    if find_spec("beko.directory.selectors") is None:
-        return []
-    finder = getattr(import_module("beko.directory.selectors"), "offers_for_guide", None)
+    finder = _directory_finder()
     if finder is None:
         return []
     tags = list(dict.fromkeys(tag for step in evaluation.next_steps for tag in step.offer_tags))
@@ -67,6 +67,17 @@ def local_offers_for(
     except Exception:  # the result page must not fail because another app does
         logger.exception("directory offers for the guide failed")
         return []
+
+
+@functools.cache
+def _directory_finder() -> Callable[..., Any] | None:
+    # Looked up once per process: probing for a module costs file system calls.
+    if find_spec("beko.directory.selectors") is None:
+        return None
+    finder: Callable[..., Any] | None = getattr(
+        import_module("beko.directory.selectors"), "offers_for_guide", None
+    )
+    return finder
 
 
 def _offer_dict(offer: Any) -> dict[str, str]:

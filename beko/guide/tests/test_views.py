@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -149,22 +150,33 @@ def test_result_shows_an_empty_state_while_the_directory_has_no_offers(anon_clie
     assert "Zum Angebotsverzeichnis" in html
 
 
-def test_result_lists_matching_offers_from_the_directory_selector(
-    anon_client: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def directory_selector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Any], None]]:
+    """Install a stand-in for beko.directory.selectors.offers_for_guide."""
     import types
 
     from beko.guide import selectors
 
+    def install(finder: Any) -> None:
+        fake = types.SimpleNamespace(offers_for_guide=finder)
+        monkeypatch.setattr(selectors, "find_spec", lambda name: object())
+        monkeypatch.setattr(selectors, "import_module", lambda name: fake)
+        selectors._directory_finder.cache_clear()
+
+    yield install
+    selectors._directory_finder.cache_clear()
+
+
+def test_result_lists_matching_offers_from_the_directory_selector(
+    anon_client: Any, directory_selector: Callable[[Any], None]
+) -> None:
     calls: list[dict[str, Any]] = []
 
     def offers_for_guide(**kwargs: Any) -> list[dict[str, str]]:
         calls.append(kwargs)
         return [{"title": "Migrationsberatung Elberfeld", "url": "/angebote/1/"}]
 
-    fake = types.SimpleNamespace(offers_for_guide=offers_for_guide)
-    monkeypatch.setattr(selectors, "find_spec", lambda name: object())
-    monkeypatch.setattr(selectors, "import_module", lambda name: fake)
+    directory_selector(offers_for_guide)
     html = anon_client.get(RESULT, SITUATION, follow=True).content.decode()
     assert "Migrationsberatung Elberfeld" in html
     assert calls[0]["residence_status"] == "gestattung"
@@ -172,19 +184,12 @@ def test_result_lists_matching_offers_from_the_directory_selector(
 
 
 def test_a_failing_directory_selector_does_not_break_the_result(
-    anon_client: Any, monkeypatch: pytest.MonkeyPatch
+    anon_client: Any, directory_selector: Callable[[Any], None]
 ) -> None:
-    import types
-
-    from beko.guide import selectors
-
     def broken(**kwargs: Any) -> list[Any]:
         raise RuntimeError("directory down")
 
-    monkeypatch.setattr(selectors, "find_spec", lambda name: object())
-    monkeypatch.setattr(
-        selectors, "import_module", lambda name: types.SimpleNamespace(offers_for_guide=broken)
-    )
+    directory_selector(broken)
     response = anon_client.get(RESULT, SITUATION, follow=True)
     assert response.status_code == 200
 
