@@ -106,7 +106,9 @@ class GuideForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _country_choices()
+        country = self.fields["country"]
+        assert isinstance(country, forms.ChoiceField)  # noqa: S101 - narrows the type for mypy
+        country.choices = _country_choices()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
