@@ -11,6 +11,7 @@ from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
 
+from django.http import HttpRequest
 from django.utils import timezone
 
 from .engine import Evaluation
@@ -94,3 +95,8 @@ def _offer_dict(offer: Any) -> dict[str, str]:
         "organisation": pick("organisation"),
         "district": pick("district"),
     }
+
+
+def home_section(request: HttpRequest) -> dict[str, Any]:
+    """A short entry to the guide on the home page (see core.selectors.home_sections)."""
+    return {"template": "guide/_home_section.html", "context": {}, "order": 20}

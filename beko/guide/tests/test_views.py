@@ -198,3 +198,18 @@ def test_english_interface_strings_are_translated(anon_client: Any) -> None:
     html = anon_client.get("/en" + START, {"status": "duldung", "step": "2"}).content.decode()
     assert "Step 1: Residence document" in html
     assert "Show result" in html
+
+
+def test_home_page_points_to_the_guide(anon_client: Any) -> None:
+    html = anon_client.get("/").content.decode()
+    assert 'id="guide-home-title"' in html
+    assert f'href="{START}"' in html
+
+
+def test_every_english_interface_string_of_the_guide_is_translated() -> None:
+    from pathlib import Path
+
+    import polib
+
+    catalogue = Path(__file__).resolve().parents[1] / "locale/en/LC_MESSAGES/django.po"
+    assert polib.pofile(str(catalogue)).percent_translated() == 100
