@@ -111,7 +111,7 @@ def test_result_page_in_arabic_falls_back_to_german_texts_marked_as_german(
 ) -> None:
     html = anon_client.get("/ar" + RESULT, SITUATION, follow=True).content.decode()
     assert 'dir="rtl"' in html
-    assert '<p lang="de">' in html
+    assert '<p lang="de" dir="ltr">' in html
 
 
 def test_print_view_opens_all_legal_details(anon_client: Any) -> None:
