@@ -182,7 +182,7 @@ class EventForm(forms.Form):
         help_text=_("Leer lassen, wenn die BeKo selbst einlädt."),
     )
     venue = forms.ModelChoiceField(label=_("Ort"), queryset=Venue.objects.all(), required=False)
-    online_url = forms.URLField(label=_("Online-Teilnahme (Link)"), required=False, max_length=200)
+    online_url = forms.URLField(label=_("Online-Teilnahme (Link)"), required=False, max_length=200, assume_scheme="https")
     starts_at = DateTimeLocalField(label=_("Beginn"))
     ends_at = DateTimeLocalField(label=_("Ende"))
     recurrence = forms.CharField(
