@@ -66,10 +66,18 @@ def participants_response(
     ]  # fmt: skip
     rows = (
         [
-            r.name, r.email, r.organisation_name, r.get_status_display(),
-            r.session.title if r.session else "", r.ticket_code, r.accessibility_needs,
-            r.dietary_wishes, r.questions, _local(r.created_at), _local(r.checked_in_at),
-        ]  # fmt: skip
+            r.name,
+            r.email,
+            r.organisation_name,
+            r.get_status_display(),
+            r.session.title if r.session else "",
+            r.ticket_code,
+            r.accessibility_needs,
+            r.dietary_wishes,
+            r.questions,
+            _local(r.created_at),
+            _local(r.checked_in_at),
+        ]
         for r in registrations
     )
     return _response(header=header, rows=rows, fmt=fmt, filename=f"teilnehmende-{event.slug}")
@@ -83,9 +91,15 @@ def contacts_response(*, contacts: Iterable[NetworkContact]) -> HttpResponse:
     ]  # fmt: skip
     rows = (
         [
-            c.organisation.name, c.name, c.role, c.email, c.phone, c.topics,
-            ", ".join(str(names.get(d, d)) for d in c.districts), c.get_legal_basis_display(),
-        ]  # fmt: skip
+            c.organisation.name,
+            c.name,
+            c.role,
+            c.email,
+            c.phone,
+            c.topics,
+            ", ".join(str(names.get(d, d)) for d in c.districts),
+            c.get_legal_basis_display(),
+        ]
         for c in contacts
     )
     return _response(header=header, rows=rows, fmt="csv", filename="netzwerkkontakte")

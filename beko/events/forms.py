@@ -106,9 +106,7 @@ class RegistrationForm(forms.Form):
             self.fields["session"].error_messages["required"] = _(
                 "Bitte wählen Sie eine der parallelen Sitzungen."
             )
-            self.fields["session"].choices = [
-                (s.pk, _session_label(s)) for s in sessions
-            ]
+            self.fields["session"].choices = [(s.pk, _session_label(s)) for s in sessions]
         else:
             del self.fields["session"]
         if not event.ask_dietary:
@@ -149,7 +147,7 @@ def _session_label(session: ProgrammeItem) -> str:
 class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriff"), max_length=100, required=False)
     district = forms.ChoiceField(
-        label=_("Stadtbezirk"), required=False, choices=[("", _("alle"))] + District.choices
+        label=_("Stadtbezirk"), required=False, choices=[("", _("alle")), *District.choices]
     )
     category = forms.ChoiceField(
         label=_("Format"), required=False, choices=[("", _("alle")), *Event.Category.choices]
@@ -182,7 +180,9 @@ class EventForm(forms.Form):
         help_text=_("Leer lassen, wenn die BeKo selbst einlädt."),
     )
     venue = forms.ModelChoiceField(label=_("Ort"), queryset=Venue.objects.all(), required=False)
-    online_url = forms.URLField(label=_("Online-Teilnahme (Link)"), required=False, max_length=200, assume_scheme="https")
+    online_url = forms.URLField(
+        label=_("Online-Teilnahme (Link)"), required=False, max_length=200, assume_scheme="https"
+    )
     starts_at = DateTimeLocalField(label=_("Beginn"))
     ends_at = DateTimeLocalField(label=_("Ende"))
     recurrence = forms.CharField(
@@ -257,10 +257,14 @@ class EventForm(forms.Form):
             if data.get("registration_required"):
                 self.add_error(
                     "registration_required",
-                    _("Wiederkehrende Termine haben keine Anmeldung; legen Sie dafür einzelne Termine an."),
+                    _(
+                        "Wiederkehrende Termine haben keine Anmeldung; legen Sie dafür einzelne Termine an."
+                    ),
                 )
         if not data.get("venue") and not data.get("online_url"):
-            self.add_error("venue", _("Bitte einen Ort oder einen Link zur Online-Teilnahme angeben."))
+            self.add_error(
+                "venue", _("Bitte einen Ort oder einen Link zur Online-Teilnahme angeben.")
+            )
         return data
 
 
@@ -295,9 +299,12 @@ class BaseProgrammeFormSet(forms.BaseInlineFormSet):
         super().clean()
         for form in self.deleted_forms:
             item = form.instance
-            if item.pk and item.registrations.filter(
-                status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
-            ).exists():
+            if (
+                item.pk
+                and item.registrations.filter(
+                    status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+                ).exists()
+            ):
                 raise forms.ValidationError(
                     _("„%(title)s“ hat Anmeldungen und kann nicht gelöscht werden.")
                     % {"title": item.title_de}
@@ -384,7 +391,9 @@ class ReviewForm(forms.Form):
 
 class ParticipantMailForm(forms.Form):
     subject = SafeCharField(label=_("Betreff"), max_length=150)
-    body = SafeCharField(label=_("Nachricht"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    body = SafeCharField(
+        label=_("Nachricht"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
+    )
     include_waiting = forms.BooleanField(label=_("Auch an die Warteliste senden"), required=False)
 
 
@@ -429,7 +438,8 @@ class NetworkContactForm(forms.ModelForm):
             "consent_note"
         ):
             self.add_error(
-                "consent_note", _("Bei Einwilligung bitte festhalten, wie und wann sie erteilt wurde.")
+                "consent_note",
+                _("Bei Einwilligung bitte festhalten, wie und wann sie erteilt wurde."),
             )
         if data.get("consent_to_listing") and not data.get("consent_note"):
             self.add_error(

@@ -45,9 +45,7 @@ def _vevent(event: Event) -> VEvent:
     if location:
         item.add("location", location)
     item.add("categories", [event.get_category_display()])
-    item.add(
-        "status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED"
-    )
+    item.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
     if event.recurrence:
         item.add("rrule", vRecur.from_ical(event.recurrence.removeprefix("RRULE:")))
     return item

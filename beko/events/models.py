@@ -8,6 +8,7 @@ Every write that may change it (register, cancel, capacity change) locks the eve
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -65,7 +66,9 @@ class Venue(TranslatableContent):
     step_free = models.BooleanField(_("stufenlos erreichbar"), default=False)
     accessible_toilet = models.BooleanField(_("barrierefreies WC"), default=False)
     hearing_loop = models.BooleanField(_("Induktionsschleife"), default=False)
-    accessibility_notes = models.TextField(_("Hinweise zur Barrierefreiheit"), blank=True, max_length=2000)
+    accessibility_notes = models.TextField(
+        _("Hinweise zur Barrierefreiheit"), blank=True, max_length=2000
+    )
     directions = models.TextField(_("Anfahrt (ÖPNV)"), blank=True, max_length=2000)
 
     class Meta:
@@ -122,7 +125,9 @@ class Event(TranslatableContent):
         _("Wiederholung (RRULE)"),
         max_length=200,
         blank=True,
-        help_text=_("z. B. FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231T235959Z – leer für einmalige Termine."),
+        help_text=_(
+            "z. B. FREQ=WEEKLY;BYDAY=TU;UNTIL=20271231T235959Z – leer für einmalige Termine."
+        ),
     )
     # The end of the last occurrence of a recurring series (null = open-ended); lets the list
     # query "upcoming" in SQL without expanding rules.
@@ -169,7 +174,7 @@ class Event(TranslatableContent):
         return bool(self.recurrence)
 
     @property
-    def effective_deadline(self) -> timezone.datetime:
+    def effective_deadline(self) -> datetime:
         return self.registration_deadline or self.starts_at
 
 
@@ -182,6 +187,9 @@ class EventAudience(models.Model):
             models.UniqueConstraint(fields=["event", "audience"], name="unique_event_audience")
         ]
 
+    def __str__(self) -> str:
+        return self.get_audience_display()
+
 
 class EventLanguageTag(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="languages")
@@ -191,6 +199,9 @@ class EventLanguageTag(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "language"], name="unique_event_language")
         ]
+
+    def __str__(self) -> str:
+        return self.get_language_display()
 
 
 class ProgrammeItem(TranslatableContent):
@@ -215,7 +226,10 @@ class ProgrammeItem(TranslatableContent):
     speakers = models.CharField(_("Mitwirkende"), max_length=300, blank=True)
     room = models.CharField(_("Raum"), max_length=100, blank=True)
     capacity = models.PositiveIntegerField(
-        _("Plätze (nur parallele Sitzungen)"), null=True, blank=True, help_text=_("Leer = unbegrenzt.")
+        _("Plätze (nur parallele Sitzungen)"),
+        null=True,
+        blank=True,
+        help_text=_("Leer = unbegrenzt."),
     )
 
     class Meta:
@@ -277,6 +291,9 @@ class EventPhoto(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("Foto")
         verbose_name_plural = _("Fotos")
+
+    def __str__(self) -> str:
+        return self.alt_text
 
 
 def new_ticket_code() -> str:

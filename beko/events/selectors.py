@@ -49,9 +49,8 @@ def events_public() -> QuerySet[Event]:
 
 
 def _upcoming_q(now: datetime) -> Q:
-    return (
-        Q(recurrence="", ends_at__gte=now)
-        | (~Q(recurrence="") & (Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=now)))
+    return Q(recurrence="", ends_at__gte=now) | (
+        ~Q(recurrence="") & (Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=now))
     )
 
 
@@ -82,7 +81,9 @@ def _filtered(events: QuerySet[Event], filters: EventFilters) -> QuerySet[Event]
     return events.distinct()
 
 
-def events_upcoming(*, filters: EventFilters | None = None, now: datetime | None = None) -> list[Event]:
+def events_upcoming(
+    *, filters: EventFilters | None = None, now: datetime | None = None
+) -> list[Event]:
     """Upcoming public events sorted by their next date (recurring series by next occurrence).
 
     Each event gets `next_start` (datetime) set for display.
@@ -100,7 +101,9 @@ def events_upcoming(*, filters: EventFilters | None = None, now: datetime | None
     return result
 
 
-def events_past(*, filters: EventFilters | None = None, now: datetime | None = None) -> QuerySet[Event]:
+def events_past(
+    *, filters: EventFilters | None = None, now: datetime | None = None
+) -> QuerySet[Event]:
     now = now or timezone.now()
     return _filtered(events_public().exclude(_upcoming_q(now)), filters or EventFilters()).order_by(
         "-starts_at", "-pk"
@@ -117,7 +120,9 @@ def event_public_detail(*, slug: str) -> Event | None:
     return (
         events_public()
         .prefetch_related(
-            Prefetch("programme", queryset=ProgrammeItem.objects.order_by("starts_at", "room", "pk")),
+            Prefetch(
+                "programme", queryset=ProgrammeItem.objects.order_by("starts_at", "room", "pk")
+            ),
             "stands__organisation",
             "photos",
         )
@@ -252,9 +257,7 @@ class OrganisationNetwork:
 def organisation_network(*, organisation: Any) -> OrganisationNetwork:
     """Which events an organisation's people attended and where it stood at a market."""
     attended = (
-        Registration.objects.filter(
-            organisation=organisation, status=Registration.Status.CONFIRMED
-        )
+        Registration.objects.filter(organisation=organisation, status=Registration.Status.CONFIRMED)
         .values("event__pk", "event__title_de", "event__starts_at")
         .annotate(
             registered=Count("pk"),
@@ -262,9 +265,7 @@ def organisation_network(*, organisation: Any) -> OrganisationNetwork:
         )
         .order_by("-event__starts_at")
     )
-    stands = list(
-        organisation.event_stands.select_related("event").order_by("-event__starts_at")
-    )
+    stands = list(organisation.event_stands.select_related("event").order_by("-event__starts_at"))
     return OrganisationNetwork(
         organisation=organisation,
         contacts=list(organisation.network_contacts.all()),

@@ -38,7 +38,7 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 ACTIVE = (Registration.Status.CONFIRMED, Registration.Status.WAITING)
-TOKEN_SALT = "beko.events.registration"
+TOKEN_SALT = "beko.events.registration"  # noqa: S105 - a signing namespace, not a secret
 
 
 class RegistrationError(Exception):
@@ -53,7 +53,9 @@ class RegistrationError(Exception):
 # --- audit ----------------------------------------------------------------------------------
 
 
-def log_staff_action(obj: models.Model, action: str, *, by: Any, data: dict[str, Any] | None = None) -> None:
+def log_staff_action(
+    obj: models.Model, action: str, *, by: Any, data: dict[str, Any] | None = None
+) -> None:
     """Record a staff action on personal data in the shared audit log (beko.core.audit).
 
     Until the shared log is merged the entry goes to the structured application log, which
@@ -84,8 +86,13 @@ EVENT_FIELDS = (
 TRANSLATED_EVENT_FIELDS = ("title", "summary", "description")
 
 
+GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
+                                        "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})  # fmt: skip
+
+
 def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
-    base = slugify(title)[:200] or "veranstaltung"
+    # "Stadtgespräche" → "stadtgespraeche", as Germans spell it without umlauts.
+    base = slugify(title.translate(GERMAN_TRANSLITERATION))[:200] or "veranstaltung"
     slug, number = base, 2
     while Event.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug = f"{base}-{number}"
@@ -309,7 +316,9 @@ def registration_cancel(*, registration: Registration, by: Any = None) -> list[R
         current.save(update_fields=["status", "cancelled_at"])
         promoted = _fill_waiting_list(event) if held_seat else []
         if by is not None:
-            log_staff_action(current, "events.registration_cancelled", by=by, data={"event": event.pk})
+            log_staff_action(
+                current, "events.registration_cancelled", by=by, data={"event": event.pk}
+            )
     registration.status = current.status
     registration.cancelled_at = current.cancelled_at
     _mail(current, "cancelled")
@@ -379,7 +388,9 @@ def registration_check_in(*, registration: Registration, by: Any) -> bool:
     """Mark a confirmed participant as present. Returns False when already checked in."""
     current = Registration.objects.select_for_update().get(pk=registration.pk)
     if current.status != Registration.Status.CONFIRMED:
-        raise RegistrationError(_("Diese Anmeldung ist nicht bestätigt (Warteliste oder storniert)."))
+        raise RegistrationError(
+            _("Diese Anmeldung ist nicht bestätigt (Warteliste oder storniert).")
+        )
     if current.checked_in_at:
         return False
     current.checked_in_at = timezone.now()
@@ -394,7 +405,9 @@ def registration_check_in(*, registration: Registration, by: Any) -> bool:
 def registration_undo_check_in(*, registration: Registration, by: Any) -> None:
     Registration.objects.filter(pk=registration.pk).update(checked_in_at=None, checked_in_by=None)
     registration.checked_in_at = None
-    log_staff_action(registration, "events.check_in_undone", by=by, data={"event": registration.event_id})
+    log_staff_action(
+        registration, "events.check_in_undone", by=by, data={"event": registration.event_id}
+    )
 
 
 def participants_mail(

@@ -18,7 +18,9 @@ urlpatterns = [
         name="participants_export",
     ),
     path("<int:pk>/teilnehmende/druck/", staff_views.participants_print, name="participants_print"),
-    path("<int:pk>/teilnehmende/rundmail/", staff_views.participants_mail, name="participants_mail"),
+    path(
+        "<int:pk>/teilnehmende/rundmail/", staff_views.participants_mail, name="participants_mail"
+    ),
     path(
         "<int:pk>/teilnehmende/<int:registration_pk>/stornieren/",
         staff_views.participant_cancel,

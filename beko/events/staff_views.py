@@ -118,9 +118,14 @@ def event_review(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         approve = form.cleaned_data["decision"] == "approve"
-        services.event_review(event=event, approve=approve, note=form.cleaned_data["note"], by=request.user)
+        services.event_review(
+            event=event, approve=approve, note=form.cleaned_data["note"], by=request.user
+        )
         messages.success(
-            request, _("Die Veranstaltung ist freigegeben.") if approve else _("Der Vorschlag wurde abgelehnt.")
+            request,
+            _("Die Veranstaltung ist freigegeben.")
+            if approve
+            else _("Der Vorschlag wurde abgelehnt."),
         )
         return redirect("events_staff:event_list")
     return render(request, "events/staff/event_review.html", {"event": event, "form": form})
@@ -132,8 +137,13 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = CancelEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        count = services.event_cancel(event=event, message=form.cleaned_data["message"], by=request.user)
-        messages.success(request, _("Die Veranstaltung ist abgesagt; %(n)s Nachrichten wurden versandt.") % {"n": count})
+        count = services.event_cancel(
+            event=event, message=form.cleaned_data["message"], by=request.user
+        )
+        messages.success(
+            request,
+            _("Die Veranstaltung ist abgesagt; %(n)s Nachrichten wurden versandt.") % {"n": count},
+        )
         return redirect("events_staff:participants", pk=event.pk)
     return render(request, "events/staff/event_cancel.html", {"event": event, "form": form})
 
@@ -185,7 +195,9 @@ def participants_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
     if fmt not in {"csv", "xlsx"}:
         raise Http404
     registrations = selectors.registrations_for_event(event=event)
-    services.log_staff_action(event, "events.participants_exported", by=request.user, data={"format": fmt})
+    services.log_staff_action(
+        event, "events.participants_exported", by=request.user, data={"format": fmt}
+    )
     return exports.participants_response(event=event, registrations=registrations, fmt=fmt)
 
 
@@ -213,7 +225,11 @@ def participant_cancel(request: HttpRequest, pk: int, registration_pk: int) -> H
     messages.success(
         request,
         _("Die Anmeldung ist storniert.")
-        + (" " + _("%(n)s Person(en) sind von der Warteliste nachgerückt.") % {"n": len(promoted)} if promoted else ""),
+        + (
+            " " + _("%(n)s Person(en) sind von der Warteliste nachgerückt.") % {"n": len(promoted)}
+            if promoted
+            else ""
+        ),
     )
     return redirect("events_staff:participants", pk=event.pk)
 
@@ -225,7 +241,9 @@ def participants_mail(request: HttpRequest, pk: int) -> HttpResponse:
     form = ParticipantMailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         count = services.participants_mail(event=event, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Die Nachricht wurde an %(n)s Personen verschickt.") % {"n": count})
+        messages.success(
+            request, _("Die Nachricht wurde an %(n)s Personen verschickt.") % {"n": count}
+        )
         return redirect("events_staff:participants", pk=event.pk)
     return render(
         request,
@@ -256,10 +274,16 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
                 event=event, ticket_code=form.cleaned_data["code"]
             ).first()
         if registration is None:
-            result = {"level": "error", "text": _("Kein Ticket mit diesem Code für diese Veranstaltung.")}
+            result = {
+                "level": "error",
+                "text": _("Kein Ticket mit diesem Code für diese Veranstaltung."),
+            }
         elif action == "undo":
             services.registration_undo_check_in(registration=registration, by=request.user)
-            result = {"level": "info", "text": _("Einlass für %(name)s zurückgenommen.") % {"name": registration.name}}
+            result = {
+                "level": "info",
+                "text": _("Einlass für %(name)s zurückgenommen.") % {"name": registration.name},
+            }
         else:
             try:
                 fresh = services.registration_check_in(registration=registration, by=request.user)
@@ -272,7 +296,9 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
                     else _("%(name)s ist bereits eingecheckt.")
                 ) % {"name": registration.name}
                 if registration.session_id:
-                    text += " " + _("Sitzung: %(session)s") % {"session": registration.session.title}  # type: ignore[union-attr]
+                    text += " " + _("Sitzung: %(session)s") % {
+                        "session": registration.session.title
+                    }  # type: ignore[union-attr]
                 result = {"level": "success" if fresh else "warning", "text": text}
         form = CheckInForm()
     q = request.GET.get("q", "").strip()[:100]
@@ -339,7 +365,9 @@ def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         initial["organisation"] = request.GET["organisation"]
     form = NetworkContactForm(request.POST or None, instance=contact, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = services.network_contact_save(contact=contact, data=form.cleaned_data, by=request.user)
+        saved = services.network_contact_save(
+            contact=contact, data=form.cleaned_data, by=request.user
+        )
         messages.success(request, _("Der Kontakt wurde gespeichert."))
         return redirect("events_staff:organisation_network", organisation_pk=saved.organisation_id)
     return render(
@@ -355,7 +383,9 @@ def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
     form = ContactDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation_pk = contact.organisation_id
-        services.network_contact_delete(contact=contact, reason=form.cleaned_data["reason"], by=request.user)
+        services.network_contact_delete(
+            contact=contact, reason=form.cleaned_data["reason"], by=request.user
+        )
         messages.success(request, _("Der Kontakt wurde endgültig gelöscht."))
         return redirect("events_staff:organisation_network", organisation_pk=organisation_pk)
     return render(request, "events/staff/contact_delete.html", {"contact": contact, "form": form})

@@ -18,6 +18,7 @@ from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
+
 def _subject(kind: str, title: str) -> str:
     labels = {
         "confirmation": _("Anmeldung bestätigt: %(title)s"),

@@ -265,7 +265,9 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
         except services.RegistrationError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("Sie sind abgemeldet. Danke, dass Sie Bescheid gesagt haben."))
+            messages.success(
+                request, _("Sie sind abgemeldet. Danke, dass Sie Bescheid gesagt haben.")
+            )
         return redirect("events:registration_detail", token=token)
     return render(
         request,

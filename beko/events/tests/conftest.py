@@ -74,7 +74,9 @@ def add_session() -> Any:
 
 @pytest.fixture
 def register() -> Any:
-    def _register(event: Event, email: str, *, session: Any = None, name: str = "Test Person") -> Any:
+    def _register(
+        event: Event, email: str, *, session: Any = None, name: str = "Test Person"
+    ) -> Any:
         return services.registration_create(
             event=event,
             data=services.RegistrationInput(

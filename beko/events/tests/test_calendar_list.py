@@ -24,7 +24,9 @@ def test_list_shows_upcoming_published_events_only(anon_client, make_event):
 
 
 def test_list_filters_by_district_category_audience_and_language(anon_client, make_event):
-    barmen = Venue.objects.create(name="Färberei", street="Peter-Hansen-Platz 1", postcode="42275", district="barmen")
+    barmen = Venue.objects.create(
+        name="Färberei", street="Peter-Hansen-Platz 1", postcode="42275", district="barmen"
+    )
     cafe = make_event(slug="cafe", title_de="Sprachcafé Barmen", venue=barmen,
                       category=Event.Category.LANGUAGE_CAFE)  # fmt: skip
     make_event(slug="meet", title_de="Meet und Eat Elberfeld")

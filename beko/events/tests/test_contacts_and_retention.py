@@ -51,7 +51,9 @@ def test_staff_records_contact_with_consent_and_time(staff_client, organisation)
         ({"districts": ["atlantis"]}, "keine gültige Auswahl"),
     ],
 )
-def test_contact_without_legal_basis_or_proof_is_refused(staff_client, organisation, overrides, message):
+def test_contact_without_legal_basis_or_proof_is_refused(
+    staff_client, organisation, overrides, message
+):
     response = staff_client.post(f"{STAFF}/kontakte/neu/", contact_data(organisation, **overrides))
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -104,7 +106,9 @@ def test_registration_with_directory_organisation_name_is_linked(event, register
 
     registration = registration_create(
         event=event,
-        data=RegistrationInput(name="A", email="a@example.org", organisation_name="verein brücke e. v."),
+        data=RegistrationInput(
+            name="A", email="a@example.org", organisation_name="verein brücke e. v."
+        ),
         language="de",
     )
     assert registration.organisation == organisation
@@ -116,9 +120,13 @@ def test_retention_anonymises_past_events_keeps_counts_and_is_idempotent(make_ev
     for number in range(3):
         register(past, f"p{number}@example.org", name=f"Person {number}")
     register(recent, "r@example.org")
-    Registration.objects.filter(event=past, email="p0@example.org").update(checked_in_at=timezone.now())
+    Registration.objects.filter(event=past, email="p0@example.org").update(
+        checked_in_at=timezone.now()
+    )
     long_ago = timezone.now() - timedelta(days=200)
-    type(past).objects.filter(pk=past.pk).update(starts_at=long_ago, ends_at=long_ago + timedelta(hours=2))
+    type(past).objects.filter(pk=past.pk).update(
+        starts_at=long_ago, ends_at=long_ago + timedelta(hours=2)
+    )
     out = io.StringIO()
     call_command("events_retention", "--days", "90", stdout=out)
     assert "3 Anmeldungen anonymisiert" in out.getvalue()
@@ -137,6 +145,8 @@ def test_anonymised_registration_links_no_longer_open(anon_client, make_event, r
     registration = register(event, "p@example.org")
     token = services.registration_token(registration)
     long_ago = timezone.now() - timedelta(days=200)
-    type(event).objects.filter(pk=event.pk).update(starts_at=long_ago, ends_at=long_ago + timedelta(hours=1))
+    type(event).objects.filter(pk=event.pk).update(
+        starts_at=long_ago, ends_at=long_ago + timedelta(hours=1)
+    )
     services.registrations_anonymise(older_than_days=90)
     assert anon_client.get(f"/veranstaltungen/anmeldung/{token}/").status_code == 404

@@ -54,7 +54,9 @@ EVENT_SCHEMA = {
 
 
 def _json_ld(html: str) -> dict:
-    match = re.search(r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S)
+    match = re.search(
+        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', html, re.S
+    )
     assert match, "JSON-LD block with nonce missing"
     return json.loads(match.group(1))
 
@@ -144,7 +146,9 @@ def test_weekly_language_cafe_is_published_with_rrule_and_keeps_local_time(anon_
     assert "regelmäßig" in html
 
 
-def test_event_detail_shows_programme_parallel_sessions_and_stands(anon_client, event, add_session, organisation):
+def test_event_detail_shows_programme_parallel_sessions_and_stands(
+    anon_client, event, add_session, organisation
+):
     ProgrammeItem.objects.create(
         event=event, kind=ProgrammeItem.Kind.KEYNOTE, starts_at=event.starts_at,
         ends_at=event.starts_at + timedelta(minutes=30), title_de="Impuls: Arbeit ab Tag eins",

@@ -199,7 +199,9 @@ def test_registration_for_past_event_is_refused(anon_client, make_event):
     assert not Registration.objects.exists()
 
 
-@pytest.mark.parametrize("status", [Event.Status.DRAFT, Event.Status.PROPOSED, Event.Status.REJECTED])
+@pytest.mark.parametrize(
+    "status", [Event.Status.DRAFT, Event.Status.PROPOSED, Event.Status.REJECTED]
+)
 def test_unpublished_event_is_not_found_and_takes_no_registration(anon_client, make_event, status):
     event = make_event(status=status, slug="geheim")
     assert anon_client.get(f"/veranstaltungen/{event.slug}/").status_code == 404
@@ -225,8 +227,16 @@ def test_cancelled_event_takes_no_registration(anon_client, make_event):
         ("questions", "x" * 3001, "höchstens 3000 Zeichen"),
         ("accessibility_needs", "x" * 1001, "höchstens 1000 Zeichen"),
         ("name", "<script>alert(1)</script>", "Bitte keine HTML-Tags oder Skripte eingeben."),
-        ("questions", "<img src=x onerror=alert(1)>", "Bitte keine HTML-Tags oder Skripte eingeben."),
-        ("organisation_name", "<svg/onload=alert(1)>", "Bitte keine HTML-Tags oder Skripte eingeben."),
+        (
+            "questions",
+            "<img src=x onerror=alert(1)>",
+            "Bitte keine HTML-Tags oder Skripte eingeben.",
+        ),
+        (
+            "organisation_name",
+            "<svg/onload=alert(1)>",
+            "Bitte keine HTML-Tags oder Skripte eingeben.",
+        ),
         ("name", "Evil\u202etxt.exe", "unzulässige Steuerzeichen"),
         ("name", "Null\x00Byte", "Nullzeichen sind nicht erlaubt."),
         ("name", "Bell\x07", "unzulässige Steuerzeichen"),
@@ -282,7 +292,7 @@ def test_token_with_altered_payload_is_refused(anon_client, event, register):
     registration = register(event, "amina@example.org")
     other = register(event, "other@example.org")
     token = services.registration_token(registration)
-    payload, rest = token.split(":", 1)
+    _payload, rest = token.split(":", 1)
     forged = services.registration_token(other).split(":", 1)[0] + ":" + rest
     assert anon_client.post(f"/veranstaltungen/anmeldung/{forged}/abmelden/").status_code == 404
     tampered = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
@@ -294,10 +304,14 @@ def test_ticket_svg_is_served_for_confirmed_registrations_only(anon_client, make
     event = make_event(capacity=1, slug="klein")
     confirmed = register(event, "first@example.org")
     waiting = register(event, "second@example.org")
-    ok = anon_client.get(f"/veranstaltungen/anmeldung/{services.registration_token(confirmed)}/ticket.svg")
+    ok = anon_client.get(
+        f"/veranstaltungen/anmeldung/{services.registration_token(confirmed)}/ticket.svg"
+    )
     assert ok.status_code == 200
     assert ok["Content-Type"] == "image/svg+xml"
-    missing = anon_client.get(f"/veranstaltungen/anmeldung/{services.registration_token(waiting)}/ticket.svg")
+    missing = anon_client.get(
+        f"/veranstaltungen/anmeldung/{services.registration_token(waiting)}/ticket.svg"
+    )
     assert missing.status_code == 404
 
 
