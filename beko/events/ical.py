@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar, vRecur
+from icalendar import Calendar, Timezone, vRecur
 from icalendar import Event as VEvent
 
 from .models import Event
 
 PRODID = "-//BeKo Wuppertal//Veranstaltungen//DE"
+
+
+@lru_cache(maxsize=1)
+def _local_timezone() -> Timezone:
+    """VTIMEZONE for our zone, built once per process (computing transitions is slow)."""
+    return Timezone.from_tzinfo(
+        ZoneInfo(settings.TIME_ZONE), first_date=date(2020, 1, 1), last_date=date(2040, 1, 1)
+    )
 
 
 def _uid(event: Event) -> str:
@@ -61,8 +71,8 @@ def calendar_for(events: Iterable[Event], *, name: str) -> bytes:
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for event in events:
         calendar.add_component(_vevent(event))
-    # VTIMEZONE blocks for every TZID used, so clients without the Olson database agree.
-    calendar.add_missing_timezones()
+    # A VTIMEZONE block for the TZID used, so clients without the Olson database agree.
+    calendar.add_component(_local_timezone())
     return calendar.to_ical()
 
 
