@@ -179,7 +179,7 @@ def main() -> None:
                 "session_capacity": SESSION_CAPACITY,
                 **counts,
                 "exact": exact,
-            },  # fmt: skip
+            },
         },
     )
     if not exact:
