@@ -330,3 +330,10 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# --- events ---
+# Participants' personal data of past events is anonymised this many days after the event
+# (manage.py events_retention, daily); attendance numbers are kept.
+EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
+if EVENTS_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must not be negative.")
