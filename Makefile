@@ -52,7 +52,7 @@ demo: setup
 
 # Debian packages the browser tests and benchmarks need (we are root on these machines).
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v wrk >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v wrk >/dev/null || ! command -v msgfmt >/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk gettext >/dev/null; \
 	fi
 
