@@ -100,3 +100,15 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "core/error.html", {"code": 500}, status=500)
+
+
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Serve uploaded files where no web server does (development, tests, `make bench`).
+
+    Stored names contain a random folder and never change, so browsers may cache them long.
+    """
+    from django.views.static import serve
+
+    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
