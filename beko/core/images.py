@@ -170,6 +170,8 @@ def image_create(
     )
     image.save()
     generate_image_renditions.enqueue(image_id=image.pk)
+    # With the immediate backend (development, tests) the renditions exist now.
+    image.refresh_from_db(fields=["renditions"])
     logger.info("image stored", extra={"image_id": image.pk, "width": image.width})
     return image
 

@@ -107,8 +107,13 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
 
     Stored names contain a random folder and never change, so browsers may cache them long.
     """
+    from django.core.exceptions import SuspiciousFileOperation
+    from django.http import Http404
     from django.views.static import serve
 
-    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
+    try:
+        response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
+    except SuspiciousFileOperation as exc:
+        raise Http404 from exc
     response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
     return response

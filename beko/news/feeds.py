@@ -39,8 +39,7 @@ class NewsRssFeed(Feed):
 
     url_name = "news:feed_rss"
 
-    def language(self) -> str:  # type: ignore[override]
-        return get_language() or settings.LANGUAGE_CODE
+    # `language = None` (inherited): Django uses the active language, i.e. the URL prefix.
 
     def items(self) -> QuerySet[NewsItem]:
         return selectors.news_public()[: settings.BEKO_FEED_ITEMS]
