@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from importlib import import_module
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
@@ -165,16 +166,34 @@ def _url(name: str, **kwargs: Any) -> str | None:
         return None
 
 
-# Guide entry points per audience: (label, URL name). Names that do not resolve are skipped.
-GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str]]] = {
+# Guide entry points per audience: (label, URL name, query). The guide's start page takes
+# `?status=` to open the questions for one residence status directly.
+GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
     AudiencePage.Audience.VOLUNTEERS: [
-        (gettext_lazy("Wege in Arbeit: Was darf die Person, die ich begleite?"), "guide:start")
+        (gettext_lazy("Wege in Arbeit: Was darf die Person, die ich begleite?"), "guide:start", {}),
+        (
+            gettext_lazy("… mit Aufenthaltsgestattung (Asylverfahren läuft)"),
+            "guide:start",
+            {"status": "gestattung"},
+        ),
+        (gettext_lazy("… mit Duldung"), "guide:start", {"status": "duldung"}),
+        (gettext_lazy("… mit Anerkennung als Flüchtling"), "guide:start", {"status": "recognised"}),
     ],
     AudiencePage.Audience.EMPLOYERS: [
-        (gettext_lazy("Darf ich diese Person beschäftigen oder ausbilden?"), "guide:start")
+        (gettext_lazy("Darf ich diese Person beschäftigen oder ausbilden?"), "guide:start", {}),
+        (
+            gettext_lazy("Ausbildungsduldung (§ 60c AufenthG)"),
+            "guide:start",
+            {"status": "ausbildungsduldung"},
+        ),
+        (
+            gettext_lazy("Beschäftigungsduldung (§ 60d AufenthG)"),
+            "guide:start",
+            {"status": "beschaeftigungsduldung"},
+        ),
     ],
     AudiencePage.Audience.ORGANISATIONS: [
-        (gettext_lazy("Wege in Arbeit für Ihre Ratsuchenden prüfen"), "guide:start")
+        (gettext_lazy("Wege in Arbeit für Ihre Ratsuchenden prüfen"), "guide:start", {}),
     ],
 }
 
@@ -191,10 +210,10 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
     """Offers, guide entry points, FAQ entries and upcoming events for one audience."""
     audience = page.audience
     guide = []
-    for label, url_name in GUIDE_ENTRY_POINTS.get(audience, []):
+    for label, url_name, query in GUIDE_ENTRY_POINTS.get(audience, []):
         url = _url(url_name)
         if url:
-            guide.append({"label": label, "url": url})
+            guide.append({"label": label, "url": f"{url}?{urlencode(query)}" if query else url})
     return {
         "offers": _safe_list(
             "beko.directory.selectors", "offers_for_audience", audience=audience, limit=6

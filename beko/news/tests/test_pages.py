@@ -132,3 +132,9 @@ def test_share_block_offers_mail_copy_and_native_share_without_third_parties(
     assert "data-copy" in share and "data-share" in share
     for network in ("facebook", "twitter.com", "x.com", "whatsapp", "linkedin"):
         assert network not in share.lower()
+
+
+def test_audience_pages_link_into_the_guide_per_residence_status(anon_client):
+    html = anon_client.get("/fuer-unternehmen/").content.decode()
+    assert 'href="/wege-in-arbeit/?status=ausbildungsduldung"' in html
+    assert anon_client.get("/wege-in-arbeit/?status=ausbildungsduldung").status_code == 200
