@@ -16,7 +16,6 @@ from beko.core.images import image_create
 
 from . import services
 from .models import AudiencePage, Category, NewsItem
-from .seed import AUDIENCE_PAGES
 
 DEMO_CREDIT = "BeKo (Demo)"
 
@@ -108,15 +107,7 @@ CATEGORIES = {
 
 
 def load(*, stdout: TextIO) -> None:
-    for data in AUDIENCE_PAGES:
-        AudiencePage.objects.get_or_create(
-            audience=data["audience"],
-            defaults={
-                "slug": data["slug"],
-                "position": data["position"],
-                **{f"{f}{s}": data[f] for f in ("title", "intro", "body") for s in ("", "_de")},
-            },
-        )
+    services.audience_pages_ensure()
     for slug, name in CATEGORIES.items():
         Category.objects.get_or_create(slug=slug, defaults={"name": name, "name_de": name})
     author = User.objects.filter(username="team").first()

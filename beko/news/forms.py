@@ -129,3 +129,14 @@ class AudiencePageForm(forms.Form):
 
 class CategoryForm(forms.Form):
     name = forms.CharField(label=_("Neue Kategorie"), max_length=80)
+
+
+class SiteSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Suchbegriff"),
+        max_length=200,
+        required=False,
+        strip=True,
+        error_messages={"max_length": _("Bitte höchstens 200 Zeichen eingeben.")},
+    )
+    bereich = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)

@@ -13,4 +13,5 @@ urlpatterns = [
         name="audience",
     ),
     path("ueber-uns/", views.about, name="about"),
+    path("suche/", views.site_search, name="search"),
 ]

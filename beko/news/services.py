@@ -178,6 +178,29 @@ def category_create(*, name: str) -> Category:
 
 
 @transaction.atomic
+def audience_pages_ensure() -> int:
+    """Create missing audience pages from their German starting texts; returns how many.
+
+    The data migration seeds them; this puts them back after a database flush (demo reset,
+    transactional tests) without touching pages staff have edited.
+    """
+    from .seed import AUDIENCE_PAGES
+
+    created = 0
+    for data in AUDIENCE_PAGES:
+        _page, was_created = AudiencePage.objects.get_or_create(
+            audience=data["audience"],
+            defaults={
+                "slug": data["slug"],
+                "position": data["position"],
+                **{f"{f}{s}": data[f] for f in ("title", "intro", "body") for s in ("", "_de")},
+            },
+        )
+        created += was_created
+    return created
+
+
+@transaction.atomic
 def audience_page_update(*, page: AudiencePage, data: dict[str, Any], by: Any) -> AudiencePage:
     page.title_de = data["title"].strip()  # type: ignore[attr-defined]
     page.intro_de = data.get("intro", "").strip()  # type: ignore[attr-defined]

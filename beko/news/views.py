@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from beko.accounts.permissions import is_staff_member
 
 from . import selectors
-from .forms import NewsFilterForm
+from .forms import NewsFilterForm, SiteSearchForm
 from .models import AudiencePage, NewsItem
 
 
@@ -114,3 +114,34 @@ def about(request: HttpRequest) -> HttpResponse:
         "meta": {"title": page.title, "description": page.intro, "image": page.lead_image},
     }
     return render(request, "news/about.html", context)
+
+
+@require_GET
+def site_search(request: HttpRequest) -> HttpResponse:
+    """`/suche/?q=…`: grouped hits; `&bereich=news` lists every hit of one group, paginated."""
+    from .search import GROUP_KEYS, present, site_search as run_search
+
+    form = SiteSearchForm(request.GET or None)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
+    only = form.cleaned_data.get("bereich", "") if form.is_valid() else ""
+    if only not in GROUP_KEYS:
+        only = ""
+    result, objects = run_search(text=text, only=only) if text else (None, [])
+    page_obj = None
+    results = []
+    if only and result is not None:
+        page_obj = Paginator(objects, 20).get_page(request.GET.get("page"))
+        results = [present(key=only, obj=obj) for obj in page_obj.object_list]
+    context = {
+        "form": form,
+        "text": text,
+        "result": result,
+        "only": only,
+        "only_group": result.groups[0] if only and result and result.groups else None,
+        "page_obj": page_obj,
+        "results": results,
+        "query": urlencode({"q": text, "bereich": only}),
+        "crumbs": [(_("Suche"), "")],
+        "meta": {"title": _("Suche"), "noindex": bool(text)},
+    }
+    return render(request, "news/search.html", context)

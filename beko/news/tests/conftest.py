@@ -44,6 +44,14 @@ def jpeg_with_gps() -> bytes:
     return picture_bytes(exif=exif)
 
 
+@pytest.fixture(autouse=True)
+def audience_pages(db: Any) -> None:
+    """Seeded by a data migration, but other apps' transactional tests flush the tables."""
+    from beko.news.services import audience_pages_ensure
+
+    audience_pages_ensure()
+
+
 @pytest.fixture
 def make_image(db: Any) -> Any:
     from beko.core.images import image_create
