@@ -185,7 +185,7 @@ TASKS = {
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["beko.accounts.backends.EmailOrUsernameBackend"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:staff_home"
+LOGIN_REDIRECT_URL = "accounts:home"  # staff go on to /intern/, partners see their area
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -220,7 +220,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-# Each app keeps its own translations in beko/<app>/locale/ (found automatically).
+# Each app keeps its own translations in beko/<app>/locale/ (found automatically); strings of
+# the project files directly under beko/ (main navigation below) live in beko/locale/.
+LOCALE_PATHS = [BASE_DIR / "beko" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
