@@ -76,9 +76,7 @@ def register() -> None:
 
 def index_all() -> int:
     """Documents for every news item and page (demo data, after a deploy with new pages)."""
-    return sum(
-        search.reindex(model=model) for model in (NewsItem, AudiencePage, Page)
-    )
+    return sum(search.reindex(model=model) for model in (NewsItem, AudiencePage, Page))
 
 
 @dataclass(frozen=True)
@@ -129,7 +127,9 @@ def _present_news(item: NewsItem) -> Result:
 def _present_event(event: Any) -> Result:
     start = getattr(event, "starts_at", None) or getattr(event, "start", None)
     meta = f"{start:%d.%m.%Y, %H:%M}" if start else ""
-    return Result(title=str(event), url=event.get_absolute_url(), summary=_summary(event), meta=meta)
+    return Result(
+        title=str(event), url=event.get_absolute_url(), summary=_summary(event), meta=meta
+    )
 
 
 def _foreign(module: str, name: str) -> Callable[[], list[QuerySet[Any]]]:

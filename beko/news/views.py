@@ -119,7 +119,11 @@ def about(request: HttpRequest) -> HttpResponse:
 @require_GET
 def site_search(request: HttpRequest) -> HttpResponse:
     """`/suche/?q=…`: grouped hits; `&bereich=news` lists every hit of one group, paginated."""
-    from .search import GROUP_KEYS, present, site_search as run_search
+    try:
+        from .search import GROUP_KEYS, present
+        from .search import site_search as run_search
+    except ImportError:  # the shared search (beko.core.search) is not installed yet
+        return render(request, "news/search.html", {"unavailable": True, "form": SiteSearchForm()})
 
     form = SiteSearchForm(request.GET or None)
     text = form.cleaned_data["q"] if form.is_valid() else ""

@@ -53,8 +53,8 @@ def test_about_page_is_not_reachable_as_audience_slug(anon_client):
 
 def test_untranslated_page_falls_back_to_german_marked_as_such(anon_client):
     html = anon_client.get("/en/fuer-ehrenamtliche/").content.decode()
-    assert '<span lang="de">Für Ehrenamtliche</span>' in html
-    assert "not yet translated" in html or "noch nicht übersetzt" in html
+    assert '<span lang="de" dir="ltr">Für Ehrenamtliche</span>' in html
+    assert "has not been translated yet" in html
 
 
 def test_staff_edits_an_audience_page_and_the_body_is_sanitised(staff_client, anon_client):
