@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from PIL import Image as PILImage
 
 from beko.core.images import ImageForm, image_create
@@ -154,5 +156,11 @@ def test_media_files_are_served_with_long_cache_in_development(anon_client, make
     response = anon_client.get(f"/media/{image.renditions[0]['name']}")
     assert response.status_code == 200
     assert "immutable" in response["Cache-Control"]
-    response.close()
+    # Like Django's test client: close the file without request_finished closing the test's
+    # database connection (PostgreSQL would lose the test transaction).
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     assert anon_client.get("/media/../settings.py").status_code == 404
