@@ -331,6 +331,13 @@ LOGGING = {
     },
 }
 
+# --- events ---
+# Participants' personal data of past events is anonymised this many days after the event
+# (manage.py events_retention, daily); attendance numbers are kept.
+EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
+if EVENTS_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must not be negative.")
+
 # --- news ---
 # Images (beko.core.images): upload limit; media is served by Django only where no web server
 # does it (development, tests, `make bench`). In production the reverse proxy serves MEDIA_ROOT.

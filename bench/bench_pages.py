@@ -48,8 +48,13 @@ def transferred(browser: Any, url: str) -> dict[str, Any]:
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     urls: dict[str, str] = {}
     sizes: dict[str, int] = {}
-    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
+    cdp.on(
+        "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])),
+    )
     page.goto(url, wait_until="networkidle")
     for _ in range(10):
         page.mouse.wheel(0, 1500)
@@ -57,7 +62,10 @@ def transferred(browser: Any, url: str) -> dict[str, Any]:
     page.wait_for_load_state("networkidle")
     context.close()
     resources = sorted(
-        ({"url": urls.get(rid, "?").split(":", 2)[-1].split("/", 1)[-1], "bytes": size} for rid, size in sizes.items()),
+        (
+            {"url": urls.get(rid, "?").split(":", 2)[-1].split("/", 1)[-1], "bytes": size}
+            for rid, size in sizes.items()
+        ),
         key=lambda r: -r["bytes"],
     )
     return {
@@ -94,7 +102,8 @@ def main() -> None:
             floor = transferred(browser, base + "/ueber-uns/")
             browser.close()
         throughput = measure_with_floor(
-            base, {"news_list": "/aktuelles/", "news_detail": detail_path, "sitemap": "/sitemap.xml"}
+            base,
+            {"news_list": "/aktuelles/", "news_detail": detail_path, "sitemap": "/sitemap.xml"},
         )
     result = {
         "database": "sqlite",
@@ -108,7 +117,9 @@ def main() -> None:
         "throughput": throughput,
     }
     write_result("pages", result)
-    print(f"news detail: {detail['bytes']} bytes in {detail['requests']} requests (floor {floor['bytes']})")
+    print(
+        f"news detail: {detail['bytes']} bytes in {detail['requests']} requests (floor {floor['bytes']})"
+    )
     if not result["news_detail_within_target"]:
         raise SystemExit(f"news detail page transfers {detail['bytes']} bytes > {TARGET_BYTES}")
 
