@@ -135,16 +135,22 @@ def _safe_list(module: str, name: str, **kwargs: Any) -> list[Any]:
         return []
 
 
-def related_offers(*, item: NewsItem) -> list[Any]:
-    if not item.related_offer_ids:
+def _public_by_ids(module: str, name: str, ids: list[int]) -> list[Any]:
+    """Objects of another app by id, but only those its public selector lets through."""
+    function = _selector(module, name)
+    if function is None or not ids:
         return []
-    return _safe_list("beko.directory.selectors", "offers_by_ids", ids=item.related_offer_ids)
+    queryset = function()
+    by_id = queryset.filter(pk__in=ids).in_bulk() if isinstance(queryset, QuerySet) else {}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def related_offers(*, item: NewsItem) -> list[Any]:
+    return _public_by_ids("beko.directory.selectors", "offers_public", item.related_offer_ids)
 
 
 def related_events(*, item: NewsItem) -> list[Any]:
-    if not item.related_event_ids:
-        return []
-    return _safe_list("beko.events.selectors", "events_by_ids", ids=item.related_event_ids)
+    return _public_by_ids("beko.events.selectors", "events_public", item.related_event_ids)
 
 
 def offer_choices() -> list[tuple[int, str]]:
@@ -198,6 +204,18 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
 }
 
 
+# The directory names its target groups a little differently.
+OFFER_TARGET_GROUPS = {
+    AudiencePage.Audience.VOLUNTEERS: "volunteers",
+    AudiencePage.Audience.EMPLOYERS: "employers",
+    AudiencePage.Audience.ORGANISATIONS: "associations",
+}
+
+
+def _with_query(url: str | None, **params: str) -> str | None:
+    return f"{url}?{urlencode(params)}" if url else None
+
+
 def audience_page_public(*, slug: str) -> AudiencePage | None:
     return AudiencePage.objects.select_related("lead_image").filter(slug=slug).first()
 
@@ -216,7 +234,10 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
             guide.append({"label": label, "url": f"{url}?{urlencode(query)}" if query else url})
     return {
         "offers": _safe_list(
-            "beko.directory.selectors", "offers_for_audience", audience=audience, limit=6
+            "beko.directory.selectors",
+            "offers_for",
+            target_group=OFFER_TARGET_GROUPS.get(audience, ""),
+            limit=6,
         ),
         "offers_url": _url("directory:offer_list"),
         "guide": guide,
@@ -225,7 +246,7 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
         ),
         "faq_url": _url("inquiries:faq_list"),
         "events": _safe_list(
-            "beko.events.selectors", "events_upcoming_for_audience", audience=audience, limit=3
+            "beko.events.selectors", "upcoming_events_for", audience=audience, limit=3
         ),
-        "events_url": _url("events:event_list"),
+        "events_url": _with_query(_url("events:event_list"), audience=audience),
     }

@@ -138,3 +138,41 @@ def test_audience_pages_link_into_the_guide_per_residence_status(anon_client):
     html = anon_client.get("/fuer-unternehmen/").content.decode()
     assert 'href="/wege-in-arbeit/?status=ausbildungsduldung"' in html
     assert anon_client.get("/wege-in-arbeit/?status=ausbildungsduldung").status_code == 200
+
+
+def _event(*, title, audience, status="published", days=3):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from beko.events.models import Event, EventAudience
+
+    start = timezone.now() + timedelta(days=days)
+    event = Event.objects.create(
+        title=title, title_de=title, slug=title.lower().replace(" ", "-"), category="info",
+        status=status, starts_at=start, ends_at=start + timedelta(hours=2),
+    )  # fmt: skip
+    EventAudience.objects.create(event=event, audience=audience)
+    return event
+
+
+def test_audience_page_bundles_the_upcoming_events_of_its_audience(anon_client):
+    _event(title="Infoabend Ehrenamt", audience="volunteers")
+    _event(title="Betriebsfruehstueck", audience="employers")
+    _event(title="Entwurf Ehrenamt", audience="volunteers", status="draft")
+    _event(title="Vorbei Ehrenamt", audience="volunteers", days=-3)
+    html = anon_client.get("/fuer-ehrenamtliche/").content.decode()
+    section = html.split('id="bundle-events"', 1)[1].split("</section>", 1)[0]
+    assert "Infoabend Ehrenamt" in section
+    assert "Betriebsfruehstueck" not in section
+    assert "Entwurf Ehrenamt" not in section and "Vorbei Ehrenamt" not in section
+    assert "?audience=volunteers" in section
+
+
+def test_news_links_related_events_only_while_they_are_public(anon_client, make_news):
+    public = _event(title="Meet and Eat Mai", audience="volunteers")
+    draft = _event(title="Geheimtermin", audience="volunteers", status="draft")
+    item = make_news(title="Mit Terminen", related_event_ids=[public.pk, draft.pk])
+    html = anon_client.get(item.get_absolute_url()).content.decode()
+    assert "Meet and Eat Mai" in html
+    assert "Geheimtermin" not in html

@@ -190,3 +190,17 @@ def test_category_names_must_be_unique(staff_client):
 def test_staff_start_page_lists_the_news_areas(staff_client):
     html = staff_client.get("/intern/").content.decode()
     assert "/intern/news/" in html and "/intern/news/bilder/" in html
+
+
+def test_news_form_offers_public_events_to_link(staff_client):
+    from datetime import timedelta
+
+    from beko.events.models import Event
+
+    start = timezone.now() + timedelta(days=5)
+    Event.objects.create(
+        title="Stadtgespräche", title_de="Stadtgespräche", slug="stadtgespraeche",
+        category="network-meeting", status="published", starts_at=start, ends_at=start + timedelta(hours=3),
+    )  # fmt: skip
+    html = staff_client.get("/intern/news/neu/").content.decode()
+    assert "Stadtgespräche" in html
