@@ -23,11 +23,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         for item in selectors.main_nav(language=current)
     ]
     user = getattr(request, "user", None)
-    languages = selectors.language_links(
-        path=request.get_full_path(),
-        current=current,
-        origin=f"{request.scheme}://{request.get_host()}",
-    )
+    languages = selectors.language_links(path=request.get_full_path(), current=current)
     return {
         "main_nav": nav,
         "language_links": languages,

@@ -81,7 +81,7 @@ def main_nav(*, language: str) -> tuple[dict[str, str], ...]:
     return _main_nav(language, get_script_prefix())
 
 
-def language_links(*, path: str, current: str, origin: str = "") -> list[dict[str, Any]]:
+def language_links(*, path: str, current: str) -> list[dict[str, Any]]:
     """The current address in every language.
 
     URL patterns are the same German paths in every language; only the prefix differs
@@ -104,7 +104,6 @@ def language_links(*, path: str, current: str, origin: str = "") -> list[dict[st
                 "code": code,
                 "name": name,
                 "url": url,
-                "absolute_url": origin + url,  # for <link rel="alternate" hreflang>
                 "current": code == current,
                 "rtl": code in settings.LANGUAGES_BIDI,
             }
