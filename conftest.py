@@ -24,6 +24,28 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "Test-Passwort-2026!"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every transactional test (browser tests, row-lock tests) restores the database contents
+    that migrations created (content types, seeded info pages …) instead of leaving it empty.
+
+    Transactional tests empty the database afterwards. Without serialized rollback the next
+    test would miss the seeded data; with it for only some tests, the flush of the others
+    recreates content types that then collide with the restored snapshot (IntegrityError).
+    So it is all or nothing – and we choose all.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        fixtures = getattr(item, "fixturenames", ())
+        uses_live_server = "live_server" in fixtures or "transactional_db" in fixtures
+        if marker is None and not uses_live_server:
+            continue
+        kwargs = dict(marker.kwargs) if marker is not None else {}
+        if not (kwargs.get("transaction") or uses_live_server):
+            continue
+        kwargs.update(transaction=True, serialized_rollback=True)
+        item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs))
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language() -> Iterator[None]:
     """Every test starts with an empty cache (footer links, rate-limit counters …) and in
@@ -160,7 +182,6 @@ def make_page(
     """Factory for extra pages with their own context, e.g.
     `make_page(java_script_enabled=False)` or `make_page(viewport={"width": 390, "height": 844})`.
     """
-    _reseed_after_flush()
     contexts = []
 
     def _make(**context_args: Any) -> Any:
@@ -174,16 +195,6 @@ def make_page(
     yield _make
     for context in contexts:
         context.close()
-
-
-def _reseed_after_flush() -> None:
-    """Browser tests use transactional databases, which are emptied after each test – and
-    with them the info pages that a data migration created. Put them back (idempotent)."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("beko.core.migrations.0002_seed_footer_pages").seed(apps, None)
 
 
 @pytest.fixture
