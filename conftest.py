@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from importlib import import_module
 from typing import Any
 
 import pytest
@@ -24,26 +25,33 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "Test-Passwort-2026!"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every transactional test (browser tests, row-lock tests) restores the database contents
-    that migrations created (content types, seeded info pages …) instead of leaving it empty.
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
 
-    Transactional tests empty the database afterwards. Without serialized rollback the next
-    test would miss the seeded data; with it for only some tests, the flush of the others
-    recreates content types that then collide with the restored snapshot (IntegrityError).
-    So it is all or nothing – and we choose all.
+
+@pytest.fixture(autouse=True)
+def _reseed_migration_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests (browser tests, row-lock tests) start from an emptied database:
+    the flush after the previous one also removed what data migrations created (info pages,
+    audience pages). Re-run those seeds. Convention: a data migration exposes an idempotent
+    module-level `seed(apps, schema_editor)` (get_or_create), see core/migrations/0002.
     """
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        fixtures = getattr(item, "fixturenames", ())
-        uses_live_server = "live_server" in fixtures or "transactional_db" in fixtures
-        if marker is None and not uses_live_server:
+    if not _is_transactional(request):
+        return
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    for (app_label, _name), migration in sorted(loader.disk_migrations.items()):
+        if not apps.get_app_config(app_label).name.startswith("beko."):
             continue
-        kwargs = dict(marker.kwargs) if marker is not None else {}
-        if not (kwargs.get("transaction") or uses_live_server):
-            continue
-        kwargs.update(transaction=True, serialized_rollback=True)
-        item.add_marker(pytest.mark.django_db(*(marker.args if marker else ()), **kwargs))
+        seed = getattr(import_module(migration.__module__), "seed", None)
+        if callable(seed):
+            seed(apps, None)
 
 
 @pytest.fixture(autouse=True)
