@@ -269,6 +269,6 @@ def organisation_network(*, organisation: Any) -> OrganisationNetwork:
     return OrganisationNetwork(
         organisation=organisation,
         contacts=list(organisation.network_contacts.all()),
-        attended=list(attended),
+        attended=[dict(row) for row in attended],
         stands=stands,
     )

@@ -25,6 +25,11 @@ from .models import Event, Registration
 PAGE_SIZE = 12
 
 
+def is_htmx(request: HttpRequest) -> bool:
+    """True for htmx requests (django-htmx sets `request.htmx`), which get only the fragment."""
+    return bool(getattr(request, "htmx", False))
+
+
 def _filters(request: HttpRequest) -> tuple[EventFilterForm, selectors.EventFilters, str]:
     form = EventFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -43,7 +48,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "form": form, "page_obj": page, "query": query, "archive": False,
         "crumbs": [(_("Veranstaltungen"), "")],
     }  # fmt: skip
-    template = "events/_event_results.html" if request.htmx else "events/event_list.html"
+    template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)
 
 
@@ -57,7 +62,7 @@ def event_archive(request: HttpRequest) -> HttpResponse:
         "form": form, "page_obj": page, "query": query, "archive": True,
         "crumbs": [(_("Veranstaltungen"), reverse("events:event_list")), (_("Archiv"), "")],
     }  # fmt: skip
-    template = "events/_event_results.html" if request.htmx else "events/event_list.html"
+    template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)
 
 
