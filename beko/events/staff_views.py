@@ -46,7 +46,9 @@ def _may_edit(user: object, event: Event) -> bool:
 
 @backoffice_required
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = selectors.events_for_backoffice(user=request.user).order_by("-starts_at", "-pk")
+    events = selectors.with_attendance(
+        selectors.events_for_backoffice(user=request.user).order_by("-starts_at", "-pk")
+    )
     status = request.GET.get("status", "")
     if status in Event.Status.values:
         events = events.filter(status=status)
@@ -176,6 +178,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
         event=event, status=status, session_id=session_id, q=request.GET.get("q", "")[:100]
     )
     page = Paginator(registrations, 50).get_page(request.GET.get("page"))
+    services.log_staff_action(event, "events.participants_viewed", by=request.user)
     return render(
         request,
         "events/staff/participants.html",
