@@ -57,6 +57,7 @@ def _query_parameters(request: HttpRequest) -> dict[str, str]:
 
 @router.get(
     "/evaluate",
+    url_name="guide_evaluate",
     summary="Wege in Arbeit: Auswertung einer Situation",
     description=(
         "Parameter wie im Formular: "

@@ -64,6 +64,7 @@ class GuideForm(forms.Form):
     reception_centre = forms.ChoiceField(
         label=_("Wohnt die Person in einer Aufnahmeeinrichtung des Landes?"),
         choices=YES_NO,
+        initial="false",
         widget=forms.RadioSelect,
         required=False,
     )
@@ -75,12 +76,14 @@ class GuideForm(forms.Form):
     asylum_rejected_manifestly_unfounded = forms.ChoiceField(
         label=_("Wurde der Asylantrag als „offensichtlich unbegründet“ abgelehnt?"),
         choices=YES_NO,
+        initial="false",
         widget=forms.RadioSelect,
         required=False,
     )
     identity_clarified = forms.ChoiceField(
         label=_("Ist die Identität geklärt, zum Beispiel durch einen Pass?"),
         choices=YES_NO,
+        initial="true",
         widget=forms.RadioSelect,
         required=False,
     )

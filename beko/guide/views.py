@@ -101,7 +101,7 @@ def _result_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, A
         "query": query,
         "edit_url": f"{reverse('guide:start')}?{query}&step=2",
         "print_url": f"{reverse('guide:result_print')}?{query}",
-        "api_url": f"/api/v1/guide/evaluate?{query}",
+        "api_url": f"{reverse('api_v1:guide_evaluate')}?{query}",
         "share_title": _("Ergebnis – Wege in Arbeit"),
     }
 
