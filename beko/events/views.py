@@ -264,7 +264,9 @@ def registration_ticket_svg(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     registration = _registration_for_token(token)
-    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+    if request.method == "POST":
+        # Always redirect, also when a parallel click cancelled first: the service re-reads
+        # the status under the event lock and promotes nobody twice.
         try:
             services.registration_cancel(registration=registration)
         except services.RegistrationError as exc:

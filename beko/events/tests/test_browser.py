@@ -101,3 +101,23 @@ def test_staff_check_in_on_a_phone(
         assert "Amina Yusuf" in page.content()
     finally:
         context.close()
+
+
+def test_archive_and_arabic_detail_are_axe_clean(page, make_event, add_session, assert_axe_clean):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    event = make_event(slug="stadtgespraeche")
+    add_session(event, "Bezirk A", 20)
+    add_session(event, "Bezirk B", 20)
+    event.stands.create(number="01", exhibitor_name="Jobcenter", topic_de="Arbeit")
+    make_event(slug="alt", starts_at=timezone.now() - timedelta(days=30))
+    page.goto("/veranstaltungen/archiv/")
+    assert_axe_clean(page)
+    page.goto("/ar/veranstaltungen/stadtgespraeche/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert_axe_clean(page)
+    page.goto("/en/veranstaltungen/stadtgespraeche/")
+    assert page.get_by_role("heading", name="Registration").count() == 1
+    assert_axe_clean(page)

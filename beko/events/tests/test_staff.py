@@ -306,3 +306,16 @@ def test_staff_event_list_shows_attendance_numbers(staff_client, make_event, reg
     Registration.objects.filter(pk=first.pk).update(checked_in_at=timezone.now())
     html = staff_client.get(f"{STAFF}/").content.decode()
     assert "1 bestätigt, 1 wartend, 1 anwesend" in html
+
+
+def test_edit_pages_render_for_staff_and_partner(
+    staff_client, partner_client, make_event, organisation
+):
+    event = make_event(slug="formular", organisation=organisation, status=Event.Status.PROPOSED)
+    staff_new = staff_client.get(f"{STAFF}/neu/").content.decode()
+    assert 'name="organisation"' in staff_new and 'name="publish"' in staff_new
+    staff_edit = staff_client.get(f"{STAFF}/{event.pk}/").content.decode()
+    assert "programme-TOTAL_FORMS" in staff_edit and "Vorschlag prüfen" in staff_edit
+    partner_new = partner_client.get(f"{STAFF}/neu/").content.decode()
+    assert 'name="organisation"' not in partner_new and 'name="publish"' not in partner_new
+    assert partner_client.get(f"{STAFF}/{event.pk}/").status_code == 200
