@@ -91,6 +91,7 @@ def test_staff_check_in_on_a_phone(
         page.get_by_role("button", name="Einchecken", exact=True).click()
         page.get_by_text("Willkommen, Amina Yusuf – eingecheckt.").wait_for()
         page.get_by_label("Nach Namen suchen").fill("Bea")
+        page.get_by_role("button", name="Suchen").click()
         page.get_by_role("button", name="Bea Beispiel einchecken").click()
         page.get_by_text("Willkommen, Bea Beispiel – eingecheckt.").wait_for()
         assert Registration.objects.filter(checked_in_at__isnull=False).count() == 2
