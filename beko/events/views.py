@@ -73,7 +73,9 @@ def _get_public_event(slug: str) -> Event:
     return event
 
 
-def json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
+def json_ld(
+    event: Event, *, request: HttpRequest, occupancy: selectors.Occupancy | None = None
+) -> dict[str, Any]:
     """schema.org Event for search engines (https://schema.org/Event)."""
     url = request.build_absolute_uri(event.get_absolute_url())
     data: dict[str, Any] = {
@@ -119,7 +121,7 @@ def json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
     if photos:
         data["image"] = [request.build_absolute_uri(p.image.url) for p in photos]
     if event.registration_required:
-        occupancy = selectors.event_occupancy(event=event)
+        occupancy = occupancy or selectors.event_occupancy(event=event)
         data["offers"] = {
             "@type": "Offer",
             "price": "0",
@@ -149,7 +151,8 @@ def _programme_slots(event: Event) -> list[dict[str, Any]]:
 def _detail_context(
     request: HttpRequest, event: Event, form: RegistrationForm | None
 ) -> dict[str, Any]:
-    sessions = selectors.sessions_with_occupancy(event=event)
+    occupancy = selectors.event_occupancy(event=event)
+    sessions = selectors.sessions_with_occupancy(event=event, occupancy=occupancy)
     closed = services.registration_window_error(event)
     if form is None and not closed:
         form = RegistrationForm(event=event, sessions=sessions)
@@ -157,14 +160,14 @@ def _detail_context(
         "event": event,
         "slots": _programme_slots(event),
         "sessions": sessions,
-        "occupancy": selectors.event_occupancy(event=event),
+        "occupancy": occupancy,
         "form": form,
         "registration_closed": closed if event.registration_required else None,
         "next_dates": recurrence.occurrences(event, after=timezone.now(), limit=6)
         if event.recurrence
         else [],
         "json_ld": mark_safe(  # noqa: S308 - json.dumps output with < > & escaped below
-            json.dumps(json_ld(event, request=request), ensure_ascii=False)
+            json.dumps(json_ld(event, request=request, occupancy=occupancy), ensure_ascii=False)
             .replace("<", "\\u003c")
             .replace(">", "\\u003e")
             .replace("&", "\\u0026")
