@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from . import ical, recurrence, selectors, services, tickets
 from .forms import EventFilterForm, RegistrationForm
@@ -64,6 +65,29 @@ def event_archive(request: HttpRequest) -> HttpResponse:
     }  # fmt: skip
     template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)
+
+
+def _registration_rate_limited(request: HttpRequest) -> bool:
+    rate = settings.EVENTS_REGISTRATION_RATE_PER_IP
+    if not rate:
+        return False
+    return is_ratelimited(
+        request,
+        group="events.register.ip",
+        key=_client_address,
+        rate=rate,
+        method="POST",
+        increment=True,
+    )
+
+
+def _client_address(group: str, request: HttpRequest) -> str:
+    """The visitor's address; in production behind the reverse proxy, the right-most
+    X-Forwarded-For entry (the one our proxy added), since REMOTE_ADDR is the proxy itself."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.PRODUCTION and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def _get_public_event(slug: str) -> Event:
@@ -186,6 +210,14 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     event = _get_public_event(slug)
     if request.method == "GET":
         return redirect(event.get_absolute_url() + "#anmeldung")
+    if _registration_rate_limited(request):
+        messages.error(
+            request,
+            _("Zu viele Anmeldungen von diesem Anschluss. Bitte versuchen Sie es später erneut."),
+        )
+        return render(
+            request, "events/event_detail.html", _detail_context(request, event, None), status=429
+        )
     closed = services.registration_window_error(event)
     if closed:
         messages.error(request, closed)
