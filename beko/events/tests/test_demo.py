@@ -11,6 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_data_has_the_three_formats_and_loads_only_once(anon_client):
+    from beko.core import demo as core_demo
+
+    core_demo.load(stdout=io.StringIO())  # the demo logins; `manage.py demo` runs it first
     demo.load(stdout=io.StringIO())
     meeting = Event.objects.get(slug__startswith="stadtgespraeche-2027")
     assert meeting.programme.filter(kind=ProgrammeItem.Kind.SESSION).count() == 4
