@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "beko.core",
+    "beko.core.search",
     "beko.accounts",
     "beko.directory",
     "beko.guide",
@@ -328,3 +329,9 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# --- directory ---
+# Days without verification before an offer is flagged and its partner reminded, and further
+# days before it disappears from the public list (staff are told).
+BEKO_DIRECTORY_STALE_DAYS = env_int("BEKO_DIRECTORY_STALE_DAYS", 180)
+BEKO_DIRECTORY_HIDE_AFTER_DAYS = env_int("BEKO_DIRECTORY_HIDE_AFTER_DAYS", 60)
