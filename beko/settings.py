@@ -335,3 +335,5 @@ LOGGING = {
 # days before it disappears from the public list (staff are told).
 BEKO_DIRECTORY_STALE_DAYS = env_int("BEKO_DIRECTORY_STALE_DAYS", 180)
 BEKO_DIRECTORY_HIDE_AFTER_DAYS = env_int("BEKO_DIRECTORY_HIDE_AFTER_DAYS", 60)
+# "Report outdated information" on an offer: per client IP.
+BEKO_DIRECTORY_REPORT_RATE = env_str("BEKO_DIRECTORY_REPORT_RATE", "5/h")

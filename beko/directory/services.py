@@ -266,3 +266,78 @@ def offers_reindex(*, queryset: Any = None) -> int:
     if batch:
         written += search.index_objects(objects=batch)
     return written
+
+
+def freshness_check(*, now: datetime | None = None) -> dict[str, int]:
+    """Daily job: remind partners of stale offers, tell staff about newly hidden ones.
+
+    Stale = not verified for BEKO_DIRECTORY_STALE_DAYS: one reminder e-mail per offer with a
+    signed "still correct" link. Another BEKO_DIRECTORY_HIDE_AFTER_DAYS later the offer drops
+    out of the public list (a query filter, see selectors.offers_public); staff get one note.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.db.models import Q
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from beko.accounts.models import Role, User
+
+    from .selectors import visibility_cutoff
+    from .tokens import verify_token_for
+
+    now = now or timezone.now()
+    stale_cutoff = now - timedelta(days=settings.BEKO_DIRECTORY_STALE_DAYS)
+    hidden_cutoff = visibility_cutoff(now=now)
+    published = Offer.objects.filter(status=Offer.Status.PUBLISHED).select_related("organisation")
+    unverified = Q(last_verified_at__lt=stale_cutoff) | Q(
+        last_verified_at__isnull=True, created_at__lt=stale_cutoff
+    )
+    reminded = 0
+    for offer in published.filter(unverified, reminder_sent_at__isnull=True):
+        editors = list(
+            User.objects.filter(
+                role=Role.PARTNER, organisation_id=offer.organisation_id, is_active=True
+            )
+        )
+        recipients = [u.email for u in editors if u.email] or (
+            [offer.organisation.email] if offer.organisation.email else []
+        )
+        if recipients:
+            token = verify_token_for(offer=offer, user=editors[0] if editors else None)
+            link = settings.SITE_URL + reverse(
+                "directory:offer_verify_link", kwargs={"token": token}
+            )
+            body = render_to_string(
+                "emails/directory_freshness_reminder.txt", {"offer": offer, "link": link}
+            )
+            send_mail(f"Bitte prüfen: {offer.title}", body, None, recipients)
+        offer.reminder_sent_at = now
+        offer.save(update_fields=["reminder_sent_at"])
+        _record(offer, "reminder_sent", {"recipients": [None, len(recipients)]}, None)
+        reminded += 1
+    hidden_q = Q(last_verified_at__lt=hidden_cutoff) | Q(
+        last_verified_at__isnull=True, created_at__lt=hidden_cutoff
+    )
+    newly_hidden = list(published.filter(hidden_q).exclude(revisions__action="hidden_stale"))
+    for offer in newly_hidden:
+        _record(offer, "hidden_stale", {}, None)
+    if newly_hidden:
+        staff = list(
+            User.objects.filter(role__in=[Role.STAFF, Role.ADMIN], is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+        if staff:
+            titles = "\n".join(f"- {o.title} ({o.organisation.name})" for o in newly_hidden[:50])
+            send_mail(
+                f"{len(newly_hidden)} Angebote nicht mehr öffentlich (veraltet)",
+                f"Diese Angebote wurden zu lange nicht bestätigt und sind ausgeblendet:\n\n{titles}\n\n"
+                f"Übersicht: {settings.SITE_URL}{reverse('directory_staff:dashboard')}",
+                None,
+                staff,
+            )
+    logger.info("directory.freshness", extra={"reminded": reminded, "hidden": len(newly_hidden)})
+    return {"reminded": reminded, "hidden": len(newly_hidden)}
