@@ -278,10 +278,6 @@ def _page_links(request: HttpRequest, page: int, num_pages: int) -> tuple[str | 
     summary="Angebote suchen und filtern",
 )
 def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
-    _check_exists(Category, "slug", params.category, "category")
-    _check_exists(District, "slug", params.district, "district")
-    _check_exists(Language, "code", params.language, "language")
-    _check_exists(Organisation, "slug", params.organisation, "organisation")
     filters = selectors.OfferFilters(
         q=params.q or "", category=params.category or "", district=params.district or "",
         language=params.language or "", target_group=params.target_group or "",
@@ -289,7 +285,13 @@ def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
         free=params.free, accessible=params.accessible, open_now=params.open_now,
         sort=params.sort or "", page=params.page, page_size=params.page_size,
     )  # fmt: skip
-    result = selectors.offer_search(filters=filters, with_facets=params.facets)
+    result = selectors.offer_search(filters=filters, with_facets=params.facets, with_hours=True)
+    if not result.total:
+        # Only an empty result can come from an unknown value: check then, not on every call.
+        _check_exists(Category, "slug", params.category, "category")
+        _check_exists(District, "slug", params.district, "district")
+        _check_exists(Language, "code", params.language, "language")
+        _check_exists(Organisation, "slug", params.organisation, "organisation")
     if result.page != params.page and result.total:
         raise ProblemError(
             400, f"Seite {params.page} gibt es nicht (höchstens {result.num_pages}).", param="page"
@@ -314,7 +316,9 @@ def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
 
 
 @router.get(
-    "offers/{offer_id}", response={200: OfferOut, 304: None, 404: ProblemOut}, summary="Ein Angebot"
+    "offers/{offer_id}",
+    response={200: OfferOut, 304: None, 400: ProblemOut, 404: ProblemOut},
+    summary="Ein Angebot",
 )
 def offer_detail(request: HttpRequest, offer_id: int = Path(..., ge=1, le=MAX_ID)) -> HttpResponse:
     offer = selectors.offer_public_detail(pk=offer_id)
@@ -368,7 +372,7 @@ def organisations(request: HttpRequest, params: Query[PageQuery]) -> HttpRespons
 
 @router.get(
     "organisations/{organisation_id}",
-    response={200: OrganisationOut, 304: None, 404: ProblemOut},
+    response={200: OrganisationOut, 304: None, 400: ProblemOut, 404: ProblemOut},
     summary="Eine Organisation",
 )
 def organisation_detail(
@@ -415,7 +419,9 @@ def locations(request: HttpRequest, params: Query[LocationQuery]) -> HttpRespons
 
 
 @router.get(
-    "categories", response={200: list[CategoryOut], 304: None}, summary="Kategorien (Taxonomie)"
+    "categories",
+    response={200: list[CategoryOut], 304: None, 400: ProblemOut},
+    summary="Kategorien (Taxonomie)",
 )
 def categories(request: HttpRequest) -> HttpResponse:
     items = Category.objects.select_related("parent")
@@ -426,7 +432,11 @@ def categories(request: HttpRequest) -> HttpResponse:
     return _conditional(request, data, None)
 
 
-@router.get("districts", response={200: list[DistrictOut], 304: None}, summary="Stadtbezirke")
+@router.get(
+    "districts",
+    response={200: list[DistrictOut], 304: None, 400: ProblemOut},
+    summary="Stadtbezirke",
+)
 def districts(request: HttpRequest) -> HttpResponse:
     data = [
         {"slug": d.slug, "name": d.name, "latitude": float(d.latitude) if d.latitude is not None else None,
@@ -436,7 +446,11 @@ def districts(request: HttpRequest) -> HttpResponse:
     return _conditional(request, data, None)
 
 
-@router.get("languages", response={200: list[LanguageOut], 304: None}, summary="Sprachen (ISO 639)")
+@router.get(
+    "languages",
+    response={200: list[LanguageOut], 304: None, 400: ProblemOut},
+    summary="Sprachen (ISO 639)",
+)
 def languages(request: HttpRequest) -> HttpResponse:
     data = [
         {"code": lang.code, "name": lang.name, "native_name": lang.native_name}

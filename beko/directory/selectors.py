@@ -208,12 +208,13 @@ class OfferSearchResult:
         return self.page > 1
 
 
-def _with_related(queryset: QuerySet[Offer]) -> QuerySet[Offer]:
-    return queryset.select_related("organisation").prefetch_related(
+def _with_related(queryset: QuerySet[Offer], *, hours: bool = False) -> QuerySet[Offer]:
+    queryset = queryset.select_related("organisation").prefetch_related(
         "categories",
         "languages",
         Prefetch("locations", queryset=Location.objects.select_related("district")),
     )
+    return queryset.prefetch_related("opening_hours") if hours else queryset
 
 
 class SubqueryCount(Subquery):
@@ -305,7 +306,11 @@ def _distance(a: District, b: District) -> float:
 
 
 def offer_search(
-    *, filters: OfferFilters, with_facets: bool = True, now: datetime | None = None
+    *,
+    filters: OfferFilters,
+    with_facets: bool = True,
+    with_hours: bool = False,
+    now: datetime | None = None,
 ) -> OfferSearchResult:
     """One page of public offers for `filters`, with facet counts. Constant query count."""
     now = now or timezone.now()
@@ -320,12 +325,16 @@ def offer_search(
         ids = search.ranked_ids(filtered)
         paginator = Paginator(ids, page_size)
         page = paginator.get_page(filters.page)
-        by_id = _with_related(Offer.objects.filter(pk__in=list(page.object_list))).in_bulk()
+        by_id = _with_related(
+            Offer.objects.filter(pk__in=list(page.object_list)), hours=with_hours
+        ).in_bulk()
         offers = [by_id[pk] for pk in page.object_list if pk in by_id]
     else:
         queryset = search.filter(filtered) if search else filtered
         ordering = ["-last_verified_at", "title", "pk"] if sort == "verified" else ["title", "pk"]
-        paginator = Paginator(_with_related(queryset.order_by(*ordering)), page_size)
+        paginator = Paginator(
+            _with_related(queryset.order_by(*ordering), hours=with_hours), page_size
+        )
         page = paginator.get_page(filters.page)
         offers = list(page.object_list)
     result = OfferSearchResult(

@@ -10,6 +10,10 @@ can embed it in larger queries (filters, facet counts) without knowing the datab
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Any
+
 from django.db import connection
 
 from .models import SearchTerm
@@ -17,6 +21,28 @@ from .query import Alternative, ParsedQuery, damerau_levenshtein
 
 # Relative weights title : summary : body.
 WEIGHTS = (10.0, 4.0, 1.0)
+
+
+_CACHE_SECONDS = 60.0
+_cache: dict[tuple[str, str, int], tuple[float, Any]] = {}
+
+
+def _cached(kind: str, key: str, extra: int, compute: Callable[[], Any]) -> Any:
+    """Per-process memo for vocabulary look-ups (60 s). Staleness is harmless: a word's own
+    stem and prefix are always searched; the vocabulary only decides about typo fallbacks."""
+    now = time.monotonic()
+    hit = _cache.get((kind, key, extra))
+    if hit and now - hit[0] < _CACHE_SECONDS:
+        return hit[1]
+    if len(_cache) > 20_000:
+        _cache.clear()
+    value = compute()
+    _cache[(kind, key, extra)] = (now, value)
+    return value
+
+
+def clear_vocabulary_cache() -> None:
+    _cache.clear()
 
 
 class Backend:
@@ -28,7 +54,25 @@ class Backend:
     # --- vocabulary (Vocabulary protocol of query.parse) --------------------------------
 
     def known(self, stems: list[str]) -> set[str]:
-        """One query for all terms: which occur as a token or as a token prefix."""
+        """Which terms occur as a token or token prefix (one query for all uncached terms)."""
+        now = time.monotonic()
+        result: set[str] = set()
+        missing = []
+        for item in stems:
+            hit = _cache.get(("known", item, 0))
+            if hit and now - hit[0] < _CACHE_SECONDS:
+                if hit[1]:
+                    result.add(item)
+            else:
+                missing.append(item)
+        if missing:
+            found = self._known(missing)
+            for item in missing:
+                _cache[("known", item, 0)] = (now, item in found)
+            result |= found
+        return result
+
+    def _known(self, stems: list[str]) -> set[str]:
         if not stems:
             return set()
         table = SearchTerm._meta.db_table
@@ -50,6 +94,9 @@ class Backend:
         raise NotImplementedError
 
     def similar(self, stem: str, max_distance: int) -> list[str]:
+        return _cached("similar", stem, max_distance, lambda: self._similar(stem, max_distance))
+
+    def _similar(self, stem: str, max_distance: int) -> list[str]:
         scored = []
         for term in self.candidates(stem, max_distance):
             distance = damerau_levenshtein(stem, term, max_distance)
@@ -128,8 +175,8 @@ class PostgresBackend(Backend):
         # The trigram index narrows the vocabulary; the edit distance decides (in similar()).
         table = SearchTerm._meta.db_table
         with connection.cursor() as cursor:
-            # Lower than the default 0.3 so one typo in a short word still qualifies.
-            cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', '0.15', false)")
+            # pg_trgm.similarity_threshold is lowered to 0.15 per connection (apps.py), so
+            # one typo in a short word still qualifies.
             cursor.execute(
                 f"SELECT term FROM {table} WHERE term %% %s AND length(term) BETWEEN %s AND %s",  # noqa: S608 - only table names/placeholders; values are parameters
                 [stem, len(stem) - max_distance, len(stem) + max_distance],

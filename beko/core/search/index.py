@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from .backends import clear_vocabulary_cache
 from .models import SearchDocument, SearchTerm
 from .text import index_text
 
@@ -64,6 +65,7 @@ def _remember_terms(rows: Iterable[dict[str, str]]) -> None:
         SearchTerm.objects.bulk_create(
             [SearchTerm(term=t) for t in sorted(terms)], ignore_conflicts=True, batch_size=2000
         )
+        clear_vocabulary_cache()
 
 
 @transaction.atomic

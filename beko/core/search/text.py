@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from .stemmer import stem
 
@@ -137,6 +138,31 @@ def stem_word(word: str) -> str:
     return stem(word)
 
 
+@lru_cache(maxsize=1)
+def _compound_heads() -> re.Pattern[str]:
+    path = Path(__file__).resolve().parent / "data" / "compounds.txt"
+    heads = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            heads.update(_TOKEN.findall(fold(line)))
+    alternatives = "|".join(sorted(heads, key=len, reverse=True))
+    # At least three letters before the head: "Rechts|beratung", not "Be|ratung".
+    return re.compile(rf"^\w{{3,}}?({alternatives})$")
+
+
+@lru_cache(maxsize=50_000)
+def index_tokens(word: str) -> tuple[str, ...]:
+    """A word's index tokens: its stem, plus the stem of its compound head if any."""
+    stemmed = stem_word(word)
+    match = _compound_heads().match(word) if len(word) >= 7 else None
+    if match:
+        head = stem_word(match.group(1))
+        if head != stemmed:
+            return (stemmed, head)
+    return (stemmed,)
+
+
 def index_text(text: str) -> str:
     """The normalised token string stored in the index: stems separated by spaces."""
-    return " ".join(stem_word(w) for w in words(text)[:MAX_TOKENS])
+    return " ".join(token for w in words(text)[:MAX_TOKENS] for token in index_tokens(w))
