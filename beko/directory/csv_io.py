@@ -62,6 +62,11 @@ def _list(value: str) -> list[str]:
     return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
 
 
+def _unprotect(value: str) -> str:
+    # Undo the export's formula protection (see _safe_cell), so exports re-import unchanged.
+    return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@") else value
+
+
 def _bool(value: str) -> bool:
     lowered = value.strip().lower()
     if lowered in TRUE:
@@ -116,7 +121,7 @@ def validate(data: bytes, *, progress: Callable[[int, int], None] | None = None)
         )
         return result
     for index, raw in enumerate(rows, start=2):  # row 1 is the header
-        row = {k: (raw.get(k) or "").strip() for k in COLUMNS}
+        row = {k: _unprotect((raw.get(k) or "").strip()) for k in COLUMNS}
         errors: list[tuple[str, str]] = []
         for name in REQUIRED:
             if not row[name]:

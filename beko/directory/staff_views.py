@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beko.accounts.permissions import (
@@ -26,7 +27,7 @@ from .models import ImportJob, Location, Offer, OfferChange, OfferReport, Organi
 from .tasks import import_run
 
 FIELD_LABELS = {
-    name: str(Offer._meta.get_field(name).verbose_name)
+    name: Offer._meta.get_field(name).verbose_name
     for name in (
         *services.SCALAR_FIELDS,
         "target_groups",
@@ -36,7 +37,7 @@ FIELD_LABELS = {
         "locations",
     )
 }
-FIELD_LABELS["opening_hours"] = _("Öffnungszeiten")
+FIELD_LABELS["opening_hours"] = gettext_lazy("Öffnungszeiten")
 
 
 def _get_offer_for(request: HttpRequest, pk: int) -> Offer:

@@ -34,6 +34,15 @@ CATEGORIES = [
     ("jugend", "Jugend", None),
 ]
 
+CATEGORY_NAMES_EN = {
+    "arbeit-beruf": "Work & career", "ausbildung": "Vocational training", "anerkennung": "Recognition of qualifications",
+    "sprache": "Language", "beratung": "Counselling", "beratung-migration": "Migration counselling",
+    "beratung-recht": "Legal advice", "beratung-schulden": "Debt counselling", "beratung-gesundheit": "Health counselling",
+    "wohnen": "Housing", "kinder-familie": "Children & family", "schule": "School", "gesundheit": "Health",
+    "begegnung-freizeit": "Meeting & leisure", "ehrenamt-patenschaften": "Volunteering & mentoring",
+    "frauen": "Women", "jugend": "Youth",
+}
+
 LANGUAGES = [
     ("de", "Deutsch", "Deutsch"),
     ("en", "Englisch", "English"),
@@ -67,7 +76,13 @@ def seed(apps, schema_editor):
     for position, (slug, name, parent) in enumerate(CATEGORIES):
         by_slug[slug], _ = Category.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "name_de": name, "position": position, "parent": by_slug.get(parent)},
+            defaults={
+                "name": name,
+                "name_de": name,
+                "name_en": CATEGORY_NAMES_EN.get(slug, ""),
+                "position": position,
+                "parent": by_slug.get(parent),
+            },
         )
     for position, (code, name, native) in enumerate(LANGUAGES):
         Language.objects.get_or_create(

@@ -18,6 +18,16 @@ from beko.directory.models import (
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache() -> Any:
+    """Rate limits live in the cache; every test starts with a clean slate."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _vocabularies(db: Any) -> None:
     """Seeded by a data migration, but TransactionTestCase flushes remove them."""
     if not District.objects.exists():
