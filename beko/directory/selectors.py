@@ -502,3 +502,65 @@ def freshness_overview(*, now: datetime | None = None) -> dict[str, Any]:
         "report_count": open_reports().count(),
         "pending_count": OfferChange.objects.filter(state=OfferChange.State.PENDING).count(),
     }
+
+
+# The guide's step tags (beko/guide/rules/next_steps.yaml) -> directory categories.
+GUIDE_TAG_CATEGORIES = {
+    "business_startup": ["arbeit-beruf"],
+    "employer_service": ["arbeit-beruf"],
+    "job_counselling": ["arbeit-beruf"],
+    "vocational_training": ["ausbildung"],
+    "german_course": ["sprache"],
+    "integration_course": ["sprache"],
+    "job_language_course": ["sprache"],
+    "migration_counselling": ["beratung-migration"],
+    "youth_migration_service": ["beratung-migration", "jugend"],
+    "foreigners_authority": ["beratung-migration"],
+    "legal_counselling": ["beratung-recht"],
+    "recognition_counselling": ["anerkennung"],
+    "jobcenter": ["beratung"],
+    "social_welfare_office": ["beratung"],
+}
+# The guide's residence statuses -> the directory's coarser "served statuses".
+GUIDE_STATUS = {
+    "recognised": ResidenceStatus.RECOGNISED,
+    "subsidiary": ResidenceStatus.RECOGNISED,
+    "deportation_ban": ResidenceStatus.RECOGNISED,
+    "residence_25_5": ResidenceStatus.RECOGNISED,
+    "residence_25a": ResidenceStatus.RECOGNISED,
+    "residence_25b": ResidenceStatus.RECOGNISED,
+    "settlement": ResidenceStatus.RECOGNISED,
+    "temporary_protection": ResidenceStatus.PARA24,
+    "gestattung": ResidenceStatus.GESTATTUNG,
+    "duldung": ResidenceStatus.DULDUNG,
+    "duldung_unclear_identity": ResidenceStatus.DULDUNG,
+    "ausbildungsduldung": ResidenceStatus.DULDUNG,
+    "beschaeftigungsduldung": ResidenceStatus.DULDUNG,
+}
+
+
+def offers_for_guide(
+    *, tags: list[str], residence_status: str, limit: int = 5
+) -> list[dict[str, str]]:
+    """Local offers for the guide's next steps: `tags` from its rules, the person's status.
+
+    Returns plain dicts (title, url, organisation, district) as the guide expects.
+    """
+    slugs = list(dict.fromkeys(slug for tag in tags for slug in GUIDE_TAG_CATEGORIES.get(tag, [])))
+    if not slugs:
+        return []
+    status = GUIDE_STATUS.get(residence_status)
+    offers = offers_for(
+        category_slugs=slugs, residence_status=status.value if status else None, limit=limit
+    )
+    return [
+        {
+            "title": offer.title,
+            "url": offer.get_absolute_url(),
+            "organisation": offer.organisation.name,
+            "district": ", ".join(
+                dict.fromkeys(loc.district.name for loc in offer.locations.all())
+            ),
+        }
+        for offer in offers
+    ]

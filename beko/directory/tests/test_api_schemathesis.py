@@ -20,7 +20,20 @@ MAX_EXAMPLES = 25
 
 
 @pytest.fixture
-def directory_operations(make_offer: Any) -> list[Any]:
+def _keep_test_connection() -> Any:
+    """Like Django's test client: a WSGI request must not close the test's DB connection."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def directory_operations(make_offer: Any, _keep_test_connection: Any) -> list[Any]:
     make_offer(
         "Deutschkurs",
         categories=("sprache",),

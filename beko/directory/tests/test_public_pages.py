@@ -219,3 +219,36 @@ def test_english_ui_and_content_translation_with_fallback_note(
     assert "German course for women" in html
     assert "Last verified on" in html
     assert 'lang="de"' in html  # the untranslated summary is marked German
+
+
+def test_selectors_for_other_apps(make_offer: Any, organisation: Any) -> None:
+    from beko.directory.selectors import offers_for, offers_for_guide, organisations_public
+
+    make_offer(
+        "Anerkennungsberatung", categories=("anerkennung",), residence_statuses=("recognised",)
+    )
+    make_offer("Nur für Geduldete", categories=("anerkennung",), residence_statuses=("duldung",))
+    make_offer(
+        "Arbeitgeberservice",
+        categories=("arbeit-beruf",),
+        target_groups=("employers",),
+        district="barmen",
+    )
+    assert [
+        o.title for o in offers_for(category_slugs=["anerkennung"], residence_status="duldung")
+    ] == ["Nur für Geduldete"]
+    assert [o.title for o in offers_for(target_group="employers", district="barmen")] == [
+        "Arbeitgeberservice"
+    ]
+    assert [o.title for o in offers_for(q="Arbeitgeber")] == ["Arbeitgeberservice"]
+    guide = offers_for_guide(tags=["recognition_counselling"], residence_status="subsidiary")
+    assert guide == [
+        {
+            "title": "Anerkennungsberatung",
+            "url": guide[0]["url"],
+            "organisation": organisation.name,
+            "district": "Elberfeld",
+        }
+    ]
+    assert offers_for_guide(tags=["unknown"], residence_status="duldung") == []
+    assert organisations_public().get(pk=organisation.pk).public_offer_count == 3
