@@ -186,7 +186,7 @@ TASKS = {
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["beko.accounts.backends.EmailOrUsernameBackend"]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:staff_home"
+LOGIN_REDIRECT_URL = "accounts:home"  # staff go on to /intern/, partners see their area
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -221,7 +221,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-# Each app keeps its own translations in beko/<app>/locale/ (found automatically).
+# Each app keeps its own translations in beko/<app>/locale/ (found automatically); strings of
+# the project files directly under beko/ (main navigation below) live in beko/locale/.
+LOCALE_PATHS = [BASE_DIR / "beko" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
@@ -337,3 +339,19 @@ BEKO_DIRECTORY_STALE_DAYS = env_int("BEKO_DIRECTORY_STALE_DAYS", 180)
 BEKO_DIRECTORY_HIDE_AFTER_DAYS = env_int("BEKO_DIRECTORY_HIDE_AFTER_DAYS", 60)
 # "Report outdated information" on an offer: per client IP.
 BEKO_DIRECTORY_REPORT_RATE = env_str("BEKO_DIRECTORY_REPORT_RATE", "5/h")
+
+# --- events ---
+# Participants' personal data of past events is anonymised this many days after the event
+# (manage.py events_retention, daily); attendance numbers are kept.
+EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
+if EVENTS_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must not be negative.")
+
+# --- news ---
+# Images (beko.core.images): upload limit; media is served by Django only where no web server
+# does it (development, tests, `make bench`). In production the reverse proxy serves MEDIA_ROOT.
+BEKO_IMAGE_MAX_BYTES = env_int("BEKO_IMAGE_MAX_MB", 10) * 1024 * 1024
+BEKO_SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+# News per page in the public list and in feeds.
+BEKO_NEWS_PER_PAGE = env_int("BEKO_NEWS_PER_PAGE", 10)
+BEKO_FEED_ITEMS = env_int("BEKO_FEED_ITEMS", 20)

@@ -564,3 +564,22 @@ def offers_for_guide(
         }
         for offer in offers
     ]
+
+
+AUDIENCE_TARGET_GROUPS = {
+    "volunteers": TargetGroup.VOLUNTEERS,
+    "employers": TargetGroup.EMPLOYERS,
+    "organisations": TargetGroup.ASSOCIATIONS,
+}
+
+
+def offers_for_audience(*, audience: str, limit: int = 5) -> list[Offer]:
+    """Offers for the news app's audience pages (`volunteers`, `employers`, `organisations`)."""
+    target = AUDIENCE_TARGET_GROUPS.get(audience)
+    return offers_for(target_group=target.value, limit=limit) if target else []
+
+
+def offers_by_ids(*, ids: list[int]) -> list[Offer]:
+    """Public offers with these ids, in the given order (news links related offers)."""
+    by_id = _with_related(offers_public().filter(pk__in=ids)).in_bulk()
+    return [by_id[pk] for pk in ids if pk in by_id]
