@@ -252,3 +252,14 @@ def test_selectors_for_other_apps(make_offer: Any, organisation: Any) -> None:
     ]
     assert offers_for_guide(tags=["unknown"], residence_status="duldung") == []
     assert organisations_public().get(pk=organisation.pk).public_offer_count == 3
+
+
+def test_audience_and_id_selectors_for_news(make_offer: Any) -> None:
+    from beko.directory.selectors import offers_by_ids, offers_for_audience
+
+    employer = make_offer("Arbeitgeberberatung", target_groups=("employers",))
+    volunteer = make_offer("Ehrenamtsschulung", target_groups=("volunteers",))
+    draft = make_offer("Entwurf", status="draft")
+    assert offers_for_audience(audience="employers") == [employer]
+    assert offers_for_audience(audience="unknown") == []
+    assert offers_by_ids(ids=[volunteer.pk, draft.pk, employer.pk]) == [volunteer, employer]
