@@ -29,9 +29,19 @@ class InquiryForm(forms.Form):
     """The public inquiry form. E-mail or phone is required (we must be able to answer)."""
 
     asker_type = forms.ChoiceField(
-        label=_("Ich frage als"), choices=AskerType.choices, widget=forms.RadioSelect
+        label=_("Ich frage als"),
+        choices=AskerType.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie aus, als wer Sie fragen.")},
     )
-    topic = forms.ChoiceField(label=_("Thema"), choices=[("", _("Bitte wählen")), *Topic.choices])
+    topic = forms.ChoiceField(
+        label=_("Thema"),
+        choices=[("", _("Bitte wählen")), *Topic.choices],
+        error_messages={
+            "required": _("Bitte wählen Sie ein Thema."),
+            "invalid_choice": _("Bitte wählen Sie ein Thema aus der Liste."),
+        },
+    )
     question = forms.CharField(
         label=_("Ihre Frage"),
         min_length=10,
@@ -52,7 +62,11 @@ class InquiryForm(forms.Form):
             }
         ),
         error_messages={
-            "min_length": _("Bitte beschreiben Sie Ihre Frage mit mindestens 10 Zeichen.")
+            "required": _("Bitte schreiben Sie Ihre Frage in das Feld."),
+            "min_length": _("Bitte beschreiben Sie Ihre Frage mit mindestens 10 Zeichen."),
+            "max_length": _(
+                "Ihre Frage ist zu lang: höchstens %(limit_value)d Zeichen, Sie haben %(show_value)d."
+            ),
         },
     )
     name = forms.CharField(

@@ -70,7 +70,9 @@ class Inquiry(models.Model):
     question = models.TextField(_("Frage"), max_length=5000)
     name = models.CharField(_("Name"), max_length=150, blank=True)
     email = models.EmailField(_("E-Mail-Adresse"), blank=True, db_index=True)
-    phone = models.CharField(_("Telefon"), max_length=40, blank=True, db_index=True)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    # Digits only, so "0202 / 98 76 54" and "+49202987654" are found alike (Art. 15 lookups).
+    phone_digits = models.CharField(max_length=40, blank=True, db_index=True, editable=False)
     language = models.CharField(_("Sprache"), max_length=10, default="de")
     consent_at = models.DateTimeField(_("Datenschutzhinweis bestätigt am"), null=True, blank=True)
     status = models.CharField(

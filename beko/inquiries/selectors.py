@@ -135,24 +135,17 @@ def inquiry_detail(*, inquiry: Inquiry) -> dict[str, Any]:
 
 def inquiries_for_subject(*, email: str = "", phone: str = "") -> QuerySet[Inquiry]:
     """Every inquiry of one person (Art. 15), matched on e-mail address or phone number."""
+    from .services import digits_of
+
     match = Q(pk__in=[])
-    if email:
+    if email.strip():
         match |= Q(email__iexact=email.strip())
-    digits = "".join(ch for ch in phone if ch.isdigit())
+    digits = digits_of(phone)
     if len(digits) >= 6:
-        match |= Q(phone__icontains=digits[-6:])
-    candidates = Inquiry.objects.filter(match, anonymised_at__isnull=True).prefetch_related(
+        match |= Q(phone_digits=digits)
+    return Inquiry.objects.filter(match, anonymised_at__isnull=True).prefetch_related(
         "attachments", "replies", "notes"
     )
-    if len(digits) >= 6 and not email:
-        # The phone lookup is loose in SQL (formats differ); confirm on the full digits.
-        ids = [
-            i.pk
-            for i in candidates
-            if "".join(c for c in i.phone if c.isdigit()).endswith(digits[-9:])
-        ]
-        return candidates.filter(pk__in=ids)
-    return candidates
 
 
 def reply_templates() -> QuerySet[ReplyTemplate]:

@@ -55,6 +55,16 @@ class Submission:
     token: str
 
 
+def digits_of(phone: str) -> str:
+    """National form of a phone number's digits: +49 202 … and 0202 … compare equal."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if phone.strip().startswith("+49"):
+        digits = "0" + digits[2:]
+    elif digits.startswith("0049"):
+        digits = "0" + digits[4:]
+    return digits
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -107,6 +117,7 @@ def inquiry_submit(
             name=data.get("name", ""),
             email=data.get("email", ""),
             phone=data.get("phone", ""),
+            phone_digits=digits_of(data.get("phone", "")),
             language=language,
             consent_at=timezone.now(),
             created_at=timezone.now(),
@@ -332,6 +343,7 @@ def inquiry_anonymise(*, inquiry: Inquiry, now: datetime | None = None) -> Inqui
     inquiry.name = ""
     inquiry.email = ""
     inquiry.phone = ""
+    inquiry.phone_digits = ""
     inquiry.question = ""
     inquiry.status_token_hash = ""
     inquiry.anonymised_at = now or timezone.now()

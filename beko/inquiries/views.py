@@ -69,14 +69,16 @@ def contact(request: HttpRequest) -> HttpResponse:
 
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if length > MAX_BODY_BYTES:
-        form = InquiryForm()
-        form.add_error(
-            None,
-            _(
-                "Die Anfrage ist zu groß. Anhänge dürfen höchstens 5 MB haben; bitte senden Sie sie ohne oder mit einer kleineren Datei erneut."
-            ),
+        message = _(
+            "Die Anfrage ist zu groß. Anhänge dürfen höchstens 5 MB haben; bitte senden Sie "
+            "sie ohne oder mit einer kleineren Datei erneut."
         )
-        return render(request, "inquiries/contact.html", _contact_context(form), status=413)
+        return render(
+            request,
+            "inquiries/contact.html",
+            _contact_context(InquiryForm(), request_error=message),
+            status=413,
+        )
 
     form = InquiryForm(request.POST, request.FILES)
     if request.POST.get("action") == "preview":
