@@ -93,15 +93,31 @@ serve-prod: setup
 	BEKO_ENV=production $(BIN)/python manage.py migrate --noinput
 	BEKO_ENV=production $(BIN)/gunicorn beko.wsgi:application --config gunicorn.conf.py
 
-# Extract and compile UI translations, per app (each app owns beko/<app>/locale/).
+# Extract and compile UI translations. Each app owns beko/<app>/locale/; strings in the project
+# files directly under beko/ (settings.py: main navigation) go to beko/locale/.
+# `make messages APP=directory` updates one app's catalogues only (fewer merge conflicts).
+MESSAGE_LANGS := -l de -l en -l ar -l fa -l uk -l tr -l ru
+APP ?=
 messages: setup
-	@for app in beko/*/; do \
-		if [ -d "$$app/templates" ] || ls $$app*.py >/dev/null 2>&1; then \
-			mkdir -p $$app/locale; \
-			(cd $$app && ../../$(BIN)/python ../../manage.py makemessages -l de -l en -l ar -l fa -l uk -l tr -l ru --no-obsolete --no-location >/dev/null) ; \
-		fi; \
-	done
+	@set -e; apps="$(if $(APP),beko/$(APP)/,$$(ls -d beko/*/))"; \
+	for app in $$apps; do \
+		[ -f "$$app/apps.py" ] || continue; \
+		mkdir -p "$$app/locale"; \
+		echo "makemessages $$app"; \
+		(cd "$$app" && ../../$(BIN)/python ../../manage.py makemessages $(MESSAGE_LANGS) \
+			--no-obsolete --no-location >/dev/null); \
+	done; \
+	if [ -z "$(APP)" ]; then \
+		ignores=$$(for d in beko/*/; do printf -- '-i %s ' "$$(basename $$d)"; done); \
+		echo "makemessages beko/ (project files)"; \
+		(cd beko && ../$(BIN)/python ../manage.py makemessages $(MESSAGE_LANGS) $$ignores \
+			--no-obsolete --no-location >/dev/null); \
+	fi
 	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
+	@echo "Untranslated or fuzzy English strings (must be none):"
+	@for po in $$(find beko -path '*/locale/en/LC_MESSAGES/django.po'); do \
+		printf '  %s: ' "$$po"; msgfmt --statistics -o /dev/null "$$po"; \
+	done
 
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"

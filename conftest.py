@@ -1,8 +1,9 @@
 """Shared test fixtures: users per role, clients per role, and a headless Chromium.
 
 Browser tests are marked `browser` (module-level `pytestmark = pytest.mark.browser`) and use
-the `page` fixture, which drives Debian's /usr/bin/chromium against pytest-django's
-live_server. `axe_violations(page)` returns the serious and critical axe findings.
+the `page` fixture (or `make_page(**context_args)` for a page with other context options),
+which drives Debian's /usr/bin/chromium against pytest-django's live_server.
+`assert_axe_clean(page)` fails on serious or critical axe findings.
 """
 
 from __future__ import annotations
@@ -21,6 +22,21 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "Test-Passwort-2026!"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_language() -> Iterator[None]:
+    """Every test starts with an empty cache (footer links, rate-limit counters …) and in
+    German: the test client leaves the last request's language active in the thread, which
+    would make `reverse()` in the next test return /ar/… addresses."""
+    from django.core.cache import caches
+    from django.utils import translation
+
+    for cache in caches.all():
+        cache.clear()
+    translation.activate("de")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -212,12 +228,30 @@ def browser_context_args() -> dict[str, Any]:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: Any, browser_context_args: dict[str, Any]) -> Iterator[Any]:
-    context = browser.new_context(base_url=live_server.url, **browser_context_args)
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    yield tab
-    context.close()
+def make_page(
+    browser: Any, live_server: Any, browser_context_args: dict[str, Any]
+) -> Iterator[Any]:
+    """Factory for extra pages with their own context, e.g.
+    `make_page(java_script_enabled=False)` or `make_page(viewport={"width": 390, "height": 844})`.
+    """
+    contexts = []
+
+    def _make(**context_args: Any) -> Any:
+        context = browser.new_context(
+            base_url=live_server.url, **{**browser_context_args, **context_args}
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(make_page: Any) -> Any:
+    return make_page()
 
 
 def axe_violations(

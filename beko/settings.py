@@ -198,7 +198,7 @@ AUTHENTICATION_BACKENDS = [
     "beko.accounts.backends.EmailOrUsernameBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:staff_home"
+LOGIN_REDIRECT_URL = "accounts:home"  # staff go on to /intern/, partners see their area
 LOGOUT_REDIRECT_URL = "core:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -233,7 +233,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-# Each app keeps its own translations in beko/<app>/locale/ (found automatically).
+# Each app keeps its own translations in beko/<app>/locale/ (found automatically); strings of
+# the project files directly under beko/ (main navigation below) live in beko/locale/.
+LOCALE_PATHS = [BASE_DIR / "beko" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
@@ -349,10 +351,12 @@ LOGGING = {
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "BeKo")
 OTP_TOTP_THROTTLE_FACTOR = 1
 BEKO_RECOVERY_CODES = 10
-# Brute-force protection (django-axes): after AXES_FAILURE_LIMIT failures per account or per
-# client address, logins are refused for BEKO_LOGIN_COOLOFF_MINUTES; every further failure
-# during a lockout doubles the wait (beko.accounts.lockout.cooloff), up to one day.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Brute-force protection (django-axes): BEKO_LOGIN_FAILURES_ALLOWED wrong passwords per account
+# or per client address get the normal generic message; the next failure locks logins for
+# BEKO_LOGIN_COOLOFF_MINUTES, and every further failure during a lockout doubles the wait
+# (beko.accounts.lockout.cooloff), up to one day.
+BEKO_LOGIN_FAILURES_ALLOWED = env_int("BEKO_LOGIN_FAILURES_ALLOWED", 5)
+AXES_FAILURE_LIMIT = BEKO_LOGIN_FAILURES_ALLOWED + 1
 BEKO_LOGIN_COOLOFF_MINUTES = env_int("BEKO_LOGIN_COOLOFF_MINUTES", 15)
 AXES_COOLOFF_TIME = "beko.accounts.lockout.cooloff"
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -1,7 +1,7 @@
 """Brute-force protection around the login (django-axes), with back-off and a German page.
 
-After `AXES_FAILURE_LIMIT` failed logins for one account or from one client address, logins are
-refused for `BEKO_LOGIN_COOLOFF_MINUTES`. Every further failure during the lockout doubles the
+After `BEKO_LOGIN_FAILURES_ALLOWED` wrong passwords for one account or from one client address,
+the next failure locks logins for `BEKO_LOGIN_COOLOFF_MINUTES`. Every further failure during the lockout doubles the
 wait (capped at one day), so guessing stays slow. The message never says whether the account
 exists.
 """

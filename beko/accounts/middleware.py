@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from .permissions import second_factor_pending
+from .permissions import can_use_django_admin, second_factor_pending
 
 _LANGUAGES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
 # The whole staff area, in every language: /intern/…, /admin/…, /en/intern/…
@@ -29,9 +29,18 @@ class TwoFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         match = STAFF_AREA.match(request.path_info)
         if match is not None:
-            if match.group("area") == "admin" and request.path_info.endswith("/admin/login/"):
+            in_admin = match.group("area") == "admin"
+            user = request.user
+            if (
+                in_admin
+                and not user.is_authenticated
+                and request.path_info.endswith("/admin/login/")
+            ):
                 target = request.GET.get("next") or reverse("admin:index")
                 return redirect(f"{reverse('accounts:login')}?next={target}")
+            # Who may not use the admin at all gets its 403 first, not a detour via 2FA.
+            if in_admin and not can_use_django_admin(user):
+                return self.get_response(request)
             if second_factor_pending(request):
                 from .two_factor import redirect_to_second_factor
 

@@ -7,6 +7,7 @@ from .forms import LoginForm, RateLimitedPasswordResetForm
 app_name = "accounts"
 
 urlpatterns = [
+    path("", views.account_home, name="home"),
     path(
         "anmelden/",
         auth_views.LoginView.as_view(
@@ -57,8 +58,15 @@ urlpatterns = [
         "passwort-aendern/",
         auth_views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html",
-            success_url=reverse_lazy("core:staff_home"),
+            success_url=reverse_lazy("accounts:password_change_done"),
         ),
         name="password_change",
+    ),
+    path(
+        "passwort-aendern/fertig/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html"
+        ),
+        name="password_change_done",
     ),
 ]

@@ -20,12 +20,30 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
-from . import two_factor
+from beko.core.selectors import staff_menu
+
+from . import permissions, two_factor
 from .forms import SecondFactorForm, TotpConfirmForm
 from .permissions import is_staff_member, needs_second_factor
 
 logger = logging.getLogger("beko.security")
 RECOVERY_SESSION_KEY = "beko_recovery_codes"
+
+
+@require_GET
+@login_required
+def account_home(request: HttpRequest) -> HttpResponse:
+    """Where every login lands: staff go on to the back office, partners see their area."""
+    if permissions.is_staff_member(request.user):
+        return redirect("core:staff_home")
+    return render(
+        request,
+        "accounts/home.html",
+        {
+            "menu": staff_menu(user=request.user),
+            "is_partner_editor": permissions.is_partner_editor(request.user),
+        },
+    )
 
 
 def _next_url(request: HttpRequest) -> str:

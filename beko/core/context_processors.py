@@ -4,39 +4,29 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language
 
 from beko.accounts import permissions
 
-from .selectors import footer_pages
+from . import selectors
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    """Site frame: navigation, language links, footer pages, office details, roles."""
+    """Site frame: navigation, language links, footer pages, office details, roles.
+
+    Runs on every page, so everything that does not depend on the request is computed once
+    per language (navigation, footer links) and the language links are plain string work.
+    """
     current = get_language() or settings.LANGUAGE_CODE
-    path = request.get_full_path()
-    nav = []
-    for label, url_name in settings.BEKO_MAIN_NAV:
-        try:
-            url = reverse(url_name)
-        except NoReverseMatch:
-            continue
-        nav.append({"label": label, "url": url, "active": request.path.startswith(url)})
-    languages = [
-        {
-            "code": code,
-            "name": name,
-            "url": translate_url(path, code),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
+    nav = [
+        {**item, "active": request.path.startswith(item["url"])}
+        for item in selectors.main_nav(language=current)
     ]
     user = getattr(request, "user", None)
     return {
         "main_nav": nav,
-        "language_links": languages,
-        "footer_pages": footer_pages(),
+        "language_links": selectors.language_links(path=request.get_full_path(), current=current),
+        "footer_pages": selectors.footer_links(language=current),
         "office": settings.BEKO_OFFICE,
         "site_url": settings.SITE_URL,
         "ui_incomplete": current not in settings.UI_COMPLETE_LANGUAGES,

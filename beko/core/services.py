@@ -7,6 +7,7 @@ from django.db import models, transaction
 from .lib.content_i18n import source_fingerprint, translated_field_names
 from .lib.sanitize import sanitize_html
 from .models import Page
+from .selectors import footer_links_invalidate
 
 # Fields that hold rich text and must pass the sanitiser before they are stored.
 RICH_TEXT_FIELDS = {"body", "description"}
@@ -23,6 +24,7 @@ def page_update(*, page: Page, data: dict[str, Any], by: Any) -> Page:
             setattr(page, f"{field}_de" if field in {"title", "intro", "body"} else field, value)
     page.updated_by = by
     page.save()
+    footer_links_invalidate()
     return page
 
 
@@ -42,4 +44,6 @@ def translation_save(*, obj: models.Model, language: str, values: dict[str, str]
         sources.pop(language, None)
     obj.translation_sources = sources  # type: ignore[attr-defined]
     obj.save()
+    if isinstance(obj, Page):
+        footer_links_invalidate()
     return obj

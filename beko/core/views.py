@@ -8,11 +8,15 @@ from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from beko.accounts import permissions
 from beko.accounts.permissions import staff_required
 
 from . import selectors
@@ -20,15 +24,39 @@ from . import selectors
 logger = logging.getLogger(__name__)
 
 
+# One sentence per main navigation entry for the cards on the home page.
+HOME_CARD_TEXTS = {
+    "directory:offer_list": _(
+        "Beratung, Sprachkurse, Begleitung: Angebote in Ihrem Stadtbezirk und in Ihrer Sprache."
+    ),
+    "guide:start": _(
+        "Wer darf arbeiten, eine Ausbildung machen oder ein Gewerbe gründen? Orientierung nach "
+        "Aufenthaltsstatus."
+    ),
+    "events:event_list": _("Stadtgespräche, „Meet & Eat“ und weitere Treffen des Netzwerks."),
+    "news:news_list": _("Neuigkeiten und Pressemitteilungen der BeKo."),
+    "inquiries:contact": _("Ihre Frage an die BeKo – und Antworten auf häufige Fragen."),
+}
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"sections": selectors.home_sections(request=request)})
+    language = get_language() or settings.LANGUAGE_CODE
+    cards = [
+        {**item, "text": HOME_CARD_TEXTS.get(item["url_name"], "")}
+        for item in selectors.main_nav(language=language)
+    ]
+    return render(
+        request,
+        "core/home.html",
+        {"sections": selectors.home_sections(request=request), "cards": cards},
+    )
 
 
 @require_GET
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(selectors.pages_public(), slug=slug)
-    return render(request, "core/page_detail.html", {"page": page})
+    return render(request, "core/page_detail.html", {"page": page, "crumbs": [(page.title, "")]})
 
 
 @require_GET
@@ -83,7 +111,15 @@ def bench_floor(request: HttpRequest) -> JsonResponse:
 
 @staff_required
 def staff_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/staff_home.html", {"menu": selectors.staff_menu()})
+    """Start page of the back office: the entries of every app this user may open."""
+    return render(
+        request,
+        "core/staff_home.html",
+        {
+            "menu": selectors.staff_menu(user=request.user),
+            "can_use_django_admin": permissions.can_use_django_admin(request.user),
+        },
+    )
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -99,4 +135,7 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/error.html", {"code": 500}, status=500)
+    # Rendered without the context processors: the error may come from the database they
+    # would query. The page is plainer (no navigation) but never fails itself.
+    html = loader.get_template("core/error.html").render({"code": 500, "minimal": True})
+    return HttpResponse(html, status=500)

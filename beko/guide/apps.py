@@ -6,3 +6,11 @@ class GuideConfig(AppConfig):
     name = "beko.guide"
     label = "guide"
     verbose_name = _("Wege in Arbeit")
+    staff_menu = [(_("Regelwerk „Wege in Arbeit“"), "guide_staff:rule_list")]
+
+    def ready(self) -> None:
+        # Load and validate the rule files at start-up: a broken file stops the process
+        # with a message naming file, rule and field, instead of failing on first use.
+        from .rulebase import get_rulebase
+
+        get_rulebase()

@@ -1,10 +1,11 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from beko.core.views import placeholder
+from . import views
 
 app_name = "guide"
 
 urlpatterns = [
-    path("", placeholder, {"title": _("Wege in Arbeit")}, name="start"),
+    path("", views.start, name="start"),
+    path("ergebnis/", views.result, name="result"),
+    path("ergebnis/drucken/", views.result_print, name="result_print"),
 ]

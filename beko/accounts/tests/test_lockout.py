@@ -16,9 +16,9 @@ def _fail(client: Client, username: str = "team") -> object:
     return client.post(LOGIN, {"username": username, "password": "falsch-falsch"})
 
 
-def test_five_failures_lock_the_account_with_a_generic_german_message(staff_user):
+def test_the_sixth_failure_locks_the_account_with_a_generic_german_message(staff_user):
     client = Client()
-    messages = {_fail(client).content.decode().count("Anmeldung fehlgeschlagen") for _ in range(4)}
+    messages = {_fail(client).content.decode().count("Anmeldung fehlgeschlagen") for _ in range(5)}
     assert messages == {1}
     locked = _fail(client)
     assert locked.status_code == 429
@@ -31,7 +31,7 @@ def test_five_failures_lock_the_account_with_a_generic_german_message(staff_user
 
 def test_unknown_accounts_get_the_same_lockout_answer(db):
     client = Client()
-    for _ in range(5):
+    for _ in range(6):
         response = _fail(client, "gibt-es-nicht")
     assert response.status_code == 429
     assert "vorübergehend gesperrt" in response.content.decode()
@@ -39,7 +39,7 @@ def test_unknown_accounts_get_the_same_lockout_answer(db):
 
 def test_lockout_ends_after_the_cooloff(staff_user):
     client = Client()
-    for _ in range(5):
+    for _ in range(6):
         _fail(client)
     AccessAttempt.objects.update(
         attempt_time=AccessAttempt.objects.first().attempt_time - timedelta(minutes=16)
@@ -54,7 +54,7 @@ def test_cooloff_doubles_with_every_failure_beyond_the_limit(staff_user, setting
     request = RequestFactory().post(LOGIN, {"username": "team"})
     request.axes_ip_address = "127.0.0.1"
     assert cooloff(request) == timedelta(minutes=15)
-    AccessAttempt.objects.create(username="team", ip_address="10.0.0.1", user_agent="x", failures_since_start=7,
+    AccessAttempt.objects.create(username="team", ip_address="10.0.0.1", user_agent="x", failures_since_start=8,
                                  get_data="", post_data="", http_accept="", path_info=LOGIN)  # fmt: skip
     assert cooloff(request) == timedelta(minutes=60)
     AccessAttempt.objects.update(failures_since_start=100)
@@ -63,7 +63,7 @@ def test_cooloff_doubles_with_every_failure_beyond_the_limit(staff_user, setting
 
 def test_lockouts_are_logged(staff_user, caplog):
     client = Client()
-    for _ in range(5):
+    for _ in range(6):
         _fail(client)
     assert any("locked out" in r.getMessage() for r in caplog.records if r.name == "beko.security")
 

@@ -15,10 +15,13 @@ register = template.Library()
 
 @register.simple_tag
 def tr(obj: Any, field: str) -> SafeString:
-    """A short translated text (title, name). German fallback is marked with lang="de"."""
+    """A short translated text (title, name). German fallback is marked with lang="de".
+
+    dir="ltr" keeps German punctuation in place inside right-to-left pages.
+    """
     value = getattr(obj, field, "") or ""
     if is_fallback(obj, field, get_language() or SOURCE_LANGUAGE):
-        return format_html('<span lang="de">{}</span>', value)
+        return format_html('<span lang="de" dir="ltr">{}</span>', value)
     return format_html("{}", value)
 
 
@@ -33,7 +36,7 @@ def tr_block(obj: Any, field: str, *, html: bool = False) -> SafeString:
     content = mark_safe(value) if html else format_html("<p>{}</p>", value)  # noqa: S308
     if value and is_fallback(obj, field, get_language() or SOURCE_LANGUAGE):
         return format_html(
-            '<div class="fallback"><p class="fallback-note">{}</p><div lang="de">{}</div></div>',
+            '<div class="fallback"><p class="fallback-note">{}</p><div lang="de" dir="ltr">{}</div></div>',
             _("Dieser Text ist noch nicht übersetzt und wird auf Deutsch angezeigt."),
             content,
         )

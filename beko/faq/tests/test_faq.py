@@ -75,7 +75,7 @@ def test_missing_translation_falls_back_to_german_marked(anon_client, entries):
 
     html = anon_client.get(f"/en/fragen/{entries['duldung'].slug}/").content.decode()
     assert '<div class="fallback">' in html
-    assert '<span lang="de">Darf eine Person mit Duldung' in html
+    assert '<span lang="de" dir="ltr">Darf eine Person mit Duldung' in html
     translation_save(obj=entries["duldung"], language="en",
                      values={"question": "May a tolerated person start training?", "answer": "<p>Often yes.</p>"})  # fmt: skip
     html = anon_client.get(f"/en/fragen/{entries['duldung'].slug}/").content.decode()

@@ -8,18 +8,23 @@
     var status = document.querySelector(".share__status");
     if (status) { status.textContent = text; }
   }
+  // Show controls that need JavaScript (copy, native share, print) once we know it runs.
   function enhance(root) {
     root.querySelectorAll(".js-only[hidden]").forEach(function (el) {
-      if (el.hasAttribute("data-share") && !navigator.share) { return; }
-      if (el.hasAttribute("data-copy") && !(navigator.clipboard && window.isSecureContext)) {
-        // Without the async clipboard API the read-only field is selected instead.
-      }
+      var needsShare = el.matches("[data-share]") || el.querySelector("[data-share]");
+      if (needsShare && !navigator.share) { return; }
       el.hidden = false;
+    });
+  }
+  function closeDetails(except) {
+    document.querySelectorAll("details.lang-switch[open]").forEach(function (el) {
+      if (el !== except) { el.open = false; }
     });
   }
   ready(function () {
     enhance(document);
     document.addEventListener("click", function (event) {
+      closeDetails(event.target.closest("details.lang-switch"));
       var copy = event.target.closest("[data-copy]");
       if (copy) {
         var field = document.querySelector(copy.getAttribute("data-copy"));
@@ -27,7 +32,7 @@
         field.select();
         var done = function () { announce(copy.getAttribute("data-copied")); };
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(field.value).then(done);
+          navigator.clipboard.writeText(field.value).then(done, function () {});
         } else if (document.execCommand && document.execCommand("copy")) {
           done();
         }
@@ -38,8 +43,12 @@
         navigator.share({ title: share.getAttribute("data-title") || document.title, url: window.location.href }).catch(function () {});
         return;
       }
-      var print = event.target.closest("[data-print]");
-      if (print) { event.preventDefault(); window.print(); }
+      if (event.target.closest("[data-print]")) { window.print(); }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var open = document.querySelector("details.lang-switch[open]");
+      if (open) { open.open = false; open.querySelector("summary").focus(); }
     });
     // Move focus to main content after a skip-link jump in browsers that keep it on the link.
     var skip = document.querySelector(".skip-link");

@@ -1,0 +1,85 @@
+"""Reads of the guide: rules with their usage for staff, matching local offers for results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.utils import timezone
+
+from .engine import Evaluation
+from .models import RuleUsage
+from .rulebase import Rule, get_rulebase
+
+logger = logging.getLogger(__name__)
+
+# A rule whose last review is older than this is flagged on the staff page.
+REVIEW_INTERVAL = dt.timedelta(days=365)
+LOCAL_OFFER_LIMIT = 6
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRow:
+    rule: Rule
+    usage: int
+    review_overdue: bool
+
+
+def rules_with_usage(*, today: dt.date | None = None) -> list[RuleRow]:
+    """Every rule of the rule base with how many evaluations used it."""
+    today = today or timezone.localdate()
+    usage = dict(RuleUsage.objects.values_list("rule_id", "count"))
+    return [
+        RuleRow(
+            rule=rule,
+            usage=usage.get(rule.id, 0),
+            review_overdue=today - rule.last_reviewed > REVIEW_INTERVAL,
+        )
+        for rule in get_rulebase().rules
+    ]
+
+
+def local_offers_for(
+    *, evaluation: Evaluation, limit: int = LOCAL_OFFER_LIMIT
+) -> list[dict[str, str]]:
+    """Local offers from the directory that fit the next steps of an evaluation.
+
+    The directory app is asked only through its selectors module. It may offer
+    ``offers_for_guide(*, tags: list[str], residence_status: str, limit: int)`` returning
+    dicts with ``title``, ``url`` and optionally ``organisation`` and ``district``. While it
+    does not (or if it fails), the guide simply shows no offers.
+    """
+    if find_spec("beko.directory.selectors") is None:
+        return []
+    finder = getattr(import_module("beko.directory.selectors"), "offers_for_guide", None)
+    if finder is None:
+        return []
+    tags = list(dict.fromkeys(tag for step in evaluation.next_steps for tag in step.offer_tags))
+    try:
+        found = list(
+            finder(tags=tags, residence_status=evaluation.input.status.value, limit=limit)
+        )[:limit]
+        return [_offer_dict(offer) for offer in found]
+    except Exception:  # the result page must not fail because another app does
+        logger.exception("directory offers for the guide failed")
+        return []
+
+
+def _offer_dict(offer: Any) -> dict[str, str]:
+    def pick(name: str) -> str:
+        value = offer.get(name) if isinstance(offer, dict) else getattr(offer, name, "")
+        return "" if value is None else str(value)
+
+    url = pick("url")
+    if not url and hasattr(offer, "get_absolute_url"):
+        url = offer.get_absolute_url()
+    return {
+        "title": pick("title"),
+        "url": url,
+        "organisation": pick("organisation"),
+        "district": pick("district"),
+    }

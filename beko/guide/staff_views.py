@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from beko.accounts.permissions import staff_required
+
+from .labels import CONFIDENCE_LABELS, TOPIC_LABELS
+from .rulebase import get_rulebase
+from .selectors import rules_with_usage
+from .services import rule_usage_flush
+
+
+@staff_required
+def rule_list(request: HttpRequest) -> HttpResponse:
+    # Counts of this process are still buffered; add them so the page is up to date.
+    rule_usage_flush()
+    rows = rules_with_usage()
+    rulebase = get_rulebase()
+    return render(
+        request,
+        "guide/staff/rule_list.html",
+        {
+            "rows": rows,
+            "overdue": sum(1 for row in rows if row.review_overdue),
+            "rulebase": rulebase,
+            "topic_labels": TOPIC_LABELS,
+            "confidence_labels": CONFIDENCE_LABELS,
+        },
+    )
+
+
+@staff_required
+def rule_detail(request: HttpRequest, rule_id: str) -> HttpResponse:
+    rule_usage_flush()
+    row = next((row for row in rules_with_usage() if row.rule.id == rule_id), None)
+    if row is None:
+        raise Http404
+    return render(
+        request,
+        "guide/staff/rule_detail.html",
+        {"row": row, "rule": row.rule, "confidence_labels": CONFIDENCE_LABELS},
+    )

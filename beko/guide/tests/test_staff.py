@@ -1,0 +1,87 @@
+"""Staff pages: every rule with source, validity, review date and usage; staff only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from beko.guide.rulebase import get_rulebase
+
+pytestmark = pytest.mark.django_db
+
+URL = "/intern/guide/"
+
+
+def test_staff_see_every_rule_with_source_validity_and_review(staff_client: Any) -> None:
+    html = staff_client.get(URL).content.decode()
+    for rule in get_rulebase().rules:
+        assert rule.id in html
+    assert "https://www.gesetze-im-internet.de/" in html
+    assert "Zuletzt geprüft" in html
+
+
+def test_rule_list_counts_how_many_evaluations_used_each_rule(
+    staff_client: Any, anon_client: Any, usage_counted_at_once: None
+) -> None:
+    for _ in range(3):
+        anon_client.get(
+            "/api/v1/guide/evaluate",
+            {"status": "recognised", "as_of": "2025-06-01"},
+        )
+    response = staff_client.get(URL)
+    rows = {row.rule.id: row.usage for row in response.context["rows"]}
+    assert rows["employment.title.section_4a"] == 3
+    assert rows["employment.duldung_unclear_identity"] == 0
+
+
+def test_usage_counter_stores_only_rule_ids_and_numbers(usage_counted_at_once: None) -> None:
+    from beko.guide.models import RuleUsage
+    from beko.guide.services import guide_evaluate
+
+    guide_evaluate(data={"status": "duldung", "country": "AF", "age": "23"})
+    fields = {field.name for field in RuleUsage._meta.get_fields()}
+    assert fields == {"id", "rule_id", "count", "updated_at"}
+    assert not RuleUsage.objects.filter(rule_id__contains="AF").exists()
+
+
+def test_rules_reviewed_more_than_a_year_ago_are_flagged(
+    staff_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beko.guide import selectors
+
+    monkeypatch.setattr(selectors.timezone, "localdate", lambda: dt.date(2028, 1, 1))
+    response = staff_client.get(URL)
+    assert response.context["overdue"] == len(get_rulebase().rules)
+    assert "Prüfung überfällig" in response.content.decode()
+
+
+def test_current_rules_are_not_flagged(staff_client: Any) -> None:
+    response = staff_client.get(URL)
+    assert response.context["overdue"] == 0
+
+
+def test_rule_detail_shows_condition_sources_and_both_explanations(staff_client: Any) -> None:
+    html = staff_client.get(URL + "regel/employment.gestattung.after_3_months/").content.decode()
+    assert "months_in_germany" in html
+    assert "authority can permit a job" in html
+
+
+def test_unknown_rule_is_not_found(staff_client: Any) -> None:
+    assert staff_client.get(URL + "regel/nope.nothing/").status_code == 404
+
+
+def test_partner_editor_cannot_see_the_rule_pages(partner_client: Any) -> None:
+    assert partner_client.get(URL).status_code == 403
+    assert partner_client.get(URL + "regel/employment.fallback/").status_code == 403
+
+
+def test_anonymous_visitor_is_sent_to_the_login(anon_client: Any) -> None:
+    response = anon_client.get(URL)
+    assert response.status_code == 302
+    assert "/konto/" in response["Location"]
+
+
+def test_staff_start_page_links_to_the_rule_base(staff_client: Any) -> None:
+    assert URL in staff_client.get("/intern/").content.decode()
