@@ -23,6 +23,13 @@ def _staff_urls(inquiry, attachment_pk=1, template_pk=1):
     ]  # fmt: skip
 
 
+def _close_file(response):
+    # Reading a streamed file to the end closes it (the test client's wrapper); response.close()
+    # would fire request_finished, which closes the test's database connection.
+    if response.streaming:
+        b"".join(response.streaming_content)
+
+
 @pytest.fixture
 def inquiry_with_attachment(anon_client, form_data):
     form_data["attachment"] = SimpleUploadedFile("brief.pdf", PDF)
@@ -73,7 +80,7 @@ def test_staff_see_every_page(staff_client, inquiry_with_attachment, reply_templ
     ):
         response = staff_client.get(url)
         assert response.status_code == 200, url
-        response.close()
+        _close_file(response)
 
 
 def test_staff_without_second_factor_are_sent_to_it(make_user, inquiry_with_attachment):
@@ -238,7 +245,6 @@ def test_attachment_download_only_for_staff_and_logged(
     response = staff_client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
-    response.close()
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
     assert AuditEntry.objects.filter(action="inquiries.attachment_downloaded").count() == 1
