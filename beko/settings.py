@@ -344,6 +344,12 @@ LOGGING = {
     },
 }
 
+# --- events ---
+# Participants' personal data of past events is anonymised this many days after the event
+# (manage.py events_retention, daily); attendance numbers are kept.
+EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
+if EVENTS_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must not be negative.")
 
 # --- staff security (2FA, brute-force protection) ---
 # Two-factor authentication (django-otp): TOTP apps plus one-time recovery codes. Enforced for

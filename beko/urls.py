@@ -29,6 +29,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api_v1.urls),
 ]
+if find_spec("beko.events.root_urls") is not None:
+    urlpatterns.append(path("events/", include("beko.events.root_urls")))
 if find_spec("beko.directory.hsds") is not None:
     urlpatterns.append(path("api/hsds/", include("beko.directory.hsds")))
 if settings.BEKO_BENCH_FLOOR:

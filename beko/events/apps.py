@@ -6,3 +6,7 @@ class EventsConfig(AppConfig):
     name = "beko.events"
     label = "events"
     verbose_name = _("Veranstaltungen und Netzwerk")
+    staff_menu = [
+        (_("Veranstaltungen"), "events_staff:event_list"),
+        (_("Netzwerkkontakte"), "events_staff:contact_list"),
+    ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Router
+from django.http import HttpRequest, JsonResponse
+from ninja import Field, Query, Router, Schema
 
 from beko.core.lib.problem import ProblemError
 
@@ -14,6 +14,30 @@ from .selectors import local_offers_for
 from .services import guide_evaluate
 
 router = Router(tags=["guide"])
+
+
+class EvaluateQuery(Schema):
+    """Documents the parameters for OpenAPI; values are validated by engine.parse_input."""
+
+    status: str = Field(
+        description="recognised, subsidiary, deportation_ban, temporary_protection, gestattung, "
+        "duldung, duldung_unclear_identity, ausbildungsduldung, beschaeftigungsduldung, "
+        "residence_25_5, residence_25a, residence_25b, residence_16g, settlement, unknown"
+    )
+    months_in_germany: str | None = Field(None, description="whole months, 0–1200")
+    arrived_on: str | None = Field(None, description="YYYY-MM-DD, instead of months_in_germany")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 nationality, e.g. SY")
+    reception_centre: str | None = Field(None, description="true/false, default false")
+    identity_clarified: str | None = Field(None, description="true/false, default true")
+    asylum_rejected_manifestly_unfounded: str | None = Field(
+        None, description="true/false, default false"
+    )
+    age: str | None = Field(None, description="years, optional")
+    has_job_offer: str | None = Field(None, description="true/false, default false")
+    has_training_offer: str | None = Field(None, description="true/false, default false")
+    german_level: str | None = Field(None, description="none, A1, A2, B1, B2, C1, C2")
+    as_of: str | None = Field(None, description="reference date YYYY-MM-DD, default today")
+
 
 # A real query is well under 400 characters; anything much longer is not a situation.
 MAX_QUERY_LENGTH = 1000
@@ -33,6 +57,7 @@ def _query_parameters(request: HttpRequest) -> dict[str, str]:
 
 @router.get(
     "/evaluate",
+    url_name="guide_evaluate",
     summary="Wege in Arbeit: Auswertung einer Situation",
     description=(
         "Parameter wie im Formular: "
@@ -42,7 +67,8 @@ def _query_parameters(request: HttpRequest) -> dict[str, str]:
     ),
     response=dict[str, Any],
 )
-def evaluate(request: HttpRequest) -> dict[str, Any]:
+def evaluate(request: HttpRequest, query: Query[EvaluateQuery]) -> JsonResponse:
+    # The raw parameters, not the schema: unknown or repeated names must be refused too.
     data = _query_parameters(request)
     try:
         evaluation = guide_evaluate(data=data, strict=True)
@@ -50,4 +76,6 @@ def evaluate(request: HttpRequest) -> dict[str, Any]:
         raise ProblemError(400, f"{exc.field}: {exc.message}", param=exc.field) from exc
     result = evaluation.to_dict()
     result["local_offers"] = local_offers_for(evaluation=evaluation)
-    return result
+    # The dict is built by the engine in the documented shape; returning it directly skips a
+    # second validation pass over ~15 KB of nested data on every request.
+    return JsonResponse(result, json_dumps_params={"ensure_ascii": False})

@@ -64,6 +64,7 @@ class GuideForm(forms.Form):
     reception_centre = forms.ChoiceField(
         label=_("Wohnt die Person in einer Aufnahmeeinrichtung des Landes?"),
         choices=YES_NO,
+        initial="false",
         widget=forms.RadioSelect,
         required=False,
     )
@@ -75,12 +76,14 @@ class GuideForm(forms.Form):
     asylum_rejected_manifestly_unfounded = forms.ChoiceField(
         label=_("Wurde der Asylantrag als „offensichtlich unbegründet“ abgelehnt?"),
         choices=YES_NO,
+        initial="false",
         widget=forms.RadioSelect,
         required=False,
     )
     identity_clarified = forms.ChoiceField(
         label=_("Ist die Identität geklärt, zum Beispiel durch einen Pass?"),
         choices=YES_NO,
+        initial="true",
         widget=forms.RadioSelect,
         required=False,
     )
@@ -106,7 +109,9 @@ class GuideForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = _country_choices()
+        country = self.fields["country"]
+        assert isinstance(country, forms.ChoiceField)  # noqa: S101 - narrows the type for mypy
+        country.choices = _country_choices()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

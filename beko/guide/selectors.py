@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
 
+from django.http import HttpRequest
 from django.utils import timezone
 
 from .engine import Evaluation
@@ -53,9 +56,7 @@ def local_offers_for(
     dicts with ``title``, ``url`` and optionally ``organisation`` and ``district``. While it
     does not (or if it fails), the guide simply shows no offers.
     """
-    if find_spec("beko.directory.selectors") is None:
-        return []
-    finder = getattr(import_module("beko.directory.selectors"), "offers_for_guide", None)
+    finder = _directory_finder()
     if finder is None:
         return []
     tags = list(dict.fromkeys(tag for step in evaluation.next_steps for tag in step.offer_tags))
@@ -67,6 +68,17 @@ def local_offers_for(
     except Exception:  # the result page must not fail because another app does
         logger.exception("directory offers for the guide failed")
         return []
+
+
+@functools.cache
+def _directory_finder() -> Callable[..., Any] | None:
+    # Looked up once per process: probing for a module costs file system calls.
+    if find_spec("beko.directory.selectors") is None:
+        return None
+    finder: Callable[..., Any] | None = getattr(
+        import_module("beko.directory.selectors"), "offers_for_guide", None
+    )
+    return finder
 
 
 def _offer_dict(offer: Any) -> dict[str, str]:
@@ -83,3 +95,8 @@ def _offer_dict(offer: Any) -> dict[str, str]:
         "organisation": pick("organisation"),
         "district": pick("district"),
     }
+
+
+def home_section(request: HttpRequest) -> dict[str, Any]:
+    """A short entry to the guide on the home page (see core.selectors.home_sections)."""
+    return {"template": "guide/_home_section.html", "context": {}, "order": 20}

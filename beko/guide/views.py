@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .engine import ANSWER_TOPICS, Evaluation, GuideInput
@@ -100,8 +101,8 @@ def _result_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, A
         "query": query,
         "edit_url": f"{reverse('guide:start')}?{query}&step=2",
         "print_url": f"{reverse('guide:result_print')}?{query}",
-        "api_url": f"/api/v1/guide/evaluate?{query}",
-        "share_title": str(TOPIC_LABELS["employment"]),
+        "api_url": f"{reverse('api_v1:guide_evaluate')}?{query}",
+        "share_title": _("Ergebnis – Wege in Arbeit"),
     }
 
 

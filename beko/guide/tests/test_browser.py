@@ -62,3 +62,27 @@ def test_guide_works_without_javascript(browser: Any, live_server: Any) -> None:
     page.locator("#antwort-employment summary").click()
     assert page.locator("#antwort-employment .guide-citations a").first.is_visible()
     context.close()
+
+
+def test_print_view_and_staff_rule_list_are_accessible(
+    page: Any, live_server: Any, staff_user: Any, assert_axe_clean: Any
+) -> None:
+    from django.conf import settings
+    from django.test import Client
+
+    page.goto(
+        "/wege-in-arbeit/ergebnis/drucken/?status=beschaeftigungsduldung&as_of=2026-11-25"
+        "&months_in_germany=40"
+    )
+    assert page.locator("details[open]").count() >= 6
+    assert_axe_clean(page)
+
+    client = Client()
+    client.force_login(staff_user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+    )
+    page.goto("/intern/guide/")
+    assert page.get_by_role("table").is_visible()
+    assert_axe_clean(page)

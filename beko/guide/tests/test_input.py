@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from beko.guide.engine import GermanLevel, InvalidInput, Status, evaluate, parse_input
 
@@ -112,3 +114,35 @@ def test_json_output_has_the_shape_of_the_api() -> None:
     assert set(employment["explanation"]) == {"de", "en"}
     assert set(employment["citations"][0]) == {"law", "section", "url", "valid_from"}
     assert result["answers"]["benefits"]["office"] == "sozialamt"
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "status",
+                "months_in_germany",
+                "arrived_on",
+                "country",
+                "reception_centre",
+                "age",
+                "german_level",
+                "as_of",
+                "has_job_offer",
+                "identity_clarified",
+                "unknown",
+            ]
+        ),
+        st.one_of(st.text(max_size=60), st.sampled_from(["duldung", "gestattung", "12", "SY"])),
+        max_size=6,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_any_text_either_parses_or_is_refused_with_a_named_field(data: dict[str, str]) -> None:
+    try:
+        parsed = parse_input(data, today=TODAY)
+    except InvalidInput as exc:
+        assert exc.field
+        return
+    evaluation = evaluate(parsed)
+    assert evaluation.answers["employment"].verdict

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -110,7 +111,7 @@ def test_result_page_in_arabic_falls_back_to_german_texts_marked_as_german(
 ) -> None:
     html = anon_client.get("/ar" + RESULT, SITUATION, follow=True).content.decode()
     assert 'dir="rtl"' in html
-    assert '<p lang="de">' in html
+    assert '<p lang="de" dir="ltr">' in html
 
 
 def test_print_view_opens_all_legal_details(anon_client: Any) -> None:
@@ -149,22 +150,33 @@ def test_result_shows_an_empty_state_while_the_directory_has_no_offers(anon_clie
     assert "Zum Angebotsverzeichnis" in html
 
 
-def test_result_lists_matching_offers_from_the_directory_selector(
-    anon_client: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def directory_selector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Any], None]]:
+    """Install a stand-in for beko.directory.selectors.offers_for_guide."""
     import types
 
     from beko.guide import selectors
 
+    def install(finder: Any) -> None:
+        fake = types.SimpleNamespace(offers_for_guide=finder)
+        monkeypatch.setattr(selectors, "find_spec", lambda name: object())
+        monkeypatch.setattr(selectors, "import_module", lambda name: fake)
+        selectors._directory_finder.cache_clear()
+
+    yield install
+    selectors._directory_finder.cache_clear()
+
+
+def test_result_lists_matching_offers_from_the_directory_selector(
+    anon_client: Any, directory_selector: Callable[[Any], None]
+) -> None:
     calls: list[dict[str, Any]] = []
 
     def offers_for_guide(**kwargs: Any) -> list[dict[str, str]]:
         calls.append(kwargs)
         return [{"title": "Migrationsberatung Elberfeld", "url": "/angebote/1/"}]
 
-    fake = types.SimpleNamespace(offers_for_guide=offers_for_guide)
-    monkeypatch.setattr(selectors, "find_spec", lambda name: object())
-    monkeypatch.setattr(selectors, "import_module", lambda name: fake)
+    directory_selector(offers_for_guide)
     html = anon_client.get(RESULT, SITUATION, follow=True).content.decode()
     assert "Migrationsberatung Elberfeld" in html
     assert calls[0]["residence_status"] == "gestattung"
@@ -172,19 +184,12 @@ def test_result_lists_matching_offers_from_the_directory_selector(
 
 
 def test_a_failing_directory_selector_does_not_break_the_result(
-    anon_client: Any, monkeypatch: pytest.MonkeyPatch
+    anon_client: Any, directory_selector: Callable[[Any], None]
 ) -> None:
-    import types
-
-    from beko.guide import selectors
-
     def broken(**kwargs: Any) -> list[Any]:
         raise RuntimeError("directory down")
 
-    monkeypatch.setattr(selectors, "find_spec", lambda name: object())
-    monkeypatch.setattr(
-        selectors, "import_module", lambda name: types.SimpleNamespace(offers_for_guide=broken)
-    )
+    directory_selector(broken)
     response = anon_client.get(RESULT, SITUATION, follow=True)
     assert response.status_code == 200
 
@@ -193,3 +198,18 @@ def test_english_interface_strings_are_translated(anon_client: Any) -> None:
     html = anon_client.get("/en" + START, {"status": "duldung", "step": "2"}).content.decode()
     assert "Step 1: Residence document" in html
     assert "Show result" in html
+
+
+def test_home_page_points_to_the_guide(anon_client: Any) -> None:
+    html = anon_client.get("/").content.decode()
+    assert 'id="guide-home-title"' in html
+    assert f'href="{START}"' in html
+
+
+def test_every_english_interface_string_of_the_guide_is_translated() -> None:
+    from pathlib import Path
+
+    import polib
+
+    catalogue = Path(__file__).resolve().parents[1] / "locale/en/LC_MESSAGES/django.po"
+    assert polib.pofile(str(catalogue)).percent_translated() == 100

@@ -1,0 +1,274 @@
+"""Reads of the events app. Querysets come back already scoped to who is asking."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from beko.accounts import permissions
+
+from . import recurrence
+from .models import Event, NetworkContact, ProgrammeItem, Registration
+
+
+def organisations() -> QuerySet[Any]:
+    """Organisations of the directory, for choices and matching.
+
+    Prefers the directory app's own selector; until that exists, reads the Organisation
+    model directly (the one model-level link between the apps, see docs/architecture.md).
+    """
+    if find_spec("beko.directory.selectors") is not None:
+        module = import_module("beko.directory.selectors")
+        for name in ("organisations_public", "organisations_all", "organisations"):
+            provider = getattr(module, name, None)
+            if provider is not None:
+                try:
+                    return provider()  # type: ignore[no-any-return]
+                except TypeError:
+                    continue
+    from beko.directory.models import Organisation
+
+    return Organisation.objects.all()
+
+
+def events_public() -> QuerySet[Event]:
+    """Published and cancelled events (a cancellation stays visible, marked as such)."""
+    return (
+        Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED])
+        .select_related("venue", "organisation")
+        .prefetch_related("audiences", "languages")
+    )
+
+
+def _upcoming_q(now: datetime) -> Q:
+    return Q(recurrence="", ends_at__gte=now) | (
+        ~Q(recurrence="") & (Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=now))
+    )
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    district: str = ""
+    category: str = ""
+    audience: str = ""
+    language: str = ""
+    q: str = ""
+
+
+def _filtered(events: QuerySet[Event], filters: EventFilters) -> QuerySet[Event]:
+    if filters.district:
+        events = events.filter(venue__district=filters.district)
+    if filters.category:
+        events = events.filter(category=filters.category)
+    if filters.audience:
+        events = events.filter(audiences__audience=filters.audience)
+    if filters.language:
+        events = events.filter(languages__language=filters.language)
+    if filters.q:
+        events = events.filter(
+            Q(title_de__icontains=filters.q)
+            | Q(summary_de__icontains=filters.q)
+            | Q(title_en__icontains=filters.q)
+        )
+    return events.distinct()
+
+
+def events_upcoming(
+    *, filters: EventFilters | None = None, now: datetime | None = None
+) -> list[Event]:
+    """Upcoming public events sorted by their next date (recurring series by next occurrence).
+
+    Each event gets `next_start` (datetime) set for display.
+    """
+    now = now or timezone.now()
+    events = _filtered(events_public().filter(_upcoming_q(now)), filters or EventFilters())
+    result = []
+    for event in events:
+        upcoming = recurrence.occurrences(event, after=now, limit=1)
+        if not upcoming:
+            continue
+        event.next_start = upcoming[0]  # type: ignore[attr-defined]
+        result.append(event)
+    result.sort(key=lambda e: (e.next_start, e.pk))  # type: ignore[attr-defined]
+    return result
+
+
+def events_past(
+    *, filters: EventFilters | None = None, now: datetime | None = None
+) -> QuerySet[Event]:
+    now = now or timezone.now()
+    return _filtered(events_public().exclude(_upcoming_q(now)), filters or EventFilters()).order_by(
+        "-starts_at", "-pk"
+    )
+
+
+def events_feed(*, now: datetime | None = None) -> QuerySet[Event]:
+    """Every public event for the calendar feed: upcoming ones plus the last 90 days."""
+    now = now or timezone.now()
+    return events_public().filter(Q(ends_at__gte=now - timedelta(days=90)) | _upcoming_q(now))
+
+
+def event_public_detail(*, slug: str) -> Event | None:
+    return (
+        events_public()
+        .prefetch_related(
+            Prefetch(
+                "programme", queryset=ProgrammeItem.objects.order_by("starts_at", "room", "pk")
+            ),
+            "stands__organisation",
+            "photos",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def upcoming_events_for(*, audience: str | None = None, limit: int = 5) -> list[Event]:
+    """Next public events, optionally only those for one audience.
+
+    `audience` is one of `beko.events.models.Audience` ("volunteers", "employers",
+    "organisations", "refugees"); unknown codes give an empty list. Used by the news app's
+    audience pages and the home page.
+    """
+    filters = EventFilters(audience=audience or "")
+    return [e for e in events_upcoming(filters=filters) if e.status == Event.Status.PUBLISHED][
+        :limit
+    ]
+
+
+def home_section(request: HttpRequest) -> dict[str, Any] | None:
+    events = upcoming_events_for(limit=3)
+    return {
+        "template": "events/_home_section.html",
+        "context": {"events": events},
+        "order": 30,
+    }
+
+
+@dataclass(frozen=True)
+class Occupancy:
+    capacity: int | None
+    confirmed: int
+    waiting: int
+    checked_in: int
+    sessions: dict[int, int]
+
+    @property
+    def free(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.confirmed, 0)
+
+
+def event_occupancy(*, event: Event) -> Occupancy:
+    counts = dict(
+        Registration.objects.filter(event=event).values_list("status").annotate(n=Count("pk"))
+    )
+    checked_in = Registration.objects.filter(
+        event=event, status=Registration.Status.CONFIRMED, checked_in_at__isnull=False
+    ).count()
+    per_session = Counter(
+        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+        .exclude(session=None)
+        .values_list("session_id", flat=True)
+    )
+    return Occupancy(
+        capacity=event.capacity,
+        confirmed=counts.get(Registration.Status.CONFIRMED, 0),
+        waiting=counts.get(Registration.Status.WAITING, 0),
+        checked_in=checked_in,
+        sessions=dict(per_session),
+    )
+
+
+def sessions_with_occupancy(*, event: Event) -> list[ProgrammeItem]:
+    occupancy = event_occupancy(event=event)
+    sessions = list(event.programme.filter(kind=ProgrammeItem.Kind.SESSION))
+    for session in sessions:
+        taken = occupancy.sessions.get(session.pk, 0)
+        session.taken = taken  # type: ignore[attr-defined]
+        session.free = None if session.capacity is None else max(session.capacity - taken, 0)  # type: ignore[attr-defined]
+    return sessions
+
+
+# --- back office ----------------------------------------------------------------------------
+
+
+def events_for_backoffice(*, user: Any) -> QuerySet[Event]:
+    """Staff see every event; a partner editor only their organisation's."""
+    events = Event.objects.select_related("organisation", "venue")
+    if permissions.is_staff_member(user):
+        return events
+    if permissions.is_partner_editor(user):
+        return events.filter(organisation_id=user.organisation_id)
+    return events.none()
+
+
+def registrations_for_event(
+    *, event: Event, status: str = "", session_id: int | None = None, q: str = ""
+) -> QuerySet[Registration]:
+    registrations = Registration.objects.filter(event=event).select_related("session")
+    if status:
+        registrations = registrations.filter(status=status)
+    if session_id:
+        registrations = registrations.filter(session_id=session_id)
+    if q:
+        registrations = registrations.filter(
+            Q(name__icontains=q) | Q(ticket_code=q.strip().upper()) | Q(email__iexact=q.strip())
+        )
+    return registrations.order_by("status", "name", "pk")
+
+
+def contacts_filtered(
+    *, organisation_id: int | None = None, district: str = "", topic: str = "", q: str = ""
+) -> QuerySet[NetworkContact]:
+    contacts = NetworkContact.objects.select_related("organisation")
+    if organisation_id:
+        contacts = contacts.filter(organisation_id=organisation_id)
+    if district:
+        # JSON lists are small; filtering in SQL portably (SQLite has no JSON containment).
+        contacts = contacts.filter(districts__icontains=f'"{district}"')
+    if topic:
+        contacts = contacts.filter(topics__icontains=topic)
+    if q:
+        contacts = contacts.filter(Q(name__icontains=q) | Q(organisation__name__icontains=q))
+    return contacts
+
+
+def contacts_for_invitation(**filters: Any) -> QuerySet[NetworkContact]:
+    """Contacts one may invite: a recorded legal basis and an e-mail address."""
+    return contacts_filtered(**filters).exclude(email="").exclude(legal_basis="")
+
+
+@dataclass(frozen=True)
+class OrganisationNetwork:
+    organisation: Any
+    contacts: list[NetworkContact]
+    attended: list[dict[str, Any]]
+    stands: list[Any]
+
+
+def organisation_network(*, organisation: Any) -> OrganisationNetwork:
+    """Which events an organisation's people attended and where it stood at a market."""
+    attended = (
+        Registration.objects.filter(organisation=organisation, status=Registration.Status.CONFIRMED)
+        .values("event__pk", "event__title_de", "event__starts_at")
+        .annotate(
+            registered=Count("pk"),
+            present=Count("pk", filter=Q(checked_in_at__isnull=False)),
+        )
+        .order_by("-event__starts_at")
+    )
+    stands = list(organisation.event_stands.select_related("event").order_by("-event__starts_at"))
+    return OrganisationNetwork(
+        organisation=organisation,
+        contacts=list(organisation.network_contacts.all()),
+        attended=list(attended),
+        stands=stands,
+    )

@@ -1,0 +1,496 @@
+"""Writes of the events app: events, registrations and the waiting list, check-in, contacts.
+
+Concurrency: every write that changes who holds a seat first locks the event row
+(`_lock_event`, SELECT … FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE transaction mode
+already serialises writers). Occupancy is then counted inside the same transaction, so two
+parallel requests can never both see "one seat left".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.core import signing
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from beko.accounts import permissions
+from beko.core.lib.sanitize import sanitize_html
+
+from . import recurrence, tasks
+from .models import (
+    Event,
+    EventAudience,
+    EventLanguageTag,
+    NetworkContact,
+    ProgrammeItem,
+    Registration,
+)
+
+logger = logging.getLogger(__name__)
+
+ACTIVE = (Registration.Status.CONFIRMED, Registration.Status.WAITING)
+TOKEN_SALT = "beko.events.registration"  # noqa: S105 - a signing namespace, not a secret
+
+
+class RegistrationError(Exception):
+    """A registration that must not happen; `message` is shown to the visitor as is."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+# --- audit ----------------------------------------------------------------------------------
+
+
+def log_staff_action(
+    obj: models.Model, action: str, *, by: Any, data: dict[str, Any] | None = None
+) -> None:
+    """Record a staff action on personal data in the shared audit log (beko.core.audit).
+
+    Until the shared log is merged the entry goes to the structured application log, which
+    never contains the personal data itself – only ids and the action.
+    """
+    payload = data or {}
+    if find_spec("beko.core.audit") is not None:
+        import_module("beko.core.audit").log_action(obj, action, by=by, data=payload)
+        return
+    logger.info(
+        "audit",
+        extra={
+            "action": action,
+            "object": f"{obj._meta.label}:{obj.pk}",
+            "by": getattr(by, "pk", None),
+            **{f"data_{key}": value for key, value in payload.items()},
+        },
+    )
+
+
+# --- events ---------------------------------------------------------------------------------
+
+EVENT_FIELDS = (
+    "category", "organisation", "venue", "online_url", "starts_at", "ends_at", "recurrence",
+    "registration_required", "capacity", "registration_deadline", "ask_dietary",
+    "ask_questions", "contact_email",
+)  # fmt: skip
+TRANSLATED_EVENT_FIELDS = ("title", "summary", "description")
+
+
+GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
+                                        "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})  # fmt: skip
+
+
+def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
+    # "Stadtgespräche" → "stadtgespraeche", as Germans spell it without umlauts.
+    base = slugify(title.translate(GERMAN_TRANSLITERATION))[:200] or "veranstaltung"
+    slug, number = base, 2
+    while Event.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def event_save(*, event: Event | None, data: dict[str, Any], by: Any) -> Event:
+    """Create or update an event from cleaned form data.
+
+    Staff publish directly (or keep a draft); a partner editor's event is always a proposal
+    for their own organisation and goes live only after staff approval.
+    """
+    with transaction.atomic():
+        event, promoted = _event_save_locked(event=event, data=data, by=by)
+    for registration in promoted:
+        _mail(registration, "promoted")
+    return event
+
+
+def _event_save_locked(
+    *, event: Event | None, data: dict[str, Any], by: Any
+) -> tuple[Event, list[Registration]]:
+    if event is None:
+        event = Event(created_by=by)
+    elif event.pk:
+        event = _lock_event(event.pk)
+    for field in TRANSLATED_EVENT_FIELDS:
+        if field in data:
+            value = data[field] or ""
+            if field == "description":
+                value = sanitize_html(value)
+            setattr(event, f"{field}_de", value)
+    for field in EVENT_FIELDS:
+        if field in data:
+            setattr(event, field, data[field])
+    if permissions.needs_approval(by):
+        event.organisation_id = by.organisation_id
+        event.status = Event.Status.PROPOSED
+    elif data.get("publish"):
+        event.status = Event.Status.PUBLISHED
+    if event.status == Event.Status.PUBLISHED and event.published_at is None:
+        event.published_at = timezone.now()
+    if not event.slug:
+        event.slug = _unique_slug(event.title_de, exclude_pk=event.pk)  # type: ignore[attr-defined]
+    event.series_ends_at = recurrence.series_end(event)
+    event.save()
+    if "audiences" in data:
+        event.audiences.exclude(audience__in=data["audiences"]).delete()
+        for code in data["audiences"]:
+            EventAudience.objects.get_or_create(event=event, audience=code)
+    if "languages" in data:
+        event.languages.exclude(language__in=data["languages"]).delete()
+        for code in data["languages"]:
+            EventLanguageTag.objects.get_or_create(event=event, language=code)
+    # A larger capacity frees seats: the waiting list moves up at once.
+    return event, _fill_waiting_list(event)
+
+
+@transaction.atomic
+def event_review(*, event: Event, approve: bool, note: str, by: Any) -> Event:
+    """Staff decide on a partner's proposal."""
+    event = _lock_event(event.pk)
+    event.status = Event.Status.PUBLISHED if approve else Event.Status.REJECTED
+    event.review_note = note
+    event.reviewed_by = by
+    if approve and event.published_at is None:
+        event.published_at = timezone.now()
+    event.save(update_fields=["status", "review_note", "reviewed_by", "published_at", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def event_unpublish(*, event: Event, by: Any) -> Event:
+    event = _lock_event(event.pk)
+    event.status = Event.Status.DRAFT
+    event.save(update_fields=["status", "updated_at"])
+    return event
+
+
+def event_cancel(*, event: Event, message: str, by: Any) -> int:
+    """Call an event off and tell everybody registered. Returns the number of mails sent."""
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        event.status = Event.Status.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
+    subject = _("Abgesagt: %(title)s") % {"title": event.title_de}  # type: ignore[attr-defined]
+    return participants_mail(
+        event=event, subject=subject, body=message, include_waiting=True, by=by
+    )
+
+
+# --- registrations --------------------------------------------------------------------------
+
+
+def _lock_event(pk: int) -> Event:
+    return Event.objects.select_for_update().get(pk=pk)
+
+
+def registration_window_error(event: Event, *, now: datetime | None = None) -> str | None:
+    """Why nobody can register for `event` right now, or None when registration is open."""
+    now = now or timezone.now()
+    if event.status != Event.Status.PUBLISHED:
+        return _("Diese Veranstaltung ist nicht (mehr) veröffentlicht.")
+    if not event.registration_required:
+        return _("Für diese Veranstaltung ist keine Anmeldung nötig.")
+    if event.starts_at <= now:
+        return _("Diese Veranstaltung hat bereits begonnen oder ist vorbei.")
+    if event.effective_deadline < now:
+        return _("Der Anmeldeschluss ist vorbei.")
+    return None
+
+
+def _has_seat(event: Event, session: ProgrammeItem | None) -> bool:
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    if event.capacity is not None and confirmed.count() >= event.capacity:
+        return False
+    if session is not None and session.capacity is not None:
+        return confirmed.filter(session=session).count() < session.capacity
+    return True
+
+
+@dataclass(frozen=True)
+class RegistrationInput:
+    name: str
+    email: str
+    organisation_name: str = ""
+    session_id: int | None = None
+    accessibility_needs: str = ""
+    dietary_wishes: str = ""
+    questions: str = ""
+
+
+def registration_create(*, event: Event, data: RegistrationInput, language: str) -> Registration:
+    """Register one person: a seat when there is one, else a place on the waiting list.
+
+    Raises RegistrationError (with a German message for the visitor) when registration is
+    closed, the session is not one of this event's, or the address is already registered.
+    """
+    email = data.email.strip().lower()
+    try:
+        with transaction.atomic():
+            locked = _lock_event(event.pk)
+            error = registration_window_error(locked)
+            if error:
+                raise RegistrationError(error)
+            session = None
+            sessions = locked.programme.filter(kind=ProgrammeItem.Kind.SESSION)
+            if sessions.exists():
+                session = sessions.filter(pk=data.session_id).first()
+                if session is None:
+                    raise RegistrationError(
+                        _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
+                    )
+            if Registration.objects.filter(event=locked, email=email, status__in=ACTIVE).exists():
+                raise RegistrationError(_duplicate_message(), field="email")
+            status = (
+                Registration.Status.CONFIRMED
+                if _has_seat(locked, session)
+                else Registration.Status.WAITING
+            )
+            registration = Registration.objects.create(
+                event=locked,
+                session=session,
+                status=status,
+                name=data.name.strip(),
+                email=email,
+                organisation_name=data.organisation_name.strip(),
+                organisation=_matching_organisation(data.organisation_name),
+                accessibility_needs=data.accessibility_needs.strip(),
+                dietary_wishes=data.dietary_wishes.strip() if locked.ask_dietary else "",
+                questions=data.questions.strip() if locked.ask_questions else "",
+                language=language,
+                consent_at=timezone.now(),
+            )
+    except IntegrityError as exc:
+        # The partial unique index caught a duplicate the lock did not (should not happen).
+        raise RegistrationError(_duplicate_message(), field="email") from exc
+    logger.info(
+        "registration created",
+        extra={"event": event.pk, "registration": registration.pk, "status": status},
+    )
+    _mail(registration, "confirmation")
+    return registration
+
+
+def _duplicate_message() -> str:
+    return _(
+        "Mit dieser E-Mail-Adresse besteht bereits eine Anmeldung für diese Veranstaltung. "
+        "Die Bestätigung mit dem Abmelde-Link finden Sie in Ihrem Postfach."
+    )
+
+
+def _matching_organisation(name: str) -> Any:
+    """Link the free-text organisation to the directory entry when the name matches exactly."""
+    from . import selectors
+
+    name = name.strip()
+    if not name:
+        return None
+    return selectors.organisations().filter(name__iexact=name).first()
+
+
+def registration_cancel(*, registration: Registration, by: Any = None) -> list[Registration]:
+    """Cancel a registration; a freed seat goes to the first fitting person on the waiting list.
+
+    Idempotent: cancelling twice (double click, two tabs) promotes nobody the second time,
+    because the status is re-read under the event lock. Returns the promoted registrations.
+    """
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status == Registration.Status.CANCELLED:
+            registration.status = current.status
+            return []
+        if by is None and event.starts_at <= timezone.now():
+            raise RegistrationError(_("Die Veranstaltung hat bereits begonnen."))
+        held_seat = current.status == Registration.Status.CONFIRMED
+        current.status = Registration.Status.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.save(update_fields=["status", "cancelled_at"])
+        promoted = _fill_waiting_list(event) if held_seat else []
+        if by is not None:
+            log_staff_action(
+                current, "events.registration_cancelled", by=by, data={"event": event.pk}
+            )
+    registration.status = current.status
+    registration.cancelled_at = current.cancelled_at
+    _mail(current, "cancelled")
+    for person in promoted:
+        _mail(person, "promoted")
+    return promoted
+
+
+def _fill_waiting_list(event: Event) -> list[Registration]:
+    """Give free seats to waiting people in order of registration. Call with the event locked.
+
+    Someone waiting for a full session is skipped (not dropped) when only another session has
+    room, so the next person who fits moves up.
+    """
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    taken = confirmed.count()
+    per_session = Counter(confirmed.exclude(session=None).values_list("session_id", flat=True))
+    capacities = dict(
+        event.programme.filter(kind=ProgrammeItem.Kind.SESSION).values_list("pk", "capacity")
+    )
+    promoted = []
+    waiting = Registration.objects.filter(event=event, status=Registration.Status.WAITING)
+    for person in waiting.order_by("created_at", "pk"):
+        if event.capacity is not None and taken >= event.capacity:
+            break
+        limit = capacities.get(person.session_id) if person.session_id else None
+        if limit is not None and per_session[person.session_id] >= limit:
+            continue
+        person.status = Registration.Status.CONFIRMED
+        person.promoted_at = timezone.now()
+        person.save(update_fields=["status", "promoted_at"])
+        taken += 1
+        if person.session_id:
+            per_session[person.session_id] += 1
+        promoted.append(person)
+    return promoted
+
+
+def session_capacity_changed(*, event: Event) -> list[Registration]:
+    """Re-run the waiting list after staff changed programme capacities."""
+    with transaction.atomic():
+        promoted = _fill_waiting_list(_lock_event(event.pk))
+    for registration in promoted:
+        _mail(registration, "promoted")
+    return promoted
+
+
+def registration_token(registration: Registration) -> str:
+    """The signed, unguessable key of the confirmation page and the cancel link."""
+    return signing.dumps([registration.pk, registration.ticket_code], salt=TOKEN_SALT)
+
+
+def registration_from_token(token: str) -> Registration | None:
+    try:
+        pk, code = signing.loads(token, salt=TOKEN_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return (
+        Registration.objects.select_related("event", "session")
+        .filter(pk=pk, ticket_code=code, anonymised_at=None)
+        .first()
+    )
+
+
+@transaction.atomic
+def registration_check_in(*, registration: Registration, by: Any) -> bool:
+    """Mark a confirmed participant as present. Returns False when already checked in."""
+    current = Registration.objects.select_for_update().get(pk=registration.pk)
+    if current.status != Registration.Status.CONFIRMED:
+        raise RegistrationError(
+            _("Diese Anmeldung ist nicht bestätigt (Warteliste oder storniert).")
+        )
+    if current.checked_in_at:
+        return False
+    current.checked_in_at = timezone.now()
+    current.checked_in_by = by
+    current.save(update_fields=["checked_in_at", "checked_in_by"])
+    registration.checked_in_at = current.checked_in_at
+    log_staff_action(current, "events.checked_in", by=by, data={"event": current.event_id})
+    return True
+
+
+@transaction.atomic
+def registration_undo_check_in(*, registration: Registration, by: Any) -> None:
+    Registration.objects.filter(pk=registration.pk).update(checked_in_at=None, checked_in_by=None)
+    registration.checked_in_at = None
+    log_staff_action(
+        registration, "events.check_in_undone", by=by, data={"event": registration.event_id}
+    )
+
+
+def participants_mail(
+    *, event: Event, subject: str, body: str, include_waiting: bool, by: Any
+) -> int:
+    """Send one message to everyone registered (e.g. a change of room). Returns the count."""
+    statuses = list(ACTIVE) if include_waiting else [Registration.Status.CONFIRMED]
+    ids = list(
+        Registration.objects.filter(event=event, status__in=statuses, anonymised_at=None)
+        .exclude(email="")
+        .values_list("pk", flat=True)
+    )
+    for pk in ids:
+        tasks.participant_message.enqueue(registration_id=pk, subject=subject, body=body)
+    log_staff_action(event, "events.participants_mailed", by=by, data={"recipients": len(ids)})
+    return len(ids)
+
+
+def _mail(registration: Registration, kind: str) -> None:
+    tasks.registration_mail.enqueue(registration_id=registration.pk, kind=kind)
+
+
+# --- retention ------------------------------------------------------------------------------
+
+
+def registrations_anonymise(*, older_than_days: int, now: datetime | None = None) -> int:
+    """Blank the personal data of registrations for events that ended long enough ago.
+
+    Status, session and check-in time stay, so attendance numbers survive. Running it again
+    changes nothing (already anonymised rows are skipped). Returns the number of rows changed.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=older_than_days)
+    past = Event.objects.filter(
+        models.Q(recurrence="", ends_at__lt=cutoff) | models.Q(series_ends_at__lt=cutoff)
+    )
+    with transaction.atomic():
+        changed = Registration.objects.filter(event__in=past, anonymised_at=None).update(
+            name="",
+            email="",
+            organisation_name="",
+            accessibility_needs="",
+            dietary_wishes="",
+            questions="",
+            anonymised_at=now or timezone.now(),
+        )
+    logger.info("registrations anonymised", extra={"count": changed, "days": older_than_days})
+    return changed
+
+
+# --- network contacts -----------------------------------------------------------------------
+
+CONTACT_FIELDS = (
+    "organisation", "name", "role", "email", "phone", "topics", "districts", "legal_basis",
+    "consent_to_listing", "consent_note",
+)  # fmt: skip
+
+
+@transaction.atomic
+def network_contact_save(
+    *, contact: NetworkContact | None, data: dict[str, Any], by: Any
+) -> NetworkContact:
+    created = contact is None
+    contact = contact or NetworkContact()
+    consent_before = (contact.legal_basis, contact.consent_to_listing)
+    for field in CONTACT_FIELDS:
+        if field in data:
+            setattr(contact, field, data[field])
+    if (contact.legal_basis, contact.consent_to_listing) != consent_before and (
+        contact.legal_basis == NetworkContact.LegalBasis.CONSENT or contact.consent_to_listing
+    ):
+        contact.consent_recorded_at = timezone.now()
+    contact.save()
+    log_staff_action(
+        contact,
+        "events.contact_created" if created else "events.contact_updated",
+        by=by,
+        data={"legal_basis": contact.legal_basis},
+    )
+    return contact
+
+
+@transaction.atomic
+def network_contact_delete(*, contact: NetworkContact, reason: str, by: Any) -> None:
+    """Delete a contact for good (e.g. on request under Art. 17 GDPR); the log keeps no data."""
+    log_staff_action(contact, "events.contact_deleted", by=by, data={"reason": reason[:200]})
+    contact.delete()
