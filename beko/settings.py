@@ -351,6 +351,15 @@ EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
 if EVENTS_RETENTION_DAYS < 0:
     raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must not be negative.")
 
+# --- news ---
+# Images (beko.core.images): upload limit; media is served by Django only where no web server
+# does it (development, tests, `make bench`). In production the reverse proxy serves MEDIA_ROOT.
+BEKO_IMAGE_MAX_BYTES = env_int("BEKO_IMAGE_MAX_MB", 10) * 1024 * 1024
+BEKO_SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
+# News per page in the public list and in feeds.
+BEKO_NEWS_PER_PAGE = env_int("BEKO_NEWS_PER_PAGE", 10)
+BEKO_FEED_ITEMS = env_int("BEKO_FEED_ITEMS", 20)
+
 # --- staff security (2FA, brute-force protection) ---
 # Two-factor authentication (django-otp): TOTP apps plus one-time recovery codes. Enforced for
 # staff and admins in the whole staff area (beko.accounts.middleware), optional for partners.

@@ -11,7 +11,7 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from beko.api import api_v1
 from beko.core import views as core_views
@@ -33,6 +33,10 @@ if find_spec("beko.events.root_urls") is not None:
     urlpatterns.append(path("events/", include("beko.events.root_urls")))
 if find_spec("beko.directory.hsds") is not None:
     urlpatterns.append(path("api/hsds/", include("beko.directory.hsds")))
+# robots.txt and sitemap.xml live outside the language prefixes.
+urlpatterns.append(path("", include("beko.news.site_urls")))
+if settings.BEKO_SERVE_MEDIA:
+    urlpatterns.append(re_path(r"^media/(?P<path>.+)$", core_views.media, name="media"))
 if settings.BEKO_BENCH_FLOOR:
     urlpatterns.append(path("__bench__/floor", core_views.bench_floor))
 
@@ -40,6 +44,8 @@ localised = [
     path("", include("beko.core.urls")),
     path("konto/", include("beko.accounts.urls")),
     path("admin/", admin.site.urls),
+    # Audience pages, "Über uns" and the site-wide search (news app, top-level addresses).
+    path("", include("beko.news.page_urls")),
 ]
 for app, prefix in PUBLIC_PREFIXES.items():
     localised.append(path(prefix, include(f"beko.{app}.urls")))

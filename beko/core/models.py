@@ -53,6 +53,55 @@ class Page(TranslatableContent):
         return reverse("core:page", kwargs={"slug": self.slug})
 
 
+class Image(TranslatableContent):
+    """An uploaded picture with its alt text, credit and generated responsive renditions.
+
+    The stored original is re-encoded on upload (metadata such as EXIF/GPS is gone); every
+    rendition is made on our own server. See `beko.core.images` for the upload service and
+    `{% load beko_images %}` for the markup. Any app may reference images (news, audience
+    pages, later organisation logos or event photos).
+    """
+
+    file = models.FileField(_("Datei"), upload_to="images/", max_length=255)
+    alt_text = models.CharField(
+        _("Alternativtext"),
+        max_length=300,
+        help_text=_(
+            "Beschreibt, was auf dem Bild zu sehen ist – für Menschen, die es nicht sehen."
+        ),
+    )
+    caption = models.CharField(_("Bildunterschrift"), max_length=300, blank=True)
+    credit = models.CharField(
+        _("Bildnachweis"),
+        max_length=200,
+        help_text=_("Urheberin oder Urheber, z. B. „Stadt Wuppertal / Max Muster“."),
+    )
+    width = models.PositiveIntegerField(_("Breite (px)"))
+    height = models.PositiveIntegerField(_("Höhe (px)"))
+    # "jpeg" or "png": the fallback format of the renditions (PNG only for transparency).
+    fallback_format = models.CharField(max_length=10, default="jpeg", editable=False)
+    # [{"width": 640, "height": 427, "format": "webp", "name": "images/…/w640.webp"}, …]
+    renditions = models.JSONField(default=list, blank=True, editable=False)
+    sha256 = models.CharField(max_length=64, editable=False, db_index=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hochgeladen von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Bild")
+        verbose_name_plural = _("Bilder")
+
+    def __str__(self) -> str:
+        return self.alt_text
+
+
 class AuditEntry(models.Model):
     """One staff action on (personal) data: who did what to which object, and when.
 

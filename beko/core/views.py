@@ -139,3 +139,20 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # would query. The page is plainer (no navigation) but never fails itself.
     html = loader.get_template("core/error.html").render({"code": 500, "minimal": True})
     return HttpResponse(html, status=500)
+
+
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Serve uploaded files where no web server does (development, tests, `make bench`).
+
+    Stored names contain a random folder and never change, so browsers may cache them long.
+    """
+    from django.core.exceptions import SuspiciousFileOperation
+    from django.http import Http404
+    from django.views.static import serve
+
+    try:
+        response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
+    except SuspiciousFileOperation as exc:
+        raise Http404 from exc
+    response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
     name = "beko.news"
     label = "news"
     verbose_name = _("Aktuelles und Seiten")
+    staff_menu = [
+        (_("Aktuelles bearbeiten"), "news_staff:news_list"),
+        (_("Zielgruppenseiten und „Über uns“"), "news_staff:page_list"),
+        (_("Bilder"), "news_staff:image_list"),
+    ]

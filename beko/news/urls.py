@@ -1,10 +1,12 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from beko.core.views import placeholder
+from . import feeds, views
 
 app_name = "news"
 
 urlpatterns = [
-    path("", placeholder, {"title": _("Aktuelles und Seiten")}, name="news_list"),
+    path("", views.news_list, name="news_list"),
+    path("feed/rss/", feeds.NewsRssFeed(), name="feed_rss"),
+    path("feed/atom/", feeds.NewsAtomFeed(), name="feed_atom"),
+    path("<slug:slug>/", views.news_detail, name="news_detail"),
 ]

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.test import RequestFactory
 
 from beko.core import services, views
@@ -86,7 +87,9 @@ def test_share_block_offers_mail_and_the_absolute_link_without_third_parties(ano
     assert "mailto:?subject=" in share
     assert "body=http%3A//testserver/seite/impressum/" in share
     assert 'value="http://testserver/seite/impressum/" readonly' in share
-    assert not re.search(r'(src|href)="https?://(?!testserver)', html)
+    # Absolute links only to ourselves: the request host or SITE_URL (canonical, hreflang).
+    own = f"(?!testserver|{re.escape(settings.SITE_URL.split('://', 1)[1])})"
+    assert not re.search(rf'(src|href)="https?://{own}', html)
 
 
 def test_stylesheets_include_a_print_stylesheet(anon_client):

@@ -28,7 +28,9 @@ def test_volunteer_asks_staff_answers_with_2fa_volunteer_reads_answer(
     assert_axe_clean(page)
     page.get_by_label("Ehrenamt").check()
     page.get_by_label("Thema").select_option("training")
-    page.get_by_label("Ihre Frage").press_sequentially("Darf jemand mit Duldung eine Ausbildung machen?")
+    page.get_by_label("Ihre Frage").press_sequentially(
+        "Darf jemand mit Duldung eine Ausbildung machen?"
+    )
     page.locator("#suggestions a", has_text=faq_entry.question).wait_for()
     page.get_by_label("Name (freiwillig)").fill("Erika Muster")
     page.get_by_label("E-Mail-Adresse").fill("erika@example.org")
@@ -73,7 +75,9 @@ def test_volunteer_asks_staff_answers_with_2fa_volunteer_reads_answer(
     assert "tessa" not in page.content()
 
 
-def test_faq_pages_are_accessible_and_search_as_you_type(page: Any, assert_axe_clean: Any, faq_entry: Any) -> None:
+def test_faq_pages_are_accessible_and_search_as_you_type(
+    page: Any, assert_axe_clean: Any, faq_entry: Any
+) -> None:
     page.goto("/fragen/")
     assert_axe_clean(page)
     page.get_by_label("Suchbegriff").press_sequentially("zzzz")
@@ -88,7 +92,9 @@ def test_faq_pages_are_accessible_and_search_as_you_type(page: Any, assert_axe_c
     assert_axe_clean(page)
 
 
-def test_contact_form_works_without_javascript(browser: Any, live_server: Any, faq_entry: Any) -> None:
+def test_contact_form_works_without_javascript(
+    browser: Any, live_server: Any, faq_entry: Any
+) -> None:
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/kontakt/")
@@ -98,7 +104,10 @@ def test_contact_form_works_without_javascript(browser: Any, live_server: Any, f
     page.locator("#id_phone").fill("0202 123456")
     page.get_by_role("button", name="Erst passende Antworten ansehen").click()
     assert faq_entry.question in page.locator("#suggestions").inner_text()
-    assert page.get_by_label("Ihre Frage").input_value() == "Darf jemand mit Duldung eine Ausbildung machen?"
+    assert (
+        page.get_by_label("Ihre Frage").input_value()
+        == "Darf jemand mit Duldung eine Ausbildung machen?"
+    )
     page.get_by_label("Ich habe die Datenschutzhinweise gelesen").check()
     page.get_by_role("button", name="Anfrage senden").click()
     page.wait_for_url("**/kontakt/status/**")

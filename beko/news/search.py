@@ -1,0 +1,245 @@
+"""Site-wide search: grouped results from offers, news, pages, FAQ and events.
+
+All matching and ranking is done by the shared machinery in `beko.core.search` (the
+directory's German full-text search); this module only decides which groups exist, which
+objects the public may see (each group's queryset comes from its app's public selector, so
+drafts, scheduled news before their time and expired offers never show), and how a hit looks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Model, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from beko.core import search
+from beko.core.models import Page
+from beko.core.selectors import pages_public
+
+from . import selectors
+from .models import AudiencePage, NewsItem
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+PREVIEW_PER_GROUP = 5
+PER_PAGE = 20
+
+
+def _all_languages(obj: Any, name: str) -> str:
+    values = [getattr(obj, f"{name}_{code}", "") or "" for code in LANGUAGE_CODES]
+    return " ".join(dict.fromkeys(v for v in values if v))
+
+
+def _strip_tags(html: str) -> str:
+    from django.utils.html import strip_tags
+
+    return strip_tags(html)
+
+
+def news_document(item: NewsItem) -> search.Document | None:
+    """Scheduled items are indexed too: whether they show is decided at query time by
+    `news_public()` (publish_at <= now), so they appear in search the minute they go live."""
+    if item.status not in (NewsItem.Status.SCHEDULED, NewsItem.Status.PUBLISHED):
+        return None
+    return search.Document(
+        title=_all_languages(item, "title"),
+        summary=_all_languages(item, "teaser"),
+        body=" ".join(
+            [
+                _strip_tags(_all_languages(item, "body")),
+                " ".join(_all_languages(c, "name") for c in item.categories.all()),
+                " ".join(t.name for t in item.tags.all()),
+            ]
+        ),
+    )
+
+
+def page_document(page: Page | AudiencePage) -> search.Document:
+    return search.Document(
+        title=_all_languages(page, "title"),
+        summary=_all_languages(page, "intro"),
+        body=_strip_tags(_all_languages(page, "body")),
+    )
+
+
+def register() -> None:
+    """Called from NewsConfig.ready(). Core pages are registered here too: the site search
+    is the news app's job and core must not know about it."""
+    search.register(NewsItem, document=news_document)
+    search.register(AudiencePage, document=page_document)
+    search.register(Page, document=page_document)
+
+
+def index_all() -> int:
+    """Documents for every news item and page (demo data, after a deploy with new pages)."""
+    return sum(search.reindex(model=model) for model in (NewsItem, AudiencePage, Page))
+
+
+@dataclass(frozen=True)
+class Result:
+    title: str
+    url: str
+    summary: str = ""
+    meta: str = ""
+
+
+@dataclass
+class Group:
+    key: str
+    label: Any
+    results: list[Result] = field(default_factory=list)
+    total: int = 0
+    more_url: str | None = None
+
+
+@dataclass(frozen=True)
+class GroupSource:
+    """One group: the querysets the public may see, how a hit looks, where "more" goes."""
+
+    key: str
+    label: Any
+    querysets: Callable[[], list[QuerySet[Any]]]
+    present: Callable[[Any], Result]
+    more: tuple[str, str] | None = None  # (URL name, query parameter)
+
+
+def _summary(obj: Any) -> str:
+    for name in ("teaser", "summary", "intro", "short_description", "answer", "description"):
+        value = getattr(obj, name, "") or ""
+        if value:
+            return _strip_tags(str(value))[:240]
+    return ""
+
+
+def _present(obj: Any) -> Result:
+    return Result(title=str(obj), url=obj.get_absolute_url(), summary=_summary(obj))
+
+
+def _present_news(item: NewsItem) -> Result:
+    meta = f"{item.get_kind_display()} · {item.publish_at:%d.%m.%Y}" if item.publish_at else ""
+    return Result(title=item.title, url=item.get_absolute_url(), summary=item.teaser, meta=meta)
+
+
+def _present_event(event: Any) -> Result:
+    start = getattr(event, "starts_at", None) or getattr(event, "start", None)
+    meta = f"{start:%d.%m.%Y, %H:%M}" if start else ""
+    return Result(
+        title=str(event), url=event.get_absolute_url(), summary=_summary(event), meta=meta
+    )
+
+
+def _foreign(module: str, name: str) -> Callable[[], list[QuerySet[Any]]]:
+    def querysets() -> list[QuerySet[Any]]:
+        function = selectors._selector(module, name)
+        if function is None:
+            return []
+        result = function()
+        return [result] if isinstance(result, QuerySet) else []
+
+    return querysets
+
+
+GROUPS = [
+    GroupSource(
+        "offers", _("Angebote"), _foreign("beko.directory.selectors", "offers_public"), _present,
+        ("directory:offer_list", "q"),
+    ),
+    GroupSource(
+        "news", _("Aktuelles"), lambda: [selectors.news_public()], _present_news,
+        ("news:news_list", "q"),
+    ),
+    GroupSource(
+        "pages", _("Seiten"), lambda: [selectors.audience_pages_public(), pages_public()], _present,
+    ),
+    GroupSource(
+        "faq", _("Häufige Fragen"), _foreign("beko.inquiries.selectors", "faq_public"), _present,
+        ("inquiries:faq_list", "q"),
+    ),
+    GroupSource(
+        "events", _("Veranstaltungen"), _foreign("beko.events.selectors", "events_public"),
+        _present_event, ("events:event_list", "q"),
+    ),
+]  # fmt: skip
+GROUP_KEYS = [group.key for group in GROUPS]
+
+
+def _ranked(query: search.Search, querysets: list[QuerySet[Any]]) -> list[Model]:
+    """Visible matching objects, best first. Several querysets (pages) are merged by score."""
+    if len(querysets) == 1:
+        queryset = querysets[0]
+        ids = query.ranked_ids(queryset)
+        by_id = queryset.model._default_manager.filter(pk__in=ids).in_bulk()
+        return [by_id[pk] for pk in ids if pk in by_id]
+    models = [qs.model for qs in querysets]
+    visible = {qs.model: set(qs.values_list("pk", flat=True)) for qs in querysets}
+    hits = [h for h in query.hits(models, limit=500) if h.object_id in visible[h.model]]
+    objects: list[Model] = []
+    for model in models:
+        wanted = [h.object_id for h in hits if h.model is model]
+        by_id = model._default_manager.in_bulk(wanted)
+        objects.extend(by_id[pk] for pk in wanted if pk in by_id)
+    order = {(h.model, h.object_id): i for i, h in enumerate(hits)}
+    objects.sort(key=lambda o: order[(type(o), o.pk)])
+    return objects
+
+
+def _more_url(source: GroupSource, text: str) -> str | None:
+    if source.more is None:
+        return None
+    name, parameter = source.more
+    try:
+        return f"{reverse(name)}?{parameter}={text}"
+    except NoReverseMatch:
+        return None
+
+
+@dataclass
+class SiteSearchResult:
+    text: str
+    groups: list[Group]
+    corrections: dict[str, str]
+
+    @property
+    def total(self) -> int:
+        return sum(group.total for group in self.groups)
+
+
+def site_search(*, text: str, only: str = "") -> tuple[SiteSearchResult, list[Model]]:
+    """Grouped hits for `text`; with `only`, every visible hit of that one group (for paging).
+
+    Returns the result and, for `only`, the full ordered object list of that group.
+    """
+    from urllib.parse import quote
+
+    query = search.Search(text)
+    groups: list[Group] = []
+    full: list[Model] = []
+    if query.is_empty:
+        return SiteSearchResult(text=text, groups=[], corrections={}), []
+    for source in GROUPS:
+        if only and source.key != only:
+            continue
+        querysets = source.querysets()
+        if not querysets:
+            continue
+        objects = _ranked(query, querysets)
+        group = Group(
+            key=source.key,
+            label=source.label,
+            total=len(objects),
+            results=[source.present(obj) for obj in objects[:PREVIEW_PER_GROUP]],
+            more_url=_more_url(source, quote(text)),
+        )
+        groups.append(group)
+        if only:
+            full = objects
+    return SiteSearchResult(text=text, groups=groups, corrections=query.corrections), full
+
+
+def present(*, key: str, obj: Model) -> Result:
+    source = next(s for s in GROUPS if s.key == key)
+    return source.present(obj)

@@ -1,0 +1,52 @@
+"""German starting texts of the audience pages and "Über uns" (staff edit them later)."""
+
+AUDIENCE_PAGES = [
+    {
+        "audience": "volunteers",
+        "slug": "fuer-ehrenamtliche",
+        "title": "Für Ehrenamtliche",
+        "intro": "Sie begleiten geflüchtete Menschen auf dem Weg in Arbeit und Ausbildung? Wir "
+        "beraten Sie – unabhängig vom Aufenthaltsstatus der Person, die Sie unterstützen.",
+        "body": "<h2>Wobei wir helfen</h2><ul><li>Welche Arbeit, Ausbildung oder welcher Kurs ist "
+        "mit Duldung, Gestattung oder Anerkennung möglich?</li><li>Welche Stelle ist zuständig, "
+        "und wer zahlt Leistungen?</li><li>Welche Angebote gibt es im Stadtbezirk – in welcher "
+        "Sprache?</li></ul><p>Rufen Sie unsere Hotline an oder schreiben Sie uns über das "
+        "Kontaktformular.</p>",
+        "position": 1,
+    },
+    {
+        "audience": "employers",
+        "slug": "fuer-unternehmen",
+        "title": "Für Unternehmen",
+        "intro": "Sie möchten geflüchtete Menschen beschäftigen oder ausbilden? Wir sagen Ihnen, "
+        "was erlaubt ist, welche Erlaubnis nötig ist und wen Sie anrufen.",
+        "body": "<h2>Unsere Unterstützung</h2><ul><li>Beschäftigungserlaubnis: Ausländerbehörde "
+        "und Zustimmung der Bundesagentur für Arbeit</li><li>Ausbildungsduldung und "
+        "Beschäftigungsduldung</li><li>Förderung und Begleitung im Betrieb</li></ul>"
+        "<p>Diese Informationen sind eine Orientierung und keine Rechtsberatung.</p>",
+        "position": 2,
+    },
+    {
+        "audience": "organisations",
+        "slug": "fuer-beratungsstellen-und-vereine",
+        "title": "Für Beratungsstellen und Vereine",
+        "intro": "Machen Sie Ihre Angebote sichtbar, vernetzen Sie sich und kommen Sie zu unseren "
+        "Netzwerktreffen.",
+        "body": "<h2>Zusammenarbeit</h2><ul><li>Angebote im Verzeichnis eintragen und aktuell "
+        "halten</li><li>Fallübergreifende Fragen klären</li><li>Beim Markt der Möglichkeiten "
+        "und den Stadtgesprächen dabei sein</li></ul>",
+        "position": 3,
+    },
+    {
+        "audience": "about",
+        "slug": "ueber-uns",
+        "title": "Über uns",
+        "intro": "Die Beratungs- und Koordinierungsstelle (BeKo) ist ein kleines Team im Haus der "
+        "Integration in Wuppertal.",
+        "body": "<h2>Was wir tun</h2><ul><li>Transparenz über Angebote für Geflüchtete in "
+        "Wuppertal</li><li>Rechtskreisübergreifende Beratung von Ehrenamtlichen, Unternehmen, "
+        "Vereinen und Beratungsstellen</li><li>Hotline und Anfragen</li><li>Netzwerk"
+        "veranstaltungen wie die Stadtgespräche und Meet &amp; Eat</li></ul>",
+        "position": 4,
+    },
+]

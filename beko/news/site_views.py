@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from .sitemap import sitemap_xml
+
+# Back office, accounts and API are of no use to search engines, in any language.
+PRIVATE_PREFIXES = ["/intern/", "/konto/", "/admin/", "/api/"]
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = ["User-agent: *"]
+    for code, _name in settings.LANGUAGES:
+        prefix = "" if code == settings.LANGUAGE_CODE else f"/{code}"
+        for private in PRIVATE_PREFIXES:
+            if private == "/api/" and prefix:
+                continue
+            lines.append(f"Disallow: {prefix}{private}")
+    lines.append("Allow: /")
+    lines.append("")
+    lines.append(f"Sitemap: {settings.SITE_URL}{reverse('site:sitemap')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(public=True, max_age=600)
+def sitemap(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(sitemap_xml(), content_type="application/xml; charset=utf-8")

@@ -1,0 +1,130 @@
+"""sitemap.xml with hreflang alternates for every public page type, in all languages.
+
+Each page appears once per language (German unprefixed, /en/, /ar/, …); every <url> lists the
+complete set of language versions plus x-default, so the pairs are symmetric by construction.
+Pages of the other apps are asked for through their selectors; a selector that is not there
+simply contributes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from beko.core.selectors import pages_public
+
+from . import selectors
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+# List and start pages of every public section (URL names; missing ones are skipped).
+SECTION_PAGES = [
+    "core:home",
+    "directory:offer_list",
+    "directory:organisation_list",
+    "guide:start",
+    "events:event_list",
+    "news:news_list",
+    "inquiries:contact",
+    "inquiries:faq_list",
+    "pages:about",
+]
+# Detail pages from the other apps: (selectors module, function returning public objects).
+FOREIGN_SOURCES = [
+    ("beko.directory.selectors", "offers_public"),
+    ("beko.directory.selectors", "organisations_public"),
+    ("beko.guide.selectors", "guide_pages_public"),
+    ("beko.events.selectors", "events_public"),
+    ("beko.inquiries.selectors", "faq_public"),
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One page; `path` is called once per active language to get that version's address."""
+
+    path: Callable[[], str]
+    lastmod: datetime | None = None
+
+
+def _reverse_or_none(name: str) -> Callable[[], str] | None:
+    try:
+        reverse(name)
+    except NoReverseMatch:
+        return None
+    return lambda: reverse(name)
+
+
+def _object_entries(objects: Iterable[Any]) -> Iterator[Entry]:
+    for obj in objects:
+        lastmod = getattr(obj, "updated_at", None) or getattr(obj, "modified_at", None)
+        yield Entry(path=obj.get_absolute_url, lastmod=lastmod)
+
+
+def sitemap_entries() -> list[Entry]:
+    entries: list[Entry] = []
+    for name in SECTION_PAGES:
+        path = _reverse_or_none(name)
+        if path is not None:
+            entries.append(Entry(path=path))
+    entries.extend(_object_entries(pages_public()))
+    entries.extend(_object_entries(selectors.audience_pages_public().exclude(audience="about")))
+    entries.extend(_object_entries(selectors.news_public()))
+    for module, name in FOREIGN_SOURCES:
+        entries.extend(_object_entries(selectors._safe_list(module, name)))
+    return entries
+
+
+def _language_urls(entry: Entry) -> list[tuple[str, str]]:
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.append((code, settings.SITE_URL + entry.path()))
+    return urls
+
+
+def sitemap_xml() -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
+    ]
+    seen: set[str] = set()
+    for entry in sitemap_entries():
+        versions = _language_urls(entry)
+        default_url = dict(versions)[settings.LANGUAGE_CODE]
+        if default_url in seen:
+            continue
+        seen.add(default_url)
+        alternates = [
+            *(
+                f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(url)}/>'
+                for code, url in versions
+            ),
+            f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default_url)}/>',
+        ]
+        lastmod = (
+            f"    <lastmod>{entry.lastmod.isoformat(timespec='seconds')}</lastmod>"
+            if entry.lastmod
+            else None
+        )
+        for _code, url in versions:
+            lines.append("  <url>")
+            lines.append(f"    <loc>{_escape(url)}</loc>")
+            if lastmod:
+                lines.append(lastmod)
+            lines.extend(alternates)
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str) -> str:
+    return quoteattr(text)[1:-1]

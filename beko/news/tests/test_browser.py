@@ -1,0 +1,66 @@
+"""Browser checks: axe (serious/critical) in German and Arabic, and no third-party requests."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def published_news(make_news, make_image):
+    from beko.news.services import gallery_add
+
+    item = make_news(
+        title="Stadtgespräche 2026",
+        body="<h2>Markt der Möglichkeiten</h2><p>Viele Stände.</p>",
+        lead_image=make_image(alt_text="Infostand im Saal", credit="BeKo (Demo)"),
+    )
+    gallery_add(item=item, image=make_image(alt_text="Bühne mit Publikum", credit="BeKo (Demo)"))
+    return item
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_news_pages_and_an_audience_page_are_axe_clean(
+    page, assert_axe_clean, published_news, prefix
+):
+    for path in ("/aktuelles/", published_news.get_absolute_url(), "/fuer-ehrenamtliche/"):
+        page.goto(f"{prefix}{path}")
+        expected = "rtl" if prefix == "/ar" else "ltr"
+        assert page.locator("html").get_attribute("dir") == expected
+        assert_axe_clean(page)
+
+
+def test_no_request_leaves_the_server_on_any_public_page(page, published_news, live_server):
+    from beko.core.selectors import pages_public
+
+    host = urlparse(live_server.url).hostname
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    paths = [
+        "/",
+        "/aktuelles/",
+        published_news.get_absolute_url(),
+        "/fuer-ehrenamtliche/",
+        "/fuer-unternehmen/",
+        "/fuer-beratungsstellen-und-vereine/",
+        "/ueber-uns/",
+        "/ar/aktuelles/",
+        f"/ar{published_news.get_absolute_url()}",
+        "/en/ueber-uns/",
+        *(page_.get_absolute_url() for page_ in pages_public()),
+    ]
+    for path in paths:
+        response = page.goto(path)
+        assert response.status == 200, path
+        page.mouse.wheel(0, 5000)  # bring lazy images into view so they load too
+        page.wait_for_load_state("networkidle")
+    foreign = [
+        url for url in requested if not url.startswith("data:") and urlparse(url).hostname != host
+    ]
+    assert host == "127.0.0.1" or host == "localhost"
+    assert foreign == []
+    assert any("/media/images/" in url for url in requested), "images were not loaded at all"

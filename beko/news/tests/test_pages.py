@@ -1,0 +1,178 @@
+import pytest
+from django.conf import settings
+
+from beko.news.models import AudiencePage
+
+pytestmark = pytest.mark.django_db
+
+AUDIENCE_URLS = [
+    "/fuer-ehrenamtliche/",
+    "/fuer-unternehmen/",
+    "/fuer-beratungsstellen-und-vereine/",
+]
+
+
+@pytest.mark.parametrize("url", AUDIENCE_URLS)
+def test_audience_pages_exist_from_the_start_with_all_bundle_sections(anon_client, url):
+    response = anon_client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    for heading in (
+        "Wege in Arbeit",
+        "Passende Angebote",
+        "Häufige Fragen",
+        "Nächste Veranstaltungen",
+    ):
+        assert heading in html
+    assert settings.BEKO_OFFICE["hotline"] in html
+
+
+def test_audience_pages_render_right_to_left_in_arabic(anon_client):
+    response = anon_client.get("/ar/fuer-unternehmen/")
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+
+
+def test_about_page_shows_services_hotline_and_address_from_settings(anon_client, settings):
+    settings.BEKO_OFFICE = {
+        **settings.BEKO_OFFICE,
+        "hotline": "0202 999-1",
+        "address": "Teststraße 5, 42103 Wuppertal",
+    }
+    html = anon_client.get("/ueber-uns/").content.decode()
+    assert "Über uns" in html
+    assert "0202 999-1" in html and 'href="tel:0202999-1"' in html
+    assert "Teststraße 5, 42103 Wuppertal" in html
+    assert "Für Unternehmen" in html
+
+
+def test_about_page_is_not_reachable_as_audience_slug(anon_client):
+    assert anon_client.get("/ueber-uns/").status_code == 200
+    assert anon_client.get("/fuer-niemanden/").status_code == 404
+
+
+def test_untranslated_page_falls_back_to_german_marked_as_such(anon_client):
+    html = anon_client.get("/en/fuer-ehrenamtliche/").content.decode()
+    assert '<span lang="de" dir="ltr">Für Ehrenamtliche</span>' in html
+    assert "has not been translated yet" in html
+
+
+def test_staff_edits_an_audience_page_and_the_body_is_sanitised(staff_client, anon_client):
+    page = AudiencePage.objects.get(audience="employers")
+    response = staff_client.post(
+        f"/intern/news/seiten/{page.pk}/",
+        {
+            "title": "Für Betriebe",
+            "intro": "Kurz",
+            "body": '<p onclick="x()">Hallo</p><script>alert(1)</script>',
+        },
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.body_de == "<p>Hallo</p>"
+    assert "Für Betriebe" in anon_client.get("/fuer-unternehmen/").content.decode()
+
+
+def test_audience_page_edit_keeps_input_after_an_error(staff_client):
+    page = AudiencePage.objects.get(audience="volunteers")
+    response = staff_client.post(
+        f"/intern/news/seiten/{page.pk}/", {"title": "", "body": "<p>Mein langer Text</p>"}
+    )
+    assert response.status_code == 200
+    assert "Mein langer Text" in response.content.decode()
+    page.refresh_from_db()
+    assert page.title_de == "Für Ehrenamtliche"
+
+
+def test_page_metadata_has_canonical_hreflang_and_open_graph(anon_client, make_news, make_image):
+    item = make_news(title="Mit Bild", lead_image=make_image())
+    html = anon_client.get(f"/en{item.get_absolute_url()}").content.decode()
+    base = settings.SITE_URL
+    assert f'<link rel="canonical" href="{base}/en/aktuelles/mit-bild/">' in html
+    assert f'<link rel="alternate" hreflang="ar" href="{base}/ar/aktuelles/mit-bild/">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{base}/aktuelles/mit-bild/">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Mit Bild">' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
+    assert f'<meta property="og:image" content="{base}/media/images/' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert "<script" not in html.split("</head>")[0].replace('<script src="/static/', "")
+
+
+def test_canonical_drops_filters_but_keeps_the_page_number(anon_client):
+    html = anon_client.get("/aktuelles/", {"year": "2026", "page": "2"}).content.decode()
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/aktuelles/?page=2">' in html
+
+
+def test_home_page_shows_the_latest_news(anon_client, make_news):
+    make_news(title="Frisch auf der Startseite")
+    assert "Frisch auf der Startseite" in anon_client.get("/").content.decode()
+
+
+def test_image_credits_block_lists_every_image_of_the_page(anon_client, make_news, make_image):
+    from beko.news.services import gallery_add
+
+    item = make_news(title="Galerie", lead_image=make_image(credit="Fotografin A"))
+    gallery_add(item=item, image=make_image(credit="Fotograf B", alt_text="Bühne"))
+    html = anon_client.get(item.get_absolute_url()).content.decode()
+    credits = html.split('id="image-credits-title"', 1)[1]
+    assert "Fotografin A" in credits and "Fotograf B" in credits
+    assert html.count("Bildnachweis: ") == 2
+    assert 'fetchpriority="high"' in html  # the lead image is not lazy: it is the main content
+    assert 'loading="lazy"' in html  # the gallery is
+
+
+def test_share_block_offers_mail_copy_and_native_share_without_third_parties(
+    anon_client, make_news
+):
+    item = make_news(title="Teilen")
+    html = anon_client.get(item.get_absolute_url()).content.decode()
+    share = html.split('class="share"', 1)[1].split("</aside>", 1)[0]
+    assert "mailto:?subject=Teilen" in share
+    assert "data-copy" in share and "data-share" in share
+    for network in ("facebook", "twitter.com", "x.com", "whatsapp", "linkedin"):
+        assert network not in share.lower()
+
+
+def test_audience_pages_link_into_the_guide_per_residence_status(anon_client):
+    html = anon_client.get("/fuer-unternehmen/").content.decode()
+    assert 'href="/wege-in-arbeit/?status=ausbildungsduldung"' in html
+    assert anon_client.get("/wege-in-arbeit/?status=ausbildungsduldung").status_code == 200
+
+
+def _event(*, title, audience, status="published", days=3):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from beko.events.models import Event, EventAudience
+
+    start = timezone.now() + timedelta(days=days)
+    event = Event.objects.create(
+        title=title, title_de=title, slug=title.lower().replace(" ", "-"), category="info",
+        status=status, starts_at=start, ends_at=start + timedelta(hours=2),
+    )  # fmt: skip
+    EventAudience.objects.create(event=event, audience=audience)
+    return event
+
+
+def test_audience_page_bundles_the_upcoming_events_of_its_audience(anon_client):
+    _event(title="Infoabend Ehrenamt", audience="volunteers")
+    _event(title="Betriebsfruehstueck", audience="employers")
+    _event(title="Entwurf Ehrenamt", audience="volunteers", status="draft")
+    _event(title="Vorbei Ehrenamt", audience="volunteers", days=-3)
+    html = anon_client.get("/fuer-ehrenamtliche/").content.decode()
+    section = html.split('id="bundle-events"', 1)[1].split("</section>", 1)[0]
+    assert "Infoabend Ehrenamt" in section
+    assert "Betriebsfruehstueck" not in section
+    assert "Entwurf Ehrenamt" not in section and "Vorbei Ehrenamt" not in section
+    assert "?audience=volunteers" in section
+
+
+def test_news_links_related_events_only_while_they_are_public(anon_client, make_news):
+    public = _event(title="Meet and Eat Mai", audience="volunteers")
+    draft = _event(title="Geheimtermin", audience="volunteers", status="draft")
+    item = make_news(title="Mit Terminen", related_event_ids=[public.pk, draft.pk])
+    html = anon_client.get(item.get_absolute_url()).content.decode()
+    assert "Meet and Eat Mai" in html
+    assert "Geheimtermin" not in html

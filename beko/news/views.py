@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from beko.accounts.permissions import is_staff_member
+
+from . import selectors
+from .forms import NewsFilterForm, SiteSearchForm
+from .models import AudiencePage, NewsItem
+
+
+@require_GET
+def news_list(request: HttpRequest) -> HttpResponse:
+    form = NewsFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    items = selectors.news_filter(
+        queryset=selectors.news_public(),
+        year=filters.get("year"),
+        category=filters.get("category") or "",
+        tag=filters.get("tag") or "",
+        kind=filters.get("kind") or "",
+    )
+    page_obj = Paginator(items, settings.BEKO_NEWS_PER_PAGE).get_page(request.GET.get("page"))
+    query = urlencode({key: value for key, value in filters.items() if value})
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "items": page_obj.object_list,
+        "query": query,
+        "filtered": bool(query),
+        "tag": selectors.tags_in_use().filter(slug=filters.get("tag") or "").first(),
+        "crumbs": [(_("Aktuelles"), "")],
+    }
+    template = "news/_news_results.html" if request.htmx else "news/news_list.html"
+    return render(request, template, context)
+
+
+def _news_for(request: HttpRequest, slug: str) -> NewsItem:
+    """Live or archived items for everyone; drafts and scheduled ones only for staff."""
+    queryset = selectors.news_detail_prefetched(
+        queryset=selectors.news_reachable(user=request.user)
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+@require_GET
+def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    item = _news_for(request, slug)
+    live = selectors.news_is_live(item=item)
+    context = {
+        "item": item,
+        "live": live,
+        "preview": not live and item.status != NewsItem.Status.ARCHIVED,
+        "gallery": selectors.news_gallery(item=item),
+        "related_offers": selectors.related_offers(item=item),
+        "related_events": selectors.related_events(item=item),
+        "share_title": item.title,
+        "crumbs": [(_("Aktuelles"), reverse("news:news_list")), (item.title, "")],
+        "meta": {
+            "title": item.title,
+            "description": item.teaser,
+            "image": item.lead_image,
+            "type": "article",
+            "published_time": item.publish_at,
+            "modified_time": item.updated_at,
+            "noindex": not live,
+        },
+    }
+    response = render(request, "news/news_detail.html", context)
+    if not live and is_staff_member(request.user):
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _audience_page(request: HttpRequest, page: AudiencePage | None) -> HttpResponse:
+    if page is None:
+        raise Http404
+    context = {
+        "page": page,
+        "bundle": selectors.audience_bundle(page=page),
+        "share_title": page.title,
+        "crumbs": [(page.title, "")],
+        "meta": {"title": page.title, "description": page.intro, "image": page.lead_image},
+    }
+    return render(request, "news/audience_page.html", context)
+
+
+@require_GET
+def audience_page(request: HttpRequest, slug: str) -> HttpResponse:
+    page = selectors.audience_page_public(slug=slug)
+    if page is not None and page.audience == AudiencePage.Audience.ABOUT:
+        raise Http404
+    return _audience_page(request, page)
+
+
+@require_GET
+def about(request: HttpRequest) -> HttpResponse:
+    page = AudiencePage.objects.filter(audience=AudiencePage.Audience.ABOUT).first()
+    if page is None:
+        raise Http404
+    context = {
+        "page": page,
+        "audience_pages": selectors.audience_pages_public().exclude(pk=page.pk),
+        "share_title": page.title,
+        "crumbs": [(page.title, "")],
+        "meta": {"title": page.title, "description": page.intro, "image": page.lead_image},
+    }
+    return render(request, "news/about.html", context)
+
+
+@require_GET
+def site_search(request: HttpRequest) -> HttpResponse:
+    """`/suche/?q=…`: grouped hits; `&bereich=news` lists every hit of one group, paginated."""
+    try:
+        from .search import GROUP_KEYS, present
+        from .search import site_search as run_search
+    except ImportError:  # the shared search (beko.core.search) is not installed yet
+        return render(request, "news/search.html", {"unavailable": True, "form": SiteSearchForm()})
+
+    form = SiteSearchForm(request.GET or None)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
+    only = form.cleaned_data.get("bereich", "") if form.is_valid() else ""
+    if only not in GROUP_KEYS:
+        only = ""
+    result, objects = run_search(text=text, only=only) if text else (None, [])
+    page_obj = None
+    results = []
+    if only and result is not None:
+        page_obj = Paginator(objects, 20).get_page(request.GET.get("page"))
+        results = [present(key=only, obj=obj) for obj in page_obj.object_list]
+    context = {
+        "form": form,
+        "text": text,
+        "result": result,
+        "only": only,
+        "only_group": result.groups[0] if only and result and result.groups else None,
+        "page_obj": page_obj,
+        "results": results,
+        "query": urlencode({"q": text, "bereich": only}),
+        "crumbs": [(_("Suche"), "")],
+        "meta": {"title": _("Suche"), "noindex": bool(text)},
+    }
+    return render(request, "news/search.html", context)
