@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -19,23 +17,15 @@ from .models import Event, NetworkContact, ProgrammeItem, Registration
 
 
 def organisations() -> QuerySet[Any]:
-    """Organisations of the directory, for choices and matching.
+    """Every organisation of the directory, for back-office choices and name matching.
 
-    Prefers the directory app's own selector; until that exists, reads the Organisation
-    model directly (the one model-level link between the apps, see docs/architecture.md).
+    Read straight from the model on purpose: the directory's `organisations_public()` hides
+    non-public organisations, but staff also keep contacts and stands of those. The FK to
+    Organisation is the one model-level link between the apps (docs/architecture.md).
     """
-    if find_spec("beko.directory.selectors") is not None:
-        module = import_module("beko.directory.selectors")
-        for name in ("organisations_public", "organisations_all", "organisations"):
-            provider = getattr(module, name, None)
-            if provider is not None:
-                try:
-                    return provider()  # type: ignore[no-any-return]
-                except TypeError:
-                    continue
     from beko.directory.models import Organisation
 
-    return Organisation.objects.all()
+    return Organisation.objects.order_by("name")
 
 
 def events_public() -> QuerySet[Event]:
