@@ -119,8 +119,12 @@ def _event_save_locked(
     if permissions.needs_approval(by):
         event.organisation_id = by.organisation_id
         event.status = Event.Status.PROPOSED
-    elif data.get("publish"):
-        event.status = Event.Status.PUBLISHED
+    elif "publish" in data:
+        # The form's checkbox is the whole truth for staff: unticking it takes an event offline.
+        if data["publish"]:
+            event.status = Event.Status.PUBLISHED
+        elif event.status == Event.Status.PUBLISHED:
+            event.status = Event.Status.DRAFT
     if event.status == Event.Status.PUBLISHED and event.published_at is None:
         event.published_at = timezone.now()
     if not event.slug:
