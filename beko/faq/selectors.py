@@ -116,10 +116,13 @@ def faq_search(*, query: str = "", topic: str = "") -> list[FaqEntry]:
     entries = faq_entries_published()
     if topic in Topic.values:
         entries = entries.filter(topic=topic)
-    words = _search_words(query)
-    if not query.strip() or not words and search.Search(query).is_empty:
+    if not query.strip():
         return list(entries)
-    ranked = search.Search(query).ranked_ids(entries)
+    words = _search_words(query)
+    found_by_index = search.Search(query)
+    if found_by_index.is_empty and not words:
+        return list(entries)
+    ranked = found_by_index.ranked_ids(entries)
     literal = entries
     for word in words:
         match = Q()
