@@ -12,8 +12,6 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.core import signing
@@ -23,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from beko.accounts import permissions
+from beko.core.audit import log_action
 from beko.core.lib.sanitize import sanitize_html
 
 from . import recurrence, tasks
@@ -56,24 +55,12 @@ class RegistrationError(Exception):
 def log_staff_action(
     obj: models.Model, action: str, *, by: Any, data: dict[str, Any] | None = None
 ) -> None:
-    """Record a staff action on personal data in the shared audit log (beko.core.audit).
+    """Record a staff action on personal data in the shared audit log.
 
-    Until the shared log is merged the entry goes to the structured application log, which
-    never contains the personal data itself – only ids and the action.
+    `data` holds ids and counts only; object labels of registrations and contacts carry no
+    names (see their `__str__`), so the log keeps nothing personal after a deletion.
     """
-    payload = data or {}
-    if find_spec("beko.core.audit") is not None:
-        import_module("beko.core.audit").log_action(obj, action, by=by, data=payload)
-        return
-    logger.info(
-        "audit",
-        extra={
-            "action": action,
-            "object": f"{obj._meta.label}:{obj.pk}",
-            "by": getattr(by, "pk", None),
-            **{f"data_{key}": value for key, value in payload.items()},
-        },
-    )
+    log_action(obj, action, by=by, data=data or {})
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -94,7 +81,7 @@ def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
     # "Stadtgespräche" → "stadtgespraeche", as Germans spell it without umlauts.
     base = slugify(title.translate(GERMAN_TRANSLITERATION))[:200] or "veranstaltung"
     slug, number = base, 2
-    while Event.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    while Event.objects.filter(slug=slug).exclude(pk=exclude_pk or 0).exists():
         slug = f"{base}-{number}"
         number += 1
     return slug
@@ -132,8 +119,12 @@ def _event_save_locked(
     if permissions.needs_approval(by):
         event.organisation_id = by.organisation_id
         event.status = Event.Status.PROPOSED
-    elif data.get("publish"):
-        event.status = Event.Status.PUBLISHED
+    elif "publish" in data:
+        # The form's checkbox is the whole truth for staff: unticking it takes an event offline.
+        if data["publish"]:
+            event.status = Event.Status.PUBLISHED
+        elif event.status == Event.Status.PUBLISHED:
+            event.status = Event.Status.DRAFT
     if event.status == Event.Status.PUBLISHED and event.published_at is None:
         event.published_at = timezone.now()
     if not event.slug:
@@ -188,7 +179,7 @@ def event_cancel(*, event: Event, message: str, by: Any) -> int:
 # --- registrations --------------------------------------------------------------------------
 
 
-def _lock_event(pk: int) -> Event:
+def _lock_event(pk: Any) -> Event:
     return Event.objects.select_for_update().get(pk=pk)
 
 
@@ -242,7 +233,7 @@ def registration_create(*, event: Event, data: RegistrationInput, language: str)
             session = None
             sessions = locked.programme.filter(kind=ProgrammeItem.Kind.SESSION)
             if sessions.exists():
-                session = sessions.filter(pk=data.session_id).first()
+                session = sessions.filter(pk=data.session_id or 0).first()
                 if session is None:
                     raise RegistrationError(
                         _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
@@ -344,15 +335,16 @@ def _fill_waiting_list(event: Event) -> list[Registration]:
     for person in waiting.order_by("created_at", "pk"):
         if event.capacity is not None and taken >= event.capacity:
             break
-        limit = capacities.get(person.session_id) if person.session_id else None
-        if limit is not None and per_session[person.session_id] >= limit:
+        session_id = person.session_id or 0
+        limit = capacities.get(session_id) if session_id else None
+        if limit is not None and per_session[session_id] >= limit:
             continue
         person.status = Registration.Status.CONFIRMED
         person.promoted_at = timezone.now()
         person.save(update_fields=["status", "promoted_at"])
         taken += 1
-        if person.session_id:
-            per_session[person.session_id] += 1
+        if session_id:
+            per_session[session_id] += 1
         promoted.append(person)
     return promoted
 
@@ -453,6 +445,11 @@ def registrations_anonymise(*, older_than_days: int, now: datetime | None = None
             questions="",
             anonymised_at=now or timezone.now(),
         )
+        if changed:
+            log_action(
+                None, "events.registrations_anonymised", by=None,
+                data={"count": changed, "days": older_than_days},
+            )  # fmt: skip
     logger.info("registrations anonymised", extra={"count": changed, "days": older_than_days})
     return changed
 

@@ -17,12 +17,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from . import ical, recurrence, selectors, services, tickets
 from .forms import EventFilterForm, RegistrationForm
 from .models import Event, Registration
 
 PAGE_SIZE = 12
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """True for htmx requests (django-htmx sets `request.htmx`), which get only the fragment."""
+    return bool(getattr(request, "htmx", False))
 
 
 def _filters(request: HttpRequest) -> tuple[EventFilterForm, selectors.EventFilters, str]:
@@ -43,7 +49,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "form": form, "page_obj": page, "query": query, "archive": False,
         "crumbs": [(_("Veranstaltungen"), "")],
     }  # fmt: skip
-    template = "events/_event_results.html" if request.htmx else "events/event_list.html"
+    template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)
 
 
@@ -57,8 +63,31 @@ def event_archive(request: HttpRequest) -> HttpResponse:
         "form": form, "page_obj": page, "query": query, "archive": True,
         "crumbs": [(_("Veranstaltungen"), reverse("events:event_list")), (_("Archiv"), "")],
     }  # fmt: skip
-    template = "events/_event_results.html" if request.htmx else "events/event_list.html"
+    template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)
+
+
+def _registration_rate_limited(request: HttpRequest) -> bool:
+    rate = settings.EVENTS_REGISTRATION_RATE_PER_IP
+    if not rate:
+        return False
+    return is_ratelimited(
+        request,
+        group="events.register.ip",
+        key=_client_address,
+        rate=rate,
+        method="POST",
+        increment=True,
+    )
+
+
+def _client_address(group: str, request: HttpRequest) -> str:
+    """The visitor's address; in production behind the reverse proxy, the right-most
+    X-Forwarded-For entry (the one our proxy added), since REMOTE_ADDR is the proxy itself."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.PRODUCTION and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def _get_public_event(slug: str) -> Event:
@@ -68,7 +97,9 @@ def _get_public_event(slug: str) -> Event:
     return event
 
 
-def json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
+def json_ld(
+    event: Event, *, request: HttpRequest, occupancy: selectors.Occupancy | None = None
+) -> dict[str, Any]:
     """schema.org Event for search engines (https://schema.org/Event)."""
     url = request.build_absolute_uri(event.get_absolute_url())
     data: dict[str, Any] = {
@@ -114,7 +145,7 @@ def json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
     if photos:
         data["image"] = [request.build_absolute_uri(p.image.url) for p in photos]
     if event.registration_required:
-        occupancy = selectors.event_occupancy(event=event)
+        occupancy = occupancy or selectors.event_occupancy(event=event)
         data["offers"] = {
             "@type": "Offer",
             "price": "0",
@@ -144,7 +175,8 @@ def _programme_slots(event: Event) -> list[dict[str, Any]]:
 def _detail_context(
     request: HttpRequest, event: Event, form: RegistrationForm | None
 ) -> dict[str, Any]:
-    sessions = selectors.sessions_with_occupancy(event=event)
+    occupancy = selectors.event_occupancy(event=event)
+    sessions = selectors.sessions_with_occupancy(event=event, occupancy=occupancy)
     closed = services.registration_window_error(event)
     if form is None and not closed:
         form = RegistrationForm(event=event, sessions=sessions)
@@ -152,14 +184,14 @@ def _detail_context(
         "event": event,
         "slots": _programme_slots(event),
         "sessions": sessions,
-        "occupancy": selectors.event_occupancy(event=event),
+        "occupancy": occupancy,
         "form": form,
         "registration_closed": closed if event.registration_required else None,
         "next_dates": recurrence.occurrences(event, after=timezone.now(), limit=6)
         if event.recurrence
         else [],
         "json_ld": mark_safe(  # noqa: S308 - json.dumps output with < > & escaped below
-            json.dumps(json_ld(event, request=request), ensure_ascii=False)
+            json.dumps(json_ld(event, request=request, occupancy=occupancy), ensure_ascii=False)
             .replace("<", "\\u003c")
             .replace(">", "\\u003e")
             .replace("&", "\\u0026")
@@ -178,6 +210,14 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     event = _get_public_event(slug)
     if request.method == "GET":
         return redirect(event.get_absolute_url() + "#anmeldung")
+    if _registration_rate_limited(request):
+        messages.error(
+            request,
+            _("Zu viele Anmeldungen von diesem Anschluss. Bitte versuchen Sie es später erneut."),
+        )
+        return render(
+            request, "events/event_detail.html", _detail_context(request, event, None), status=429
+        )
     closed = services.registration_window_error(event)
     if closed:
         messages.error(request, closed)
@@ -259,7 +299,9 @@ def registration_ticket_svg(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     registration = _registration_for_token(token)
-    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+    if request.method == "POST":
+        # Always redirect, also when a parallel click cancelled first: the service re-reads
+        # the status under the event lock and promotes nobody twice.
         try:
             services.registration_cancel(registration=registration)
         except services.RegistrationError as exc:

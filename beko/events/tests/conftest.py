@@ -12,6 +12,14 @@ from beko.events import services
 from beko.events.models import Event, ProgrammeItem, Venue
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """The rate limiter counts in the cache, which outlives a test; start each test at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def venue(db: Any) -> Venue:
     return Venue.objects.create(
