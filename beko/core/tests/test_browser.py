@@ -81,14 +81,18 @@ def test_site_works_without_javascript(make_page):
     assert page.locator("h1").inner_text() == "Impressum"
 
 
-def test_login_works_without_javascript(make_page, staff_user):
+def test_login_works_without_javascript(make_page, partner_user):
+    # A partner editor: staff go on to the second factor (tested by the accounts app).
     page = make_page(java_script_enabled=False)
     page.goto("/konto/anmelden/")
-    page.get_by_label("E-Mail-Adresse oder Benutzername").fill("team@example.org")
+    page.get_by_label("E-Mail-Adresse oder Benutzername").fill("partner@example.org")
     page.get_by_label("Passwort").fill("Test-Passwort-2026!")
     page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/intern/")
-    assert page.locator("h1").inner_text() == "Interner Bereich"
+    page.wait_for_url("**/konto/")
+    assert page.locator("h1").inner_text() == "Mein Bereich"
+    page.get_by_role("button", name="Abmelden").click()
+    page.wait_for_url(lambda url: url.endswith("/"))
+    assert page.get_by_role("link", name="Anmelden (Team und Partner)").is_visible()
 
 
 def test_print_stylesheet_hides_navigation_and_sharing(page):
