@@ -106,10 +106,12 @@ def news_latest(*, limit: int = 3) -> list[NewsItem]:
 
 
 def home_section(request: HttpRequest) -> dict[str, Any] | None:
-    items = news_latest(limit=3)
-    if not items:
-        return None
-    return {"template": "news/_home_section.html", "context": {"items": items}, "order": 40}
+    """Entry points for each audience ("Für Ehrenamtliche", …) and the latest news."""
+    return {
+        "template": "news/_home_section.html",
+        "context": {"items": news_latest(limit=3), "audience_pages": list(audience_pages_public())},
+        "order": 40,
+    }
 
 
 # --- other apps, asked only through their selectors -------------------------------------

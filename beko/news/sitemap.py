@@ -32,6 +32,7 @@ SECTION_PAGES = [
     "directory:organisation_list",
     "guide:start",
     "events:event_list",
+    "events:event_archive",
     "news:news_list",
     "inquiries:contact",
     "inquiries:faq_list",

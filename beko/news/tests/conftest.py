@@ -97,3 +97,20 @@ def make_news(db: Any, staff_user: Any) -> Any:
         return item
 
     return _make
+
+
+def create_event(*, title: str, audience: str, status: str = "published", days: int = 3) -> Any:
+    """An event of the events app (fixtures may use other apps' models directly)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from beko.events.models import Event, EventAudience
+
+    start = timezone.now() + timedelta(days=days)
+    event = Event.objects.create(
+        title=title, title_de=title, slug=title.lower().replace(" ", "-"), category="info",
+        status=status, starts_at=start, ends_at=start + timedelta(hours=2),
+    )  # fmt: skip
+    EventAudience.objects.create(event=event, audience=audience)
+    return event
