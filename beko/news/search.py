@@ -156,8 +156,8 @@ GROUPS = [
         "pages", _("Seiten"), lambda: [selectors.audience_pages_public(), pages_public()], _present,
     ),
     GroupSource(
-        "faq", _("Häufige Fragen"), _foreign("beko.inquiries.selectors", "faq_public"), _present,
-        ("inquiries:faq_list", "q"),
+        "faq", _("Häufige Fragen"), _foreign("beko.faq.selectors", "faq_entries_published"),
+        _present, ("faq:list", "q"),
     ),
     GroupSource(
         "events", _("Veranstaltungen"), _foreign("beko.events.selectors", "events_public"),
@@ -226,6 +226,9 @@ def site_search(*, text: str, only: str = "") -> tuple[SiteSearchResult, list[Mo
         querysets = source.querysets()
         if not querysets:
             continue
+        for queryset in querysets:
+            _adopt(queryset.model)
+            _fresh(queryset.model)
         objects = _ranked(query, querysets)
         group = Group(
             key=source.key,

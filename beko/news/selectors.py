@@ -206,6 +206,25 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
 }
 
 
+# The FAQ distinguishes associations from counselling services; our third page is for both.
+FAQ_AUDIENCES = {
+    AudiencePage.Audience.VOLUNTEERS: ["volunteer"],
+    AudiencePage.Audience.EMPLOYERS: ["employer"],
+    AudiencePage.Audience.ORGANISATIONS: ["association", "counselling"],
+}
+
+
+def _faq_for(*, audience: str, limit: int) -> list[Any]:
+    entries: list[Any] = []
+    for code in FAQ_AUDIENCES.get(audience, []):
+        for entry in _safe_list(
+            "beko.faq.selectors", "faq_entries_for", audience=code, limit=limit
+        ):
+            if entry not in entries:
+                entries.append(entry)
+    return entries[:limit]
+
+
 # The directory names its target groups a little differently.
 OFFER_TARGET_GROUPS = {
     AudiencePage.Audience.VOLUNTEERS: "volunteers",
@@ -243,10 +262,8 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
         ),
         "offers_url": _url("directory:offer_list"),
         "guide": guide,
-        "faq": _safe_list(
-            "beko.inquiries.selectors", "faq_for_audience", audience=audience, limit=6
-        ),
-        "faq_url": _url("inquiries:faq_list"),
+        "faq": _faq_for(audience=audience, limit=6),
+        "faq_url": _url("faq:list"),
         "events": _safe_list(
             "beko.events.selectors", "upcoming_events_for", audience=audience, limit=3
         ),
