@@ -66,16 +66,69 @@ def page_document(page: Page | AudiencePage) -> search.Document:
     )
 
 
+def _first_text(obj: Any, names: tuple[str, ...]) -> str:
+    for name in names:
+        if hasattr(obj, name):
+            text = _all_languages(obj, name) or str(getattr(obj, name, "") or "")
+            if text:
+                return _strip_tags(text)
+    return ""
+
+
+def generic_document(obj: Any) -> search.Document:
+    """Text of a public object of another app that does not register itself (FAQ entries,
+    events, core pages). Visibility is not decided here: every query is restricted to the
+    owning app's public selector."""
+    return search.Document(
+        title=_first_text(obj, ("title", "question", "name")),
+        summary=_first_text(obj, ("summary", "teaser", "intro", "short_description")),
+        body=_first_text(obj, ("description", "answer", "body")),
+    )
+
+
+# Models this module registered itself; their documents are refreshed lazily (see _fresh).
+_LAZY: set[type[Model]] = set()
+
+
 def register() -> None:
-    """Called from NewsConfig.ready(). Core pages are registered here too: the site search
-    is the news app's job and core must not know about it."""
+    """Called from NewsConfig.ready(): our own models, plus core pages (core must not know
+    about the site search)."""
     search.register(NewsItem, document=news_document)
     search.register(AudiencePage, document=page_document)
     search.register(Page, document=page_document)
+    _LAZY.add(Page)
+
+
+def _adopt(model: type[Model]) -> None:
+    """Make another app's model searchable if that app did not register it itself."""
+    if model not in search.registered_models():
+        search.register(model, document=generic_document)
+        _LAZY.add(model)
+
+
+def _fresh(model: type[Model]) -> None:
+    """Rebuild the documents of a lazily indexed model when its rows changed.
+
+    Those apps do not call `search.index_update`; the table fingerprint (row count and
+    latest `updated_at`) tells when to rebuild. The tables are small (pages, FAQ, events).
+    """
+    from django.core.cache import cache
+    from django.db.models import Count, Max
+
+    if model not in _LAZY:
+        return
+    fields = {f.name for f in model._meta.get_fields()}
+    latest = Max("updated_at") if "updated_at" in fields else Max("pk")
+    aggregate = model._default_manager.aggregate(n=Count("pk"), latest=latest)
+    marker = f"{aggregate['n']}:{aggregate['latest']}"
+    key = f"news:search-fingerprint:{model._meta.label_lower}"
+    if cache.get(key) != marker:
+        search.reindex(model=model)
+        cache.set(key, marker, timeout=None)
 
 
 def index_all() -> int:
-    """Documents for every news item and page (demo data, after a deploy with new pages)."""
+    """Documents for every news item and page (demo data, after a deploy)."""
     return sum(search.reindex(model=model) for model in (NewsItem, AudiencePage, Page))
 
 
