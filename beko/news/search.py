@@ -112,8 +112,11 @@ def _fresh(model: type[Model]) -> None:
     Those apps do not call `search.index_update`; the table fingerprint (row count and
     latest `updated_at`) tells when to rebuild. The tables are small (pages, FAQ, events).
     """
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
     from django.db.models import Count, Max
+
+    from beko.core.search.models import SearchDocument
 
     if model not in _LAZY:
         return
@@ -122,7 +125,12 @@ def _fresh(model: type[Model]) -> None:
     aggregate = model._default_manager.aggregate(n=Count("pk"), latest=latest)
     marker = f"{aggregate['n']}:{aggregate['latest']}"
     key = f"news:search-fingerprint:{model._meta.label_lower}"
-    if cache.get(key) != marker:
+    documents = SearchDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(model)
+    ).count()
+    # Every row has a document (generic_document never refuses), so a count mismatch means
+    # rows or documents appeared or vanished behind our back.
+    if cache.get(key) != marker or documents != aggregate["n"]:
         search.reindex(model=model)
         cache.set(key, marker, timeout=None)
 
