@@ -76,6 +76,20 @@ def news_filter(
     return queryset.distinct()
 
 
+def news_search(*, queryset: QuerySet[NewsItem], text: str) -> list[NewsItem]:
+    """`queryset` narrowed to items matching `text`, best first (shared site search)."""
+    try:
+        from beko.core import search
+    except ImportError:  # the shared search is not installed yet
+        return list(queryset)
+    query = search.Search(text)
+    if query.is_empty:
+        return []
+    ids = query.ranked_ids(queryset)
+    by_id = queryset.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def news_years() -> list[int]:
     dates = news_public().dates("publish_at", "year", order="DESC")
     return [d.year for d in dates]
