@@ -162,6 +162,10 @@ def _public_by_ids(module: str, name: str, ids: list[int]) -> list[Any]:
 
 
 def related_offers(*, item: NewsItem) -> list[Any]:
+    if not item.related_offer_ids:
+        return []
+    if _selector("beko.directory.selectors", "offers_by_ids") is not None:
+        return _safe_list("beko.directory.selectors", "offers_by_ids", ids=item.related_offer_ids)
     return _public_by_ids("beko.directory.selectors", "offers_public", item.related_offer_ids)
 
 
@@ -247,6 +251,20 @@ OFFER_TARGET_GROUPS = {
 }
 
 
+def _offers_for(*, audience: str, limit: int) -> list[Any]:
+    """The directory's audience selector; its general `offers_for` as a fallback."""
+    if _selector("beko.directory.selectors", "offers_for_audience") is not None:
+        return _safe_list(
+            "beko.directory.selectors", "offers_for_audience", audience=audience, limit=limit
+        )
+    target_group = OFFER_TARGET_GROUPS.get(audience)
+    if not target_group:
+        return []
+    return _safe_list(
+        "beko.directory.selectors", "offers_for", target_group=target_group, limit=limit
+    )
+
+
 def _with_query(url: str | None, **params: str) -> str | None:
     return f"{url}?{urlencode(params)}" if url else None
 
@@ -268,12 +286,7 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
         if url:
             guide.append({"label": label, "url": f"{url}?{urlencode(query)}" if query else url})
     return {
-        "offers": _safe_list(
-            "beko.directory.selectors",
-            "offers_for",
-            target_group=OFFER_TARGET_GROUPS.get(audience, ""),
-            limit=6,
-        ),
+        "offers": _offers_for(audience=audience, limit=6),
         "offers_url": _url("directory:offer_list"),
         "guide": guide,
         "faq": _faq_for(audience=audience, limit=6),
