@@ -106,7 +106,8 @@ class RegistrationForm(forms.Form):
             self.fields["session"].error_messages["required"] = _(
                 "Bitte wählen Sie eine der parallelen Sitzungen."
             )
-            self.fields["session"].choices = [(s.pk, _session_label(s)) for s in sessions]
+            session_field: forms.ChoiceField = self.fields["session"]  # type: ignore[assignment]
+            session_field.choices = [(s.pk, _session_label(s)) for s in sessions]
         else:
             del self.fields["session"]
         if not event.ask_dietary:
@@ -179,7 +180,9 @@ class EventForm(forms.Form):
         required=False,
         help_text=_("Leer lassen, wenn die BeKo selbst einlädt."),
     )
-    venue = forms.ModelChoiceField(label=_("Ort"), queryset=Venue.objects.all(), required=False)
+    venue: forms.ModelChoiceField[Venue] = forms.ModelChoiceField(
+        label=_("Ort"), queryset=Venue.objects.all(), required=False
+    )
     online_url = forms.URLField(
         label=_("Online-Teilnahme (Link)"), required=False, max_length=200, assume_scheme="https"
     )

@@ -359,7 +359,8 @@ class Registration(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.get_status_display()})"
+        # No personal data: this string ends up in the audit log and in admin breadcrumbs.
+        return f"{_('Anmeldung')} {self.pk} ({self.get_status_display()})"
 
 
 class NetworkContact(models.Model):
@@ -402,4 +403,5 @@ class NetworkContact(models.Model):
         verbose_name_plural = _("Netzwerkkontakte")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.organisation})"
+        # No personal data: the audit log keeps this string after a deletion on request.
+        return f"{_('Netzwerkkontakt')} {self.pk}"

@@ -210,6 +210,25 @@ def events_for_backoffice(*, user: Any) -> QuerySet[Event]:
     return events.none()
 
 
+def with_attendance(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Add confirmed, waiting and present counts (the numbers management asks for)."""
+    return events.annotate(
+        confirmed_count=Count(
+            "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+        ),
+        waiting_count=Count(
+            "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
+        ),
+        present_count=Count(
+            "registrations",
+            filter=Q(
+                registrations__status=Registration.Status.CONFIRMED,
+                registrations__checked_in_at__isnull=False,
+            ),
+        ),
+    )
+
+
 def registrations_for_event(
     *, event: Event, status: str = "", session_id: int | None = None, q: str = ""
 ) -> QuerySet[Registration]:
@@ -269,6 +288,6 @@ def organisation_network(*, organisation: Any) -> OrganisationNetwork:
     return OrganisationNetwork(
         organisation=organisation,
         contacts=list(organisation.network_contacts.all()),
-        attended=list(attended),
+        attended=[dict(row) for row in attended],
         stands=stands,
     )

@@ -94,7 +94,7 @@ def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
     # "Stadtgespräche" → "stadtgespraeche", as Germans spell it without umlauts.
     base = slugify(title.translate(GERMAN_TRANSLITERATION))[:200] or "veranstaltung"
     slug, number = base, 2
-    while Event.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    while Event.objects.filter(slug=slug).exclude(pk=exclude_pk or 0).exists():
         slug = f"{base}-{number}"
         number += 1
     return slug
@@ -188,7 +188,7 @@ def event_cancel(*, event: Event, message: str, by: Any) -> int:
 # --- registrations --------------------------------------------------------------------------
 
 
-def _lock_event(pk: int) -> Event:
+def _lock_event(pk: Any) -> Event:
     return Event.objects.select_for_update().get(pk=pk)
 
 
@@ -242,7 +242,7 @@ def registration_create(*, event: Event, data: RegistrationInput, language: str)
             session = None
             sessions = locked.programme.filter(kind=ProgrammeItem.Kind.SESSION)
             if sessions.exists():
-                session = sessions.filter(pk=data.session_id).first()
+                session = sessions.filter(pk=data.session_id or 0).first()
                 if session is None:
                     raise RegistrationError(
                         _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
@@ -344,15 +344,16 @@ def _fill_waiting_list(event: Event) -> list[Registration]:
     for person in waiting.order_by("created_at", "pk"):
         if event.capacity is not None and taken >= event.capacity:
             break
-        limit = capacities.get(person.session_id) if person.session_id else None
-        if limit is not None and per_session[person.session_id] >= limit:
+        session_id = person.session_id or 0
+        limit = capacities.get(session_id) if session_id else None
+        if limit is not None and per_session[session_id] >= limit:
             continue
         person.status = Registration.Status.CONFIRMED
         person.promoted_at = timezone.now()
         person.save(update_fields=["status", "promoted_at"])
         taken += 1
-        if person.session_id:
-            per_session[person.session_id] += 1
+        if session_id:
+            per_session[session_id] += 1
         promoted.append(person)
     return promoted
 

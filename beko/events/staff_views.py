@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -27,6 +29,7 @@ from .forms import (
     StandFormSet,
 )
 from .models import District, Event, NetworkContact, Registration
+from .views import is_htmx
 
 
 def _get_event_for(request: HttpRequest, pk: int) -> Event:
@@ -43,7 +46,9 @@ def _may_edit(user: object, event: Event) -> bool:
 
 @backoffice_required
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = selectors.events_for_backoffice(user=request.user).order_by("-starts_at", "-pk")
+    events = selectors.with_attendance(
+        selectors.events_for_backoffice(user=request.user).order_by("-starts_at", "-pk")
+    )
     status = request.GET.get("status", "")
     if status in Event.Status.values:
         events = events.filter(status=status)
@@ -80,7 +85,7 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         can_publish=can_publish,
         initial=EventForm.initial_for(event) if event else {},
     )
-    formsets = {
+    formsets: dict[str, Any] = {
         "programme": ProgrammeFormSet(request.POST or None, instance=instance, prefix="programme"),
         "stands": StandFormSet(request.POST or None, instance=instance, prefix="stands"),
         "photos": PhotoFormSet(
@@ -173,6 +178,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
         event=event, status=status, session_id=session_id, q=request.GET.get("q", "")[:100]
     )
     page = Paginator(registrations, 50).get_page(request.GET.get("page"))
+    services.log_staff_action(event, "events.participants_viewed", by=request.user)
     return render(
         request,
         "events/staff/participants.html",
@@ -295,10 +301,10 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
                     if fresh
                     else _("%(name)s ist bereits eingecheckt.")
                 ) % {"name": registration.name}
-                if registration.session_id:
+                if registration.session is not None:
                     text += " " + _("Sitzung: %(session)s") % {
                         "session": registration.session.title
-                    }  # type: ignore[union-attr]
+                    }
                 result = {"level": "success" if fresh else "warning", "text": text}
         form = CheckInForm()
     q = request.GET.get("q", "").strip()[:100]
@@ -317,7 +323,9 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
         "result": result,
         "occupancy": selectors.event_occupancy(event=event),
     }
-    template = "events/staff/_check_in_panel.html" if request.htmx else "events/staff/check_in.html"
+    template = (
+        "events/staff/_check_in_panel.html" if is_htmx(request) else "events/staff/check_in.html"
+    )
     return render(request, template, context)
 
 
@@ -333,7 +341,9 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         "topic": request.GET.get("topic", "")[:100],
         "q": request.GET.get("q", "")[:100],
     }
-    contacts = selectors.contacts_filtered(**filters)
+    contacts = selectors.contacts_filtered(
+        district=filters["district"], topic=filters["topic"], q=filters["q"]
+    )
     page = Paginator(contacts, 30).get_page(request.GET.get("page"))
     query = "&".join(f"{k}={v}" for k, v in filters.items() if v)
     return render(
@@ -350,10 +360,10 @@ def contact_export(request: HttpRequest) -> HttpResponse:
         district=district if district in District.values else "",
         topic=request.GET.get("topic", "")[:100],
     )
-    contacts = list(contacts)
-    for contact in contacts:
+    exported = list(contacts)
+    for contact in exported:
         services.log_staff_action(contact, "events.contact_exported", by=request.user)
-    return exports.contacts_response(contacts=contacts)
+    return exports.contacts_response(contacts=exported)
 
 
 @staff_required

@@ -25,6 +25,11 @@ from .models import Event, Registration
 PAGE_SIZE = 12
 
 
+def is_htmx(request: HttpRequest) -> bool:
+    """True for htmx requests (django-htmx sets `request.htmx`), which get only the fragment."""
+    return bool(getattr(request, "htmx", False))
+
+
 def _filters(request: HttpRequest) -> tuple[EventFilterForm, selectors.EventFilters, str]:
     form = EventFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
@@ -43,7 +48,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "form": form, "page_obj": page, "query": query, "archive": False,
         "crumbs": [(_("Veranstaltungen"), "")],
     }  # fmt: skip
-    template = "events/_event_results.html" if request.htmx else "events/event_list.html"
+    template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)
 
 
@@ -57,7 +62,7 @@ def event_archive(request: HttpRequest) -> HttpResponse:
         "form": form, "page_obj": page, "query": query, "archive": True,
         "crumbs": [(_("Veranstaltungen"), reverse("events:event_list")), (_("Archiv"), "")],
     }  # fmt: skip
-    template = "events/_event_results.html" if request.htmx else "events/event_list.html"
+    template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)
 
 
@@ -259,7 +264,9 @@ def registration_ticket_svg(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     registration = _registration_for_token(token)
-    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+    if request.method == "POST":
+        # Always redirect, also when a parallel click cancelled first: the service re-reads
+        # the status under the event lock and promotes nobody twice.
         try:
             services.registration_cancel(registration=registration)
         except services.RegistrationError as exc:

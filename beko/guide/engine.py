@@ -61,22 +61,6 @@ class GermanLevel(enum.StrEnum):
     C2 = "C2"
 
 
-# Statuses whose holders have a residence title (Aufenthaltstitel) in the sense of § 4 AufenthG.
-TITLE_STATUSES = frozenset(
-    {
-        Status.RECOGNISED,
-        Status.SUBSIDIARY,
-        Status.DEPORTATION_BAN,
-        Status.TEMPORARY_PROTECTION,
-        Status.RESIDENCE_25_5,
-        Status.RESIDENCE_25A,
-        Status.RESIDENCE_25B,
-        Status.RESIDENCE_16G,
-        Status.SETTLEMENT,
-    }
-)
-
-
 class InvalidInput(ValueError):
     """Input that cannot be evaluated; ``field`` names the offending parameter."""
 
@@ -285,6 +269,10 @@ def parse_input(
             else GermanLevel.NONE
         ),
     )
+
+
+# An employment answer is only as reliable as the less reliable of its two rules.
+_CONFIDENCE_ORDER = ("low", "medium", "high")
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,11 +524,3 @@ def evaluate(guide_input: GuideInput, rulebase: Rulebase | None = None) -> Evalu
         safe_country_ban=facts["safe_country_ban"],
         used_rule_ids=used,
     )
-
-
-_CONFIDENCE_ORDER = ("low", "medium", "high")
-
-
-def evaluate_mapping(data: Mapping[str, object], *, strict: bool = True) -> Evaluation:
-    """Parse and evaluate in one step (API, management command)."""
-    return evaluate(parse_input(data, strict=strict))

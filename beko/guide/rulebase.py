@@ -205,9 +205,6 @@ class Rulebase:
             self._by_day[day] = cached
         return cached
 
-    def rule(self, rule_id: str) -> Rule | None:
-        return next((rule for rule in self.rules if rule.id == rule_id), None)
-
     def safe_country_on(self, country: str, day: dt.date) -> SafeCountry | None:
         for entry in self.safe_countries:
             if (

@@ -106,10 +106,6 @@ def _result_context(request: HttpRequest, evaluation: Evaluation) -> dict[str, A
     }
 
 
-def _canonical(guide_input: GuideInput) -> dict[str, str]:
-    return guide_input.to_query()
-
-
 def _result(request: HttpRequest, *, template: str) -> HttpResponse:
     form = GuideForm(request.GET or None)
     if not request.GET or not form.is_valid():
@@ -117,7 +113,7 @@ def _result(request: HttpRequest, *, template: str) -> HttpResponse:
         context = _form_context(form, status if status in STATUS_LABELS else None)
         return render(request, "guide/start.html", context, status=400 if request.GET else 200)
     guide_input: GuideInput = form.guide_input
-    canonical = _canonical(guide_input)
+    canonical = guide_input.to_query()
     # One address per situation: shorter to share, and the reference date is fixed in it so
     # the shared link shows the same result later.
     repeated = any(len(values) > 1 for _name, values in request.GET.lists())

@@ -91,6 +91,7 @@ def test_staff_check_in_on_a_phone(
         page.get_by_role("button", name="Einchecken", exact=True).click()
         page.get_by_text("Willkommen, Amina Yusuf – eingecheckt.").wait_for()
         page.get_by_label("Nach Namen suchen").fill("Bea")
+        page.get_by_role("button", name="Suchen").click()
         page.get_by_role("button", name="Bea Beispiel einchecken").click()
         page.get_by_text("Willkommen, Bea Beispiel – eingecheckt.").wait_for()
         assert Registration.objects.filter(checked_in_at__isnull=False).count() == 2
@@ -101,3 +102,23 @@ def test_staff_check_in_on_a_phone(
         assert "Amina Yusuf" in page.content()
     finally:
         context.close()
+
+
+def test_archive_and_arabic_detail_are_axe_clean(page, make_event, add_session, assert_axe_clean):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    event = make_event(slug="stadtgespraeche")
+    add_session(event, "Bezirk A", 20)
+    add_session(event, "Bezirk B", 20)
+    event.stands.create(number="01", exhibitor_name="Jobcenter", topic_de="Arbeit")
+    make_event(slug="alt", starts_at=timezone.now() - timedelta(days=30))
+    page.goto("/veranstaltungen/archiv/")
+    assert_axe_clean(page)
+    page.goto("/ar/veranstaltungen/stadtgespraeche/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert_axe_clean(page)
+    page.goto("/en/veranstaltungen/stadtgespraeche/")
+    assert page.get_by_role("heading", name="Registration").count() == 1
+    assert_axe_clean(page)

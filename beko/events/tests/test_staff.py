@@ -297,3 +297,25 @@ def test_services_refuse_cancel_after_start_for_visitors(make_event, register):
     Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - timedelta(minutes=5))
     with pytest.raises(services.RegistrationError):
         services.registration_cancel(registration=registration)
+
+
+def test_staff_event_list_shows_attendance_numbers(staff_client, make_event, register):
+    event = make_event(capacity=1, slug="zahlen")
+    first = register(event, "first@example.org")
+    register(event, "second@example.org")
+    Registration.objects.filter(pk=first.pk).update(checked_in_at=timezone.now())
+    html = staff_client.get(f"{STAFF}/").content.decode()
+    assert "1 bestätigt, 1 wartend, 1 anwesend" in html
+
+
+def test_edit_pages_render_for_staff_and_partner(
+    staff_client, partner_client, make_event, organisation
+):
+    event = make_event(slug="formular", organisation=organisation, status=Event.Status.PROPOSED)
+    staff_new = staff_client.get(f"{STAFF}/neu/").content.decode()
+    assert 'name="organisation"' in staff_new and 'name="publish"' in staff_new
+    staff_edit = staff_client.get(f"{STAFF}/{event.pk}/").content.decode()
+    assert "programme-TOTAL_FORMS" in staff_edit and "Vorschlag prüfen" in staff_edit
+    partner_new = partner_client.get(f"{STAFF}/neu/").content.decode()
+    assert 'name="organisation"' not in partner_new and 'name="publish"' not in partner_new
+    assert partner_client.get(f"{STAFF}/{event.pk}/").status_code == 200
