@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "beko.core",
+    "beko.core.search",
     "beko.accounts",
     "beko.directory",
     "beko.guide",
@@ -330,6 +331,14 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# --- directory ---
+# Days without verification before an offer is flagged and its partner reminded, and further
+# days before it disappears from the public list (staff are told).
+BEKO_DIRECTORY_STALE_DAYS = env_int("BEKO_DIRECTORY_STALE_DAYS", 180)
+BEKO_DIRECTORY_HIDE_AFTER_DAYS = env_int("BEKO_DIRECTORY_HIDE_AFTER_DAYS", 60)
+# "Report outdated information" on an offer: per client IP.
+BEKO_DIRECTORY_REPORT_RATE = env_str("BEKO_DIRECTORY_REPORT_RATE", "5/h")
 
 # --- events ---
 # Participants' personal data of past events is anonymised this many days after the event

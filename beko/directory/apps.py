@@ -6,3 +6,16 @@ class DirectoryConfig(AppConfig):
     name = "beko.directory"
     label = "directory"
     verbose_name = _("Angebote")
+    staff_menu = [
+        (_("Angebote: Übersicht"), "directory_staff:dashboard"),
+        (_("Angebote: Freigaben"), "directory_staff:review_list"),
+        (_("Angebote: Import/Export"), "directory_staff:import"),
+    ]
+
+    def ready(self) -> None:
+        from beko.core import search
+
+        from .models import Offer
+        from .search import offer_document
+
+        search.register(Offer, document=offer_document)

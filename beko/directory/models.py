@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from beko.core.models import TranslatableContent
 
-class Organisation(models.Model):
+
+class Organisation(TranslatableContent):
     """An actor in refugee work (HSDS *organization*). Partner editors belong to one."""
 
     class Kind(models.TextChoices):
@@ -20,6 +27,20 @@ class Organisation(models.Model):
     slug = models.SlugField(_("Adresse (Slug)"), max_length=220, unique=True)
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION)
     short_description = models.CharField(_("Kurzbeschreibung"), max_length=300, blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True, max_length=5000)
+    website = models.URLField(_("Website"), blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    logo = models.ImageField(_("Logo"), upload_to="directory/logos/", blank=True)
+    logo_credit = models.CharField(
+        _("Bildnachweis Logo"),
+        max_length=200,
+        blank=True,
+        help_text=_("Pflicht, wenn ein Logo hochgeladen wird."),
+    )
+    is_public = models.BooleanField(_("öffentlich sichtbar"), default=True)
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -28,3 +49,389 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:organisation_detail", kwargs={"slug": self.slug})
+
+
+class District(models.Model):
+    """A city district (Stadtbezirk). The list is data, seeded with Wuppertal's ten."""
+
+    name = models.CharField(_("Name"), max_length=100, unique=True)
+    slug = models.SlugField(_("Adresse (Slug)"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    latitude = models.DecimalField(
+        _("Breitengrad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("Stadtbezirk")
+        verbose_name_plural = _("Stadtbezirke")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Category(TranslatableContent):
+    """A taxonomy term (HSDS *taxonomy_term*); one level of parents is enough here."""
+
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(_("Adresse (Slug)"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("Oberbegriff"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.CharField(_("Beschreibung"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("Kategorie")
+        verbose_name_plural = _("Kategorien")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Language(models.Model):
+    """A language an offer is held in (ISO 639-1, or 639-3 where there is no 639-1 code)."""
+
+    code = models.CharField(_("Code (ISO 639)"), max_length=3, unique=True)
+    name = models.CharField(_("Name (deutsch)"), max_length=60)
+    native_name = models.CharField(_("Eigenname"), max_length=60, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=100)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("Sprache")
+        verbose_name_plural = _("Sprachen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Location(models.Model):
+    """A place where offers happen (HSDS *location* with its *address*)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("Organisation"),
+        on_delete=models.CASCADE,
+        related_name="locations",
+    )
+    name = models.CharField(_("Bezeichnung"), max_length=200, blank=True)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200)
+    postal_code = models.CharField(_("PLZ"), max_length=10)
+    city = models.CharField(_("Ort"), max_length=100, default="Wuppertal")
+    district = models.ForeignKey(
+        District, verbose_name=_("Stadtbezirk"), on_delete=models.PROTECT, related_name="locations"
+    )
+    latitude = models.DecimalField(
+        _("Breitengrad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    accessibility_notes = models.CharField(
+        _("Hinweise zur Barrierefreiheit"), max_length=500, blank=True
+    )
+    transit_hint = models.CharField(_("Anfahrt mit Bus und Bahn"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["district__position", "street"]
+        verbose_name = _("Ort")
+        verbose_name_plural = _("Orte")
+        indexes = [models.Index(fields=["postal_code", "street"])]
+
+    def __str__(self) -> str:
+        label = f"{self.street}, {self.postal_code} {self.city}"
+        return f"{self.name} – {label}" if self.name else label
+
+    @property
+    def osm_url(self) -> str:
+        if self.latitude is not None and self.longitude is not None:
+            return (
+                f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+                f"#map=17/{self.latitude}/{self.longitude}"
+            )
+        from urllib.parse import quote
+
+        return f"https://www.openstreetmap.org/search?query={quote(f'{self.street}, {self.postal_code} {self.city}')}"
+
+
+class TargetGroup(models.TextChoices):
+    REFUGEES = "refugees", _("Geflüchtete")
+    VOLUNTEERS = "volunteers", _("Ehrenamtliche")
+    EMPLOYERS = "employers", _("Arbeitgeber")
+    ASSOCIATIONS = "associations", _("Vereine/Initiativen")
+    PROFESSIONALS = "professionals", _("Fachkräfte")
+
+
+class ResidenceStatus(models.TextChoices):
+    RECOGNISED = "recognised", _("anerkannt/Schutz")
+    GESTATTUNG = "gestattung", _("Gestattung")
+    DULDUNG = "duldung", _("Duldung")
+    PARA24 = "para24", _("§ 24 (vorübergehender Schutz)")
+
+
+class Offer(TranslatableContent):
+    """An offer (HSDS *service*) of one organisation at zero or more locations."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("veröffentlicht")
+        ARCHIVED = "archived", _("archiviert")
+
+    title = models.CharField(_("Titel"), max_length=200)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=400)
+    description = models.TextField(_("Beschreibung"), blank=True, max_length=10000)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("Organisation"),
+        on_delete=models.PROTECT,
+        related_name="offers",
+    )
+    locations = models.ManyToManyField(
+        Location, verbose_name=_("Orte"), blank=True, related_name="offers"
+    )
+    categories = models.ManyToManyField(
+        Category, verbose_name=_("Kategorien"), related_name="offers"
+    )
+    languages = models.ManyToManyField(Language, verbose_name=_("Sprachen"), related_name="offers")
+    # Small fixed vocabularies stored as ",a,b," so that one query can count every value.
+    target_groups = models.CharField(_("Zielgruppen"), max_length=200, blank=True, default="")
+    residence_statuses = models.CharField(
+        _("Aufenthaltsstatus"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("Leer bedeutet: für alle, unabhängig vom Aufenthaltsstatus."),
+    )
+    is_free = models.BooleanField(_("kostenlos"), default=True)
+    cost = models.CharField(_("Kosten"), max_length=200, blank=True)
+    registration_required = models.BooleanField(_("Anmeldung nötig"), default=False)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    schedule_note = models.CharField(_("Zeiten (Freitext)"), max_length=500, blank=True)
+    wheelchair_accessible = models.BooleanField(_("rollstuhlgerecht"), default=False)
+    hearing_loop = models.BooleanField(_("Induktionsschleife"), default=False)
+    sign_language = models.BooleanField(_("Gebärdensprache"), default=False)
+    on_site = models.BooleanField(_("vor Ort"), default=True)
+    online = models.BooleanField(_("online"), default=False)
+    by_phone = models.BooleanField(_("telefonisch"), default=False)
+    valid_from = models.DateField(_("gültig ab"), null=True, blank=True)
+    valid_until = models.DateField(_("gültig bis"), null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    last_verified_at = models.DateTimeField(_("zuletzt geprüft am"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geprüft von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reminder_sent_at = models.DateTimeField(_("Erinnerung gesendet am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("Angebot")
+        verbose_name_plural = _("Angebote")
+        indexes = [
+            models.Index(fields=["status", "last_verified_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:offer_detail", kwargs={"pk": self.pk})
+
+    def target_group_list(self) -> list[str]:
+        return [v for v in self.target_groups.split(",") if v]
+
+    def residence_status_list(self) -> list[str]:
+        return [v for v in self.residence_statuses.split(",") if v]
+
+    def target_group_labels(self) -> list[str]:
+        labels = dict(TargetGroup.choices)
+        return [str(labels[v]) for v in self.target_group_list() if v in labels]
+
+    def residence_status_labels(self) -> list[str]:
+        labels = dict(ResidenceStatus.choices)
+        return [str(labels[v]) for v in self.residence_status_list() if v in labels]
+
+    def freshness_state(self, *, now: datetime | None = None) -> str:
+        """ "fresh", "stale" (flagged, partner reminded) or "hidden" (too old for the public)."""
+        now = now or timezone.now()
+        stale_after = timedelta(days=settings.BEKO_DIRECTORY_STALE_DAYS)
+        hide_after = stale_after + timedelta(days=settings.BEKO_DIRECTORY_HIDE_AFTER_DAYS)
+        verified = self.last_verified_at or self.created_at
+        if verified <= now - hide_after:
+            return "hidden"
+        if verified <= now - stale_after:
+            return "stale"
+        return "fresh"
+
+
+def encode_choices(values: list[str] | tuple[str, ...] | set[str]) -> str:
+    values = sorted(set(values))
+    return f",{','.join(values)}," if values else ""
+
+
+class OpeningHours(models.Model):
+    """Weekly opening hours (HSDS *schedule*, weekly frequency)."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Montag")
+        TUESDAY = 1, _("Dienstag")
+        WEDNESDAY = 2, _("Mittwoch")
+        THURSDAY = 3, _("Donnerstag")
+        FRIDAY = 4, _("Freitag")
+        SATURDAY = 5, _("Samstag")
+        SUNDAY = 6, _("Sonntag")
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("Wochentag"), choices=Weekday.choices)
+    opens = models.TimeField(_("von"))
+    closes = models.TimeField(_("bis"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("Öffnungszeit")
+        verbose_name_plural = _("Öffnungszeiten")
+        indexes = [models.Index(fields=["weekday", "opens", "closes"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes__gt=models.F("opens")), name="opening_hours_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class OfferChange(models.Model):
+    """A partner's proposed change (or new offer), waiting for staff approval."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("wartet auf Freigabe")
+        APPROVED = "approved", _("freigegeben")
+        REJECTED = "rejected", _("abgelehnt")
+
+    offer = models.ForeignKey(
+        Offer, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="offer_changes"
+    )
+    data = models.JSONField(_("vorgeschlagene Werte"))
+    state = models.CharField(
+        _("Stand"), max_length=20, choices=State.choices, default=State.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("Begründung"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["proposed_at"]
+        verbose_name = _("Änderungsvorschlag")
+        verbose_name_plural = _("Änderungsvorschläge")
+
+    def __str__(self) -> str:
+        return f"{self.data.get('title', '')} ({self.get_state_display()})"
+
+
+class OfferRevision(models.Model):
+    """History: who changed what when (field -> [old, new])."""
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="revisions")
+    action = models.CharField(max_length=40)
+    changes = models.JSONField(default=dict)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id} {self.action} {self.at:%Y-%m-%d}"
+
+
+class OfferReport(models.Model):
+    """ "Report outdated information" from the public detail page."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("offen")
+        DONE = "done", _("erledigt")
+
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="reports")
+    message = models.TextField(_("Was stimmt nicht?"), max_length=2000)
+    email = models.EmailField(_("E-Mail für Rückfragen (freiwillig)"), blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Hinweis auf veraltete Angaben")
+        verbose_name_plural = _("Hinweise auf veraltete Angaben")
+
+    def __str__(self) -> str:
+        return f"{self.offer_id}: {self.message[:40]}"
+
+
+class ImportJob(models.Model):
+    """A CSV import: validated completely, applied in one transaction or not at all."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("wartet")
+        RUNNING = "running", _("läuft")
+        DONE = "done", _("übernommen")
+        FAILED = "failed", _("fehlerhaft – nichts übernommen")
+
+    file = models.FileField(upload_to="directory/imports/")
+    original_name = models.CharField(max_length=200)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def percent(self) -> int:
+        return int(self.processed_rows * 100 / self.total_rows) if self.total_rows else 0

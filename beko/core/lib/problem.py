@@ -59,7 +59,26 @@ def _validation_errors(exc: ValidationError) -> list[dict[str, Any]]:
     return errors
 
 
+def _document_problem_content_type(api: NinjaAPI) -> None:
+    """Error responses are application/problem+json; say so in the OpenAPI schema too."""
+    original = api.get_openapi_schema
+
+    def get_openapi_schema(*args: Any, **kwargs: Any) -> Any:
+        schema = original(*args, **kwargs)
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if str(status)[:1] in {"4", "5"} and "application/json" in content:
+                        response["content"] = {PROBLEM_CONTENT_TYPE: content["application/json"]}
+        return schema
+
+    api.get_openapi_schema = get_openapi_schema  # type: ignore[method-assign]
+
+
 def install_problem_handlers(api: NinjaAPI) -> None:
+    _document_problem_content_type(api)
+
     @api.exception_handler(ValidationError)
     def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = _validation_errors(exc)

@@ -1,0 +1,85 @@
+"""Querying: parse once, then rank, filter or list hits for any registered models."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
+
+from .backends import get_backend
+from .query import ParsedQuery, parse
+
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Hit:
+    model: type[models.Model]
+    object_id: int
+    score: float
+
+
+class Search:
+    """A parsed query bound to the current database.
+
+    >>> s = Search("Deutschkurs Barmen")
+    >>> qs = s.filter(Offer.objects.all())          # matching rows only (for counts, facets)
+    >>> ids = s.ranked_ids(Offer.objects.filter(...))  # best first, within a queryset
+    >>> hits = s.hits([Offer, NewsItem], limit=20)  # site-wide, mixed models
+    """
+
+    def __init__(self, text: str) -> None:
+        self.backend = get_backend()
+        self.text = text[:MAX_QUERY_LENGTH]
+        self.parsed: ParsedQuery = parse(self.text, self.backend)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.parsed.is_empty
+
+    @property
+    def corrections(self) -> dict[str, str]:
+        """Typed word -> index term it was corrected to ("bewerbng" -> "bewerbung")."""
+        return self.parsed.corrections
+
+    def _match(self, models_: Sequence[type[models.Model]]) -> tuple[str, list]:
+        ids = [ContentType.objects.get_for_model(m).pk for m in models_]
+        return self.backend.match_sql(self.parsed, ids)
+
+    def filter(self, queryset: models.QuerySet) -> models.QuerySet:
+        """`queryset` restricted to matching rows (no ordering change)."""
+        if self.is_empty:
+            return queryset
+        sql, params = self._match([queryset.model])
+        return queryset.filter(pk__in=RawSQL(f"SELECT object_id FROM ({sql}) m", params))  # noqa: S608, S611 - only table names/placeholders; values are parameters
+
+    def ranked_ids(self, queryset: models.QuerySet) -> list[int]:
+        """Primary keys of the matching rows of `queryset`, best first (one query)."""
+        if self.is_empty:
+            return []
+        sql, params = self._match([queryset.model])
+        inner, inner_params = queryset.order_by().values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.object_id FROM ({sql}) m WHERE m.object_id IN ({inner}) "  # noqa: S608 - only table names/placeholders; values are parameters
+                "ORDER BY m.score DESC, m.object_id",
+                [*params, *inner_params],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def hits(self, models_: Sequence[type[models.Model]], *, limit: int = 50) -> list[Hit]:
+        """Best hits across several models. Callers still check visibility per object."""
+        if self.is_empty:
+            return []
+        by_type = {ContentType.objects.get_for_model(m).pk: m for m in models_}
+        sql, params = self._match(models_)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.ct, m.object_id, m.score FROM ({sql}) m "  # noqa: S608 - only table names/placeholders; values are parameters
+                "ORDER BY m.score DESC, m.ct, m.object_id LIMIT %s",
+                [*params, limit],
+            )
+            return [Hit(by_type[ct], oid, float(score)) for ct, oid, score in cursor.fetchall()]

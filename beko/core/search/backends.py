@@ -1,0 +1,208 @@
+"""Database-specific matching and ranking. Both backends take the same ParsedQuery.
+
+- SQLite: FTS5 (`search_searchdocument_fts`), ranked with bm25 and column weights.
+- PostgreSQL: weighted tsvector with GIN index, ranked with ts_rank; typo candidates come
+  from a pg_trgm index on the vocabulary.
+
+A backend produces SQL returning `(object_id, ct, score)` rows (ct = content type id), higher score = better, so callers
+can embed it in larger queries (filters, facet counts) without knowing the database.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.db import connection
+
+from .models import SearchTerm
+from .query import Alternative, ParsedQuery, damerau_levenshtein
+
+# Relative weights title : summary : body.
+WEIGHTS = (10.0, 4.0, 1.0)
+
+
+_CACHE_SECONDS = 60.0
+_cache: dict[tuple[str, str, int], tuple[float, Any]] = {}
+
+
+def _cached(kind: str, key: str, extra: int, compute: Callable[[], Any]) -> Any:
+    """Per-process memo for vocabulary look-ups (60 s). Staleness is harmless: a word's own
+    stem and prefix are always searched; the vocabulary only decides about typo fallbacks."""
+    now = time.monotonic()
+    hit = _cache.get((kind, key, extra))
+    if hit and now - hit[0] < _CACHE_SECONDS:
+        return hit[1]
+    if len(_cache) > 20_000:
+        _cache.clear()
+    value = compute()
+    _cache[(kind, key, extra)] = (now, value)
+    return value
+
+
+def clear_vocabulary_cache() -> None:
+    _cache.clear()
+
+
+class Backend:
+    vendor = ""
+
+    def match_sql(self, query: ParsedQuery, content_type_ids: list[int]) -> tuple[str, list]:
+        raise NotImplementedError
+
+    # --- vocabulary (Vocabulary protocol of query.parse) --------------------------------
+
+    def known(self, stems: list[str]) -> set[str]:
+        """Which terms occur as a token or token prefix (one query for all uncached terms)."""
+        now = time.monotonic()
+        result: set[str] = set()
+        missing = []
+        for item in stems:
+            hit = _cache.get(("known", item, 0))
+            if hit and now - hit[0] < _CACHE_SECONDS:
+                if hit[1]:
+                    result.add(item)
+            else:
+                missing.append(item)
+        if missing:
+            found = self._known(missing)
+            for item in missing:
+                _cache[("known", item, 0)] = (now, item in found)
+            result |= found
+        return result
+
+    def _known(self, stems: list[str]) -> set[str]:
+        if not stems:
+            return set()
+        table = SearchTerm._meta.db_table
+        parts = []
+        params: list[str] = []
+        for item in stems:
+            low, high = item, item + "\U0010ffff"
+            parts.append(f"EXISTS (SELECT 1 FROM {table} WHERE term >= %s AND term < %s)")  # noqa: S608 - only table names/placeholders; values are parameters
+            params.extend([low, high])
+        with connection.cursor() as cursor:
+            cursor.execute(self._collated("SELECT " + ", ".join(parts)), params)
+            row = cursor.fetchone()
+        return {item for item, hit in zip(stems, row, strict=True) if hit}
+
+    def _collated(self, sql: str) -> str:
+        return sql
+
+    def candidates(self, stem: str, max_distance: int) -> list[str]:
+        raise NotImplementedError
+
+    def similar(self, stem: str, max_distance: int) -> list[str]:
+        return _cached("similar", stem, max_distance, lambda: self._similar(stem, max_distance))
+
+    def _similar(self, stem: str, max_distance: int) -> list[str]:
+        scored = []
+        for term in self.candidates(stem, max_distance):
+            distance = damerau_levenshtein(stem, term, max_distance)
+            if distance <= max_distance:
+                scored.append((distance, term))
+        scored.sort()
+        return [term for _distance, term in scored[:5]]
+
+
+def _fts5_term(alternative: Alternative) -> str:
+    # Terms are [^\W_]+ sequences (see text.py), so quoting cannot be broken out of.
+    return f'"{alternative.term}"' + ("*" if alternative.prefix else "")
+
+
+class SqliteBackend(Backend):
+    vendor = "sqlite"
+
+    def match_expression(self, query: ParsedQuery) -> str:
+        groups = []
+        for group in query.groups:
+            groups.append("(" + " OR ".join(_fts5_term(a) for a in group.alternatives) + ")")
+        return " AND ".join(groups)
+
+    def candidates(self, stem: str, max_distance: int) -> list[str]:
+        table = SearchTerm._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT term FROM {table} WHERE length(term) BETWEEN %s AND %s",  # noqa: S608 - only table names/placeholders; values are parameters
+                [len(stem) - max_distance, len(stem) + max_distance],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def match_sql(self, query: ParsedQuery, content_type_ids: list[int]) -> tuple[str, list]:
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        title, summary, body = WEIGHTS
+        sql = (
+            "SELECT d.object_id AS object_id, d.content_type_id AS ct, "  # noqa: S608 - only table names/placeholders; values are parameters
+            f"-bm25(search_searchdocument_fts, {title}, {summary}, {body}) AS score "
+            "FROM search_searchdocument_fts "
+            "JOIN search_searchdocument d ON d.id = search_searchdocument_fts.rowid "
+            "WHERE search_searchdocument_fts MATCH %s "
+            f"AND d.content_type_id IN ({placeholders})"
+        )
+        return sql, [self.match_expression(query), *content_type_ids]
+
+
+def _tsquery_term(alternative: Alternative) -> str:
+    return f"'{alternative.term}'" + (":*" if alternative.prefix else "")
+
+
+class PostgresBackend(Backend):
+    vendor = "postgresql"
+
+    def _collated(self, sql: str) -> str:
+        # Byte order makes "term >= x AND term < x || U+10FFFF" an exact prefix test.
+        return sql.replace(
+            "term >= %s AND term < %s", 'term COLLATE "C" >= %s AND term COLLATE "C" < %s'
+        )
+
+    def tsquery(self, query: ParsedQuery) -> str:
+        return " & ".join(
+            "(" + " | ".join(_tsquery_term(a) for a in group.alternatives) + ")"
+            for group in query.groups
+        )
+
+    def typed_tsquery(self, query: ParsedQuery) -> str:
+        """Only what the user typed (no synonyms), any of it: ranks direct hits first.
+
+        bm25 on SQLite gets the same effect from term rarity; ts_rank has no IDF.
+        """
+        return " | ".join(
+            _tsquery_term(a) for group in query.groups for a in group.alternatives if not a.synonym
+        )
+
+    def candidates(self, stem: str, max_distance: int) -> list[str]:
+        # The trigram index narrows the vocabulary; the edit distance decides (in similar()).
+        table = SearchTerm._meta.db_table
+        with connection.cursor() as cursor:
+            # pg_trgm.similarity_threshold is lowered to 0.15 per connection (apps.py), so
+            # one typo in a short word still qualifies.
+            cursor.execute(
+                f"SELECT term FROM {table} WHERE term %% %s AND length(term) BETWEEN %s AND %s",  # noqa: S608 - only table names/placeholders; values are parameters
+                [stem, len(stem) - max_distance, len(stem) + max_distance],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def match_sql(self, query: ParsedQuery, content_type_ids: list[int]) -> tuple[str, list]:
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        title, summary, body = WEIGHTS
+        # ts_rank weights are {D, C, B, A}; normalised so the title weight is 1.
+        weights = f"{{0, {round(body / title, 3)}, {round(summary / title, 3)}, 1}}"
+        sql = (
+            "SELECT d.object_id AS object_id, d.content_type_id AS ct, "  # noqa: S608 - only table names/placeholders; values are parameters
+            f"ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) "
+            f"+ ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) AS score "
+            "FROM search_searchdocument d "
+            "WHERE d.tsv @@ %s::tsquery "
+            f"AND d.content_type_id IN ({placeholders})"
+        )
+        expression = self.tsquery(query)
+        return sql, [expression, self.typed_tsquery(query), expression, *content_type_ids]
+
+
+def get_backend() -> Backend:
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    raise RuntimeError(f"No search backend for database vendor {connection.vendor!r}.")

@@ -1,0 +1,138 @@
+"""Registering models and keeping their search documents current (called from services)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from .backends import clear_vocabulary_cache
+from .models import SearchDocument, SearchTerm
+from .text import index_text
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of one object, by weight. Pass raw text; normalisation happens here.
+
+    Put every language version into the same fields: stemming is German, other languages
+    are folded and matched word by word.
+    """
+
+    title: str = ""
+    summary: str = ""
+    body: str = ""
+
+
+DocumentBuilder = Callable[[Any], Document | None]
+_registry: dict[type[models.Model], DocumentBuilder] = {}
+
+
+def register(model: type[models.Model], *, document: DocumentBuilder) -> None:
+    """Make `model` searchable. `document(obj)` returns its text, or None to keep it out
+    of the index (drafts, archived items). Call once, e.g. in AppConfig.ready()."""
+    _registry[model] = document
+
+
+def registered_models() -> list[type[models.Model]]:
+    return list(_registry)
+
+
+def _builder(model: type[models.Model]) -> DocumentBuilder:
+    try:
+        return _registry[model]
+    except KeyError:
+        raise LookupError(f"{model._meta.label} is not registered for search") from None
+
+
+def _normalised(document: Document) -> dict[str, str]:
+    return {
+        "title": index_text(document.title),
+        "summary": index_text(document.summary),
+        "body": index_text(document.body),
+    }
+
+
+def _remember_terms(rows: Iterable[dict[str, str]]) -> None:
+    terms: set[str] = set()
+    for row in rows:
+        for value in row.values():
+            terms.update(t for t in value.split() if len(t) <= 100)
+    if terms:
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(term=t) for t in sorted(terms)], ignore_conflicts=True, batch_size=2000
+        )
+        clear_vocabulary_cache()
+
+
+@transaction.atomic
+def index_objects(*, objects: Iterable[models.Model]) -> int:
+    """Create, update or remove the documents of `objects` (any registered models).
+
+    Returns the number of documents written. Bulk operations: fine for 100,000 objects.
+    """
+    written = 0
+    by_model: dict[type[models.Model], list[models.Model]] = {}
+    for obj in objects:
+        by_model.setdefault(type(obj)._meta.concrete_model, []).append(obj)
+    for model, items in by_model.items():
+        builder = _builder(model)
+        content_type = ContentType.objects.get_for_model(model)
+        rows: dict[int, dict[str, str]] = {}
+        gone: list[int] = []
+        for obj in items:
+            document = builder(obj)
+            if document is None:
+                gone.append(obj.pk)
+            else:
+                rows[obj.pk] = _normalised(document)
+        if gone:
+            SearchDocument.objects.filter(content_type=content_type, object_id__in=gone).delete()
+        if rows:
+            # Delete + insert keeps the FTS triggers simple and is as fast as an upsert here.
+            ids = list(rows)
+            for start in range(0, len(ids), 5000):
+                SearchDocument.objects.filter(
+                    content_type=content_type, object_id__in=ids[start : start + 5000]
+                ).delete()
+            SearchDocument.objects.bulk_create(
+                [
+                    SearchDocument(content_type=content_type, object_id=pk, **row)
+                    for pk, row in rows.items()
+                ],
+                batch_size=1000,
+            )
+            _remember_terms(rows.values())
+            written += len(rows)
+    return written
+
+
+def index_update(*, obj: models.Model) -> None:
+    """Bring one object's document up to date; call from the service that changed it."""
+    index_objects(objects=[obj])
+
+
+def index_remove(*, model: type[models.Model], object_id: int) -> None:
+    SearchDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=object_id
+    ).delete()
+
+
+@transaction.atomic
+def reindex(*, model: type[models.Model], queryset: Iterable[models.Model] | None = None) -> int:
+    """Rebuild all documents of `model` (management command `search_reindex`)."""
+    SearchDocument.objects.filter(content_type=ContentType.objects.get_for_model(model)).delete()
+    items = queryset if queryset is not None else model._default_manager.all()
+    written = 0
+    batch: list[models.Model] = []
+    for obj in items.iterator(chunk_size=2000) if hasattr(items, "iterator") else items:
+        batch.append(obj)
+        if len(batch) >= 2000:
+            written += index_objects(objects=batch)
+            batch = []
+    if batch:
+        written += index_objects(objects=batch)
+    return written

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """One searchable object of any registered model, already normalised (see text.py).
+
+    The database-specific full-text structures hang off this table: on SQLite an FTS5
+    external-content table kept in sync by triggers, on PostgreSQL a generated, weighted
+    tsvector column with a GIN index (both created in migration 0001).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    title = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_doc_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"
+
+
+class SearchTerm(models.Model):
+    """Vocabulary of indexed tokens, used for prefix checks and typo tolerance.
+
+    Terms are only added; a term whose documents are gone just finds nothing.
+    `manage.py search_reindex` rebuilds it from scratch.
+    """
+
+    term = models.CharField(max_length=100, unique=True)
+
+    def __str__(self) -> str:
+        return self.term

@@ -1,0 +1,71 @@
+"""The generic search API with a core model (Page), so it is tested without domain apps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from beko.core import search
+from beko.core.models import Page
+from beko.core.search.models import SearchDocument
+
+
+@pytest.fixture
+def pages(db: Any) -> Iterator[list[Page]]:
+    from beko.core.search import index as search_index
+
+    saved = dict(search_index._registry)
+    search.register(
+        Page, document=lambda p: search.Document(title=p.title, summary=p.intro, body=p.body)
+    )
+    items = [
+        Page.objects.create(slug="a", title="Beratung für Ehrenamtliche", body="Sprechstunde"),
+        Page.objects.create(slug="b", title="Impressum", body="Verantwortlich: Beratungsstelle"),
+        Page.objects.create(slug="c", title="Datenschutz", body="Cookies"),
+    ]
+    search.index_objects(objects=items)
+    yield items
+    search_index._registry.clear()
+    search_index._registry.update(saved)
+
+
+def test_ranked_ids_put_title_hits_first(pages: list[Page]) -> None:
+    ids = search.Search("Beratung").ranked_ids(Page.objects.all())
+    assert ids[0] == pages[0].pk
+
+
+def test_filter_restricts_any_queryset(pages: list[Page]) -> None:
+    queryset = search.Search("Cookies").filter(Page.objects.all())
+    assert list(queryset) == [pages[2]]
+
+
+def test_hits_across_models_carry_model_and_id(pages: list[Page]) -> None:
+    hits = search.Search("Sprechstunde").hits([Page])
+    assert [(h.model, h.object_id) for h in hits] == [(Page, pages[0].pk)]
+
+
+def test_updating_and_removing_keeps_the_index_current(pages: list[Page]) -> None:
+    page = pages[2]
+    page.title = "Barrierefreiheit"
+    page.save()
+    search.index_update(obj=page)
+    assert search.Search("Barrierefreiheit").filter(Page.objects.all()).count() == 1
+    assert search.Search("Datenschutz").filter(Page.objects.all()).count() == 0
+    search.index_remove(model=Page, object_id=page.pk)
+    assert not SearchDocument.objects.filter(object_id=page.pk, title__contains="barriere").exists()
+    assert search.Search("Barrierefreiheit").filter(Page.objects.all()).count() == 0
+
+
+def test_a_builder_returning_none_removes_the_document(pages: list[Page]) -> None:
+    search.register(
+        Page, document=lambda p: None if p.slug == "a" else search.Document(title=p.title)
+    )
+    search.index_objects(objects=pages)
+    assert search.Search("Ehrenamtliche").filter(Page.objects.all()).count() == 0
+
+
+@pytest.mark.parametrize("query", ['"', "*", "NEAR(a b)", "a OR", "'; --", "(((", "ع" * 300, ""])
+def test_hostile_queries_never_raise(pages: list[Page], query: str) -> None:
+    assert isinstance(search.Search(query).ranked_ids(Page.objects.all()), list)

@@ -1,0 +1,585 @@
+"""Reads of the directory. Other apps use these (never the models directly):
+
+- `offers_for(...)`: matching published offers for the guide, events and news pages;
+- `organisations_public()`: organisations with a public profile (events: market stands);
+- `offer_search(filters=...)`: the search behind the list page and the API;
+- `home_section(request)`: the block on the home page.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import HttpRequest
+from django.utils import timezone
+
+from beko.core.search import Search
+
+from .models import (
+    Category,
+    District,
+    Language,
+    Location,
+    Offer,
+    OfferChange,
+    OfferReport,
+    OpeningHours,
+    Organisation,
+    ResidenceStatus,
+    TargetGroup,
+)
+
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+SORTS = ("relevance", "name", "verified")
+LOCAL_TZ = ZoneInfo("Europe/Berlin")
+
+
+def visibility_cutoff(*, now: datetime | None = None) -> datetime:
+    """Offers verified before this moment are hidden from the public (freshness rule)."""
+    now = now or timezone.now()
+    return now - timedelta(
+        days=settings.BEKO_DIRECTORY_STALE_DAYS + settings.BEKO_DIRECTORY_HIDE_AFTER_DAYS
+    )
+
+
+def offers_public(*, now: datetime | None = None) -> QuerySet[Offer]:
+    """Published, currently valid, verified recently enough, of a public organisation."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    cutoff = visibility_cutoff(now=now)
+    return Offer.objects.filter(
+        Q(last_verified_at__gte=cutoff) | Q(last_verified_at__isnull=True, created_at__gte=cutoff),
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+        status=Offer.Status.PUBLISHED,
+        organisation__is_public=True,
+    )
+
+
+def organisations_public() -> QuerySet[Organisation]:
+    """Organisations shown on the public site, with `public_offer_count` annotated."""
+    return Organisation.objects.filter(is_public=True).annotate(
+        public_offer_count=Count("offers", filter=Q(offers__in=offers_public()), distinct=True)
+    )
+
+
+def offers_visible_to(*, user: Any) -> QuerySet[Offer]:
+    """Back office: staff see every offer, partner editors their organisation's."""
+    from beko.accounts.permissions import is_partner_editor, is_staff_member
+
+    if is_staff_member(user):
+        return Offer.objects.all()
+    if is_partner_editor(user):
+        return Offer.objects.filter(organisation_id=user.organisation_id)
+    return Offer.objects.none()
+
+
+@dataclass(frozen=True)
+class OfferFilters:
+    """The whole state of a search; the list page and the API parse into this."""
+
+    q: str = ""
+    category: str = ""
+    district: str = ""
+    language: str = ""
+    target_group: str = ""
+    residence_status: str = ""
+    free: bool = False
+    accessible: bool = False
+    open_now: bool = False
+    organisation: str = ""
+    sort: str = ""
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort in SORTS and not (self.sort == "relevance" and not self.q.strip()):
+            return self.sort
+        return "relevance" if self.q.strip() else "name"
+
+    def active(self) -> dict[str, Any]:
+        """Filters that narrow the result (for "remove this filter" help)."""
+        names = ("category", "district", "language", "target_group", "residence_status",
+                 "free", "accessible", "open_now", "organisation")  # fmt: skip
+        return {name: getattr(self, name) for name in names if getattr(self, name)}
+
+
+def _open_now(now: datetime) -> Exists:
+    local = now.astimezone(LOCAL_TZ)
+    return Exists(
+        OpeningHours.objects.filter(
+            offer=OuterRef("pk"),
+            weekday=local.weekday(),
+            opens__lte=local.time(),
+            closes__gt=local.time(),
+        )
+    )
+
+
+def _category_q(slug: str) -> Exists:
+    through = Offer.categories.through
+    return Exists(
+        through.objects.filter(offer_id=OuterRef("pk")).filter(
+            Q(category__slug=slug) | Q(category__parent__slug=slug)
+        )
+    )
+
+
+def _district_q(slug: str) -> Exists:
+    through = Offer.locations.through
+    return Exists(through.objects.filter(offer_id=OuterRef("pk"), location__district__slug=slug))
+
+
+def _language_q(code: str) -> Exists:
+    through = Offer.languages.through
+    return Exists(through.objects.filter(offer_id=OuterRef("pk"), language__code=code))
+
+
+def _residence_q(value: str) -> Q:
+    # No status listed means the offer is open to everybody.
+    return Q(residence_statuses="") | Q(residence_statuses__contains=f",{value},")
+
+
+def _accessible_q() -> Q:
+    return Q(wheelchair_accessible=True) | Q(hearing_loop=True) | Q(sign_language=True)
+
+
+def apply_filters(
+    queryset: QuerySet[Offer], filters: OfferFilters, *, now: datetime, skip: str = ""
+) -> QuerySet[Offer]:
+    """All facet filters except `skip` (facet counts leave out their own dimension)."""
+    if filters.category and skip != "category":
+        queryset = queryset.filter(_category_q(filters.category))
+    if filters.district and skip != "district":
+        queryset = queryset.filter(_district_q(filters.district))
+    if filters.language and skip != "language":
+        queryset = queryset.filter(_language_q(filters.language))
+    if filters.target_group and skip != "target_group":
+        queryset = queryset.filter(target_groups__contains=f",{filters.target_group},")
+    if filters.residence_status and skip != "residence_status":
+        queryset = queryset.filter(_residence_q(filters.residence_status))
+    if filters.free:
+        queryset = queryset.filter(is_free=True)
+    if filters.accessible:
+        queryset = queryset.filter(_accessible_q())
+    if filters.open_now:
+        queryset = queryset.filter(_open_now(now))
+    if filters.organisation:
+        queryset = queryset.filter(organisation__slug=filters.organisation)
+    return queryset
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+    obj: Any = None
+
+
+@dataclass
+class OfferSearchResult:
+    filters: OfferFilters
+    offers: list[Offer]
+    total: int
+    page: int
+    num_pages: int
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    flags: dict[str, int] = field(default_factory=dict)
+    corrections: dict[str, str] = field(default_factory=dict)
+    nearest_districts: list[FacetValue] = field(default_factory=list)
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def _with_related(queryset: QuerySet[Offer], *, hours: bool = False) -> QuerySet[Offer]:
+    queryset = queryset.select_related("organisation").prefetch_related(
+        "categories",
+        "languages",
+        Prefetch("locations", queryset=Location.objects.select_related("district")),
+    )
+    return queryset.prefetch_related("opening_hours") if hours else queryset
+
+
+class SubqueryCount(Subquery):
+    """COUNT(DISTINCT offer_id) of a correlated subquery: one query for a whole facet."""
+
+    template = "(SELECT COUNT(DISTINCT offer_id) FROM (%(subquery)s) _facet)"
+    output_field = IntegerField()
+
+
+def _facets(
+    base: QuerySet[Offer], filters: OfferFilters, search: Search | None, now: datetime
+) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
+    def scoped(skip: str) -> QuerySet[Offer]:
+        queryset = apply_filters(base, filters, now=now, skip=skip)
+        return (search.filter(queryset) if search else queryset).values("pk")
+
+    # One query per facet: the vocabulary with a correlated count of matching offers.
+    category_ids = scoped("category")
+    categories = Category.objects.annotate(
+        n=SubqueryCount(
+            Offer.categories.through.objects.filter(
+                Q(category_id=OuterRef("pk")) | Q(category__parent_id=OuterRef("pk")),
+                offer_id__in=category_ids,
+            ).values("offer_id")
+        )
+    )
+    districts = District.objects.annotate(
+        n=SubqueryCount(
+            Offer.locations.through.objects.filter(
+                location__district_id=OuterRef("pk"), offer_id__in=scoped("district")
+            ).values("offer_id")
+        )
+    )
+    languages = Language.objects.annotate(
+        n=SubqueryCount(
+            Offer.languages.through.objects.filter(
+                language_id=OuterRef("pk"), offer_id__in=scoped("language")
+            ).values("offer_id")
+        )
+    )
+    aggregates: dict[str, Any] = {
+        f"tg_{value}": Count("pk", filter=Q(target_groups__contains=f",{value},"))
+        for value in TargetGroup.values
+    }
+    aggregates.update(
+        {f"rs_{value}": Count("pk", filter=_residence_q(value)) for value in ResidenceStatus.values}
+    )
+    aggregates["free"] = Count("pk", filter=Q(is_free=True))
+    aggregates["accessible"] = Count("pk", filter=_accessible_q())
+    aggregates["open_now"] = Count("pk", filter=Q(_open_now(now)))
+    flags = offers_scoped(base, filters, search, now).aggregate(**aggregates)
+    facets = {
+        "category": [
+            FacetValue(c.slug, c.name, c.n, c.slug == filters.category, obj=c) for c in categories
+        ],
+        "district": [
+            FacetValue(d.slug, d.name, d.n, d.slug == filters.district, obj=d) for d in districts
+        ],
+        "language": [
+            FacetValue(lang.code, lang.name, lang.n, lang.code == filters.language, obj=lang)
+            for lang in languages
+            if lang.n or lang.code == filters.language
+        ],
+        "target_group": [
+            FacetValue(v, str(label), flags[f"tg_{v}"], v == filters.target_group)
+            for v, label in TargetGroup.choices
+        ],
+        "residence_status": [
+            FacetValue(v, str(label), flags[f"rs_{v}"], v == filters.residence_status)
+            for v, label in ResidenceStatus.choices
+        ],
+    }
+    return facets, {k: flags[k] for k in ("free", "accessible", "open_now")}
+
+
+def offers_scoped(
+    base: QuerySet[Offer], filters: OfferFilters, search: Search | None, now: datetime
+) -> QuerySet[Offer]:
+    queryset = apply_filters(base, filters, now=now)
+    return search.filter(queryset) if search else queryset
+
+
+def _distance(a: District, b: District) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    return math.hypot(
+        float(a.latitude) - float(b.latitude), float(a.longitude) - float(b.longitude)
+    )
+
+
+def offer_search(
+    *,
+    filters: OfferFilters,
+    with_facets: bool = True,
+    with_hours: bool = False,
+    now: datetime | None = None,
+) -> OfferSearchResult:
+    """One page of public offers for `filters`, with facet counts. Constant query count."""
+    now = now or timezone.now()
+    base = offers_public(now=now)
+    search = Search(filters.q) if filters.q.strip() else None
+    if search is not None and search.is_empty:
+        search = None  # only stop words: treat as no query
+    filtered = apply_filters(base, filters, now=now)
+    sort = filters.effective_sort
+    page_size = max(1, min(filters.page_size, MAX_PAGE_SIZE))
+    if search is not None and sort == "relevance":
+        ids = search.ranked_ids(filtered)
+        paginator = Paginator(ids, page_size)
+        page = paginator.get_page(filters.page)
+        by_id = _with_related(
+            Offer.objects.filter(pk__in=list(page.object_list)), hours=with_hours
+        ).in_bulk()
+        offers = [by_id[pk] for pk in page.object_list if pk in by_id]
+    else:
+        queryset = search.filter(filtered) if search else filtered
+        ordering = ["-last_verified_at", "title", "pk"] if sort == "verified" else ["title", "pk"]
+        paginator = Paginator(
+            _with_related(queryset.order_by(*ordering), hours=with_hours), page_size
+        )
+        page = paginator.get_page(filters.page)
+        offers = list(page.object_list)
+    result = OfferSearchResult(
+        filters=replace(filters, sort=sort),
+        offers=offers,
+        total=paginator.count,
+        page=page.number,
+        num_pages=paginator.num_pages,
+        corrections=search.corrections if search else {},
+    )
+    if with_facets:
+        result.facets, result.flags = _facets(base, filters, search, now)
+        if result.total == 0 and filters.district:
+            values = result.facets["district"]
+            selected = next((f for f in values if f.selected), None)
+            if selected is not None:
+                others = [f for f in values if not f.selected and f.count]
+                others.sort(key=lambda f: _distance(selected.obj, f.obj))
+                result.nearest_districts = others[:3]
+    return result
+
+
+def offers_for(
+    *,
+    category_slugs: list[str] | None = None,
+    target_group: str | None = None,
+    district: str | None = None,
+    language: str | None = None,
+    residence_status: str | None = None,
+    q: str | None = None,
+    limit: int = 5,
+) -> list[Offer]:
+    """Public offers matching all given criteria, freshest first, at most `limit`.
+
+    For other apps: the guide (offers matching a path into work: `category_slugs=["anerkennung"],
+    residence_status="duldung"`), events and news audience pages (`target_group="employers"`).
+    Values are the same slugs/codes as the list page's URL (`District.slug`, ISO 639 code,
+    `TargetGroup` and `ResidenceStatus` values). Unknown values simply match nothing.
+    """
+    now = timezone.now()
+    queryset = offers_public(now=now)
+    if category_slugs:
+        condition = Q()
+        for slug in category_slugs:
+            condition |= Q(_category_q(slug))
+        queryset = queryset.filter(condition)
+    filters = OfferFilters(
+        district=district or "",
+        language=language or "",
+        target_group=target_group or "",
+        residence_status=residence_status or "",
+    )
+    queryset = apply_filters(queryset, filters, now=now)
+    if q and q.strip():
+        search = Search(q)
+        if not search.is_empty:
+            ids = search.ranked_ids(queryset)[:limit]
+            by_id = _with_related(Offer.objects.filter(pk__in=ids)).in_bulk()
+            return [by_id[pk] for pk in ids if pk in by_id]
+    return list(_with_related(queryset.order_by("-last_verified_at", "title"))[:limit])
+
+
+def offer_public_detail(*, pk: int) -> Offer:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        _with_related(offers_public()).prefetch_related("opening_hours"), pk=pk
+    )
+
+
+def categories_public() -> list[Category]:
+    return list(Category.objects.select_related("parent"))
+
+
+def districts_public() -> list[District]:
+    return list(District.objects.all())
+
+
+def languages_public() -> list[Language]:
+    return list(Language.objects.all())
+
+
+def home_section(request: HttpRequest) -> dict[str, Any]:
+    """Search box, category tiles, districts and counts on the home page."""
+    base = offers_public()
+    categories = dict(
+        Offer.categories.through.objects.filter(offer__in=base.values("pk"))
+        .values_list("category_id")
+        .annotate(n=Count("offer_id", distinct=True))
+    )
+    districts = dict(
+        Offer.locations.through.objects.filter(offer__in=base.values("pk"))
+        .values_list("location__district_id")
+        .annotate(n=Count("offer_id", distinct=True))
+    )
+    tiles = [
+        {"category": c, "count": categories.get(c.pk, 0)}
+        for c in Category.objects.filter(parent__isnull=True)
+    ]
+    return {
+        "template": "directory/_home_section.html",
+        "order": 10,
+        "context": {
+            "offer_count": base.count(),
+            "organisation_count": Organisation.objects.filter(is_public=True, offers__in=base)
+            .distinct()
+            .count(),
+            "tiles": tiles,
+            "districts": [
+                {"district": d, "count": districts.get(d.pk, 0)} for d in District.objects.all()
+            ],
+        },
+    }
+
+
+# --- back office ------------------------------------------------------------------------
+
+
+def pending_changes(*, user: Any) -> QuerySet[OfferChange]:
+    from beko.accounts.permissions import is_staff_member
+
+    queryset = OfferChange.objects.filter(state=OfferChange.State.PENDING).select_related(
+        "offer", "organisation", "proposed_by"
+    )
+    if not is_staff_member(user):
+        queryset = queryset.filter(organisation_id=getattr(user, "organisation_id", None))
+    return queryset
+
+
+def open_reports() -> QuerySet[OfferReport]:
+    return OfferReport.objects.filter(state=OfferReport.State.OPEN).select_related("offer")
+
+
+def freshness_overview(*, now: datetime | None = None) -> dict[str, Any]:
+    """Staff dashboard: counts by state, the oldest unverified offers, open reports."""
+    now = now or timezone.now()
+    stale_cutoff = now - timedelta(days=settings.BEKO_DIRECTORY_STALE_DAYS)
+    hidden_cutoff = visibility_cutoff(now=now)
+    published = Offer.objects.filter(status=Offer.Status.PUBLISHED)
+    verified = Q(last_verified_at__gte=stale_cutoff) | Q(
+        last_verified_at__isnull=True, created_at__gte=stale_cutoff
+    )
+    hidden = Q(last_verified_at__lt=hidden_cutoff) | Q(
+        last_verified_at__isnull=True, created_at__lt=hidden_cutoff
+    )
+    counts = Offer.objects.aggregate(
+        draft=Count("pk", filter=Q(status=Offer.Status.DRAFT)),
+        archived=Count("pk", filter=Q(status=Offer.Status.ARCHIVED)),
+        published_fresh=Count("pk", filter=Q(status=Offer.Status.PUBLISHED) & verified),
+        published_hidden=Count("pk", filter=Q(status=Offer.Status.PUBLISHED) & hidden),
+        published=Count("pk", filter=Q(status=Offer.Status.PUBLISHED)),
+    )
+    counts["published_stale"] = (
+        counts["published"] - counts["published_fresh"] - counts["published_hidden"]
+    )
+    oldest = (
+        published.exclude(verified)
+        .select_related("organisation")
+        .order_by("last_verified_at", "created_at")[:10]
+    )
+    return {
+        "counts": counts,
+        "oldest": list(oldest),
+        "reports": list(open_reports()[:20]),
+        "report_count": open_reports().count(),
+        "pending_count": OfferChange.objects.filter(state=OfferChange.State.PENDING).count(),
+    }
+
+
+# The guide's step tags (beko/guide/rules/next_steps.yaml) -> directory categories.
+GUIDE_TAG_CATEGORIES = {
+    "business_startup": ["arbeit-beruf"],
+    "employer_service": ["arbeit-beruf"],
+    "job_counselling": ["arbeit-beruf"],
+    "vocational_training": ["ausbildung"],
+    "german_course": ["sprache"],
+    "integration_course": ["sprache"],
+    "job_language_course": ["sprache"],
+    "migration_counselling": ["beratung-migration"],
+    "youth_migration_service": ["beratung-migration", "jugend"],
+    "foreigners_authority": ["beratung-migration"],
+    "legal_counselling": ["beratung-recht"],
+    "recognition_counselling": ["anerkennung"],
+    "jobcenter": ["beratung"],
+    "social_welfare_office": ["beratung"],
+}
+# The guide's residence statuses -> the directory's coarser "served statuses".
+GUIDE_STATUS = {
+    "recognised": ResidenceStatus.RECOGNISED,
+    "subsidiary": ResidenceStatus.RECOGNISED,
+    "deportation_ban": ResidenceStatus.RECOGNISED,
+    "residence_25_5": ResidenceStatus.RECOGNISED,
+    "residence_25a": ResidenceStatus.RECOGNISED,
+    "residence_25b": ResidenceStatus.RECOGNISED,
+    "settlement": ResidenceStatus.RECOGNISED,
+    "temporary_protection": ResidenceStatus.PARA24,
+    "gestattung": ResidenceStatus.GESTATTUNG,
+    "duldung": ResidenceStatus.DULDUNG,
+    "duldung_unclear_identity": ResidenceStatus.DULDUNG,
+    "ausbildungsduldung": ResidenceStatus.DULDUNG,
+    "beschaeftigungsduldung": ResidenceStatus.DULDUNG,
+}
+
+
+def offers_for_guide(
+    *, tags: list[str], residence_status: str, limit: int = 5
+) -> list[dict[str, str]]:
+    """Local offers for the guide's next steps: `tags` from its rules, the person's status.
+
+    Returns plain dicts (title, url, organisation, district) as the guide expects.
+    """
+    slugs = list(dict.fromkeys(slug for tag in tags for slug in GUIDE_TAG_CATEGORIES.get(tag, [])))
+    if not slugs:
+        return []
+    status = GUIDE_STATUS.get(residence_status)
+    offers = offers_for(
+        category_slugs=slugs, residence_status=status.value if status else None, limit=limit
+    )
+    return [
+        {
+            "title": offer.title,
+            "url": offer.get_absolute_url(),
+            "organisation": offer.organisation.name,
+            "district": ", ".join(
+                dict.fromkeys(loc.district.name for loc in offer.locations.all())
+            ),
+        }
+        for offer in offers
+    ]
+
+
+AUDIENCE_TARGET_GROUPS = {
+    "volunteers": TargetGroup.VOLUNTEERS,
+    "employers": TargetGroup.EMPLOYERS,
+    "organisations": TargetGroup.ASSOCIATIONS,
+}
+
+
+def offers_for_audience(*, audience: str, limit: int = 5) -> list[Offer]:
+    """Offers for the news app's audience pages (`volunteers`, `employers`, `organisations`)."""
+    target = AUDIENCE_TARGET_GROUPS.get(audience)
+    return offers_for(target_group=target.value, limit=limit) if target else []
+
+
+def offers_by_ids(*, ids: list[int]) -> list[Offer]:
+    """Public offers with these ids, in the given order (news links related offers)."""
+    by_id = _with_related(offers_public().filter(pk__in=ids)).in_bulk()
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -1,0 +1,343 @@
+"""Writes of the directory. Every change to an offer goes through here: it is recorded in the
+offer's history and the search index is brought up to date in the same transaction."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from beko.accounts.permissions import can_edit_organisation, needs_approval
+from beko.core import search
+
+from .models import (
+    Category,
+    Language,
+    Location,
+    Offer,
+    OfferChange,
+    OfferReport,
+    OfferRevision,
+    OpeningHours,
+    Organisation,
+    encode_choices,
+)
+
+logger = logging.getLogger(__name__)
+
+# Fields a form or import may set directly (translations go through the core translation UI).
+SCALAR_FIELDS = (
+    "title", "summary", "description", "is_free", "cost", "registration_required",
+    "contact_name", "contact_email", "contact_phone", "schedule_note", "wheelchair_accessible",
+    "hearing_loop", "sign_language", "on_site", "online", "by_phone", "valid_from", "valid_until",
+    "status",
+)  # fmt: skip
+RELATION_FIELDS = ("categories", "languages", "locations")
+CHOICE_FIELDS = ("target_groups", "residence_statuses")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set):
+        return sorted(_jsonable(v) for v in value)
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+def offer_snapshot(offer: Offer) -> dict[str, Any]:
+    """The editable state of an offer as plain JSON (for history and review diffs)."""
+    data: dict[str, Any] = {name: _jsonable(getattr(offer, name)) for name in SCALAR_FIELDS}
+    data["target_groups"] = offer.target_group_list()
+    data["residence_statuses"] = offer.residence_status_list()
+    if offer.pk:
+        data["categories"] = sorted(c.pk for c in offer.categories.all())
+        data["languages"] = sorted(lang.pk for lang in offer.languages.all())
+        data["locations"] = sorted(loc.pk for loc in offer.locations.all())
+        data["opening_hours"] = [
+            [h.weekday, h.opens.strftime("%H:%M"), h.closes.strftime("%H:%M")]
+            for h in offer.opening_hours.all()
+        ]
+    return data
+
+
+def normalise_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Cleaned form/API data -> JSON snapshot shape (model instances become ids)."""
+    result: dict[str, Any] = {}
+    for name in SCALAR_FIELDS:
+        if name in data:
+            result[name] = _jsonable(data[name])
+    for name in (*RELATION_FIELDS, *CHOICE_FIELDS):
+        if name in data:
+            result[name] = _jsonable(list(data[name]))
+    if "opening_hours" in data:
+        result["opening_hours"] = [
+            [int(d), _jsonable(o)[:5], _jsonable(c)[:5]] for d, o, c in data["opening_hours"]
+        ]
+    return result
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
+    return {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
+
+
+def _apply(offer: Offer, data: dict[str, Any]) -> None:
+    for name in SCALAR_FIELDS:
+        if name in data:
+            value = data[name]
+            if name in ("valid_from", "valid_until") and isinstance(value, str):
+                value = date.fromisoformat(value) if value else None
+            setattr(offer, name, value)
+    if "target_groups" in data:
+        offer.target_groups = encode_choices(data["target_groups"])
+    if "residence_statuses" in data:
+        offer.residence_statuses = encode_choices(data["residence_statuses"])
+    offer.save()
+    if "categories" in data:
+        offer.categories.set(Category.objects.filter(pk__in=data["categories"]))
+    if "languages" in data:
+        offer.languages.set(Language.objects.filter(pk__in=data["languages"]))
+    if "locations" in data:
+        offer.locations.set(
+            Location.objects.filter(pk__in=data["locations"], organisation_id=offer.organisation_id)
+        )
+    if "opening_hours" in data:
+        offer.opening_hours.all().delete()
+        OpeningHours.objects.bulk_create(
+            OpeningHours(
+                offer=offer, weekday=d, opens=time.fromisoformat(o), closes=time.fromisoformat(c)
+            )
+            for d, o, c in data["opening_hours"]
+        )
+
+
+def _reindex(offer: Offer) -> None:
+    fresh = (
+        Offer.objects.select_related("organisation")
+        .prefetch_related("categories", "languages", "locations__district")
+        .get(pk=offer.pk)
+    )
+    search.index_update(obj=fresh)
+
+
+def _record(offer: Offer, action: str, changes: dict[str, Any], by: Any) -> None:
+    OfferRevision.objects.create(offer=offer, action=action, changes=changes, by=by)
+
+
+@transaction.atomic
+def offer_create(
+    *, organisation: Organisation, data: dict[str, Any], by: Any
+) -> Offer | OfferChange:
+    """Staff create directly (verified now); a partner's new offer waits for approval."""
+    if not can_edit_organisation(by, organisation.pk):
+        raise PermissionError("not allowed to edit this organisation")
+    values = normalise_data(data)
+    if needs_approval(by):
+        return OfferChange.objects.create(organisation=organisation, data=values, proposed_by=by)
+    offer = Offer(organisation=organisation, last_verified_at=timezone.now(), verified_by=by)
+    _apply(offer, values)
+    _record(offer, "created", diff({}, values), by)
+    _reindex(offer)
+    return offer
+
+
+@transaction.atomic
+def offer_update(*, offer: Offer, data: dict[str, Any], by: Any) -> Offer | OfferChange:
+    """Staff changes go live at once; a partner's become a pending OfferChange."""
+    if not can_edit_organisation(by, offer.organisation_id):
+        raise PermissionError("not allowed to edit this organisation")
+    values = normalise_data(data)
+    old = offer_snapshot(offer)
+    changes = diff(old, values)
+    if needs_approval(by):
+        # One pending proposal per offer: a new one replaces the older.
+        OfferChange.objects.filter(offer=offer, state=OfferChange.State.PENDING).delete()
+        return OfferChange.objects.create(
+            offer=offer, organisation_id=offer.organisation_id, data=values, proposed_by=by
+        )
+    if changes:
+        _apply(offer, values)
+        # Editing by staff counts as verification.
+        offer.last_verified_at = timezone.now()
+        offer.verified_by = by
+        offer.save(update_fields=["last_verified_at", "verified_by", "updated_at"])
+        _record(offer, "updated", changes, by)
+        _reindex(offer)
+    return offer
+
+
+def change_diff(change: OfferChange) -> dict[str, list[Any]]:
+    old = offer_snapshot(change.offer) if change.offer else {}
+    return diff(old, change.data)
+
+
+@transaction.atomic
+def offer_change_approve(*, change: OfferChange, by: Any) -> Offer:
+    change = OfferChange.objects.select_for_update().get(pk=change.pk)
+    if change.state != OfferChange.State.PENDING:
+        raise ValueError("change already decided")
+    if change.offer is None:
+        offer = Offer(organisation=change.organisation)
+        changes = diff({}, change.data)
+        action = "created"
+    else:
+        offer = change.offer
+        changes = change_diff(change)
+        action = "updated"
+    _apply(offer, change.data)
+    offer.last_verified_at = timezone.now()
+    offer.verified_by = change.proposed_by
+    offer.save(update_fields=["last_verified_at", "verified_by", "updated_at"])
+    change.offer = offer
+    change.state = OfferChange.State.APPROVED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.save()
+    _record(offer, action, {**changes, "_proposed_by": [None, change.proposed_by_id]}, by)
+    _reindex(offer)
+    return offer
+
+
+@transaction.atomic
+def offer_change_reject(*, change: OfferChange, by: Any, note: str = "") -> OfferChange:
+    change = OfferChange.objects.select_for_update().get(pk=change.pk)
+    if change.state != OfferChange.State.PENDING:
+        raise ValueError("change already decided")
+    change.state = OfferChange.State.REJECTED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.decision_note = note[:500]
+    change.save()
+    return change
+
+
+@transaction.atomic
+def offer_verify(*, offer: Offer, by: Any) -> Offer:
+    """ "Still correct": resets the freshness clock (also from the signed e-mail link)."""
+    offer.last_verified_at = timezone.now()
+    offer.verified_by = by
+    offer.reminder_sent_at = None
+    offer.save(update_fields=["last_verified_at", "verified_by", "reminder_sent_at", "updated_at"])
+    _record(offer, "verified", {}, by)
+    return offer
+
+
+@transaction.atomic
+def offer_set_status(*, offer: Offer, status: str, by: Any) -> Offer:
+    if not can_edit_organisation(by, offer.organisation_id) or needs_approval(by):
+        raise PermissionError("only staff change the status directly")
+    old = offer.status
+    offer.status = status
+    offer.save(update_fields=["status", "updated_at"])
+    _record(offer, "status", {"status": [old, status]}, by)
+    _reindex(offer)
+    return offer
+
+
+def offer_report_create(*, offer: Offer, message: str, email: str = "") -> OfferReport:
+    report = OfferReport.objects.create(offer=offer, message=message.strip(), email=email.strip())
+    logger.info("directory.report", extra={"offer": offer.pk, "report": report.pk})
+    return report
+
+
+def offer_report_close(*, report: OfferReport, by: Any) -> OfferReport:
+    report.state = OfferReport.State.DONE
+    report.closed_by = by
+    report.save(update_fields=["state", "closed_by"])
+    return report
+
+
+def offers_reindex(*, queryset: Any = None) -> int:
+    """Re-index offers in bulk (demo data, imports, generate_offers)."""
+    from .search import prefetched_for_index
+
+    items = prefetched_for_index(queryset if queryset is not None else Offer.objects.all())
+    written = 0
+    batch: list[Offer] = []
+    for offer in items.iterator(chunk_size=2000):
+        batch.append(offer)
+        if len(batch) == 2000:
+            written += search.index_objects(objects=batch)
+            batch = []
+    if batch:
+        written += search.index_objects(objects=batch)
+    return written
+
+
+def freshness_check(*, now: datetime | None = None) -> dict[str, int]:
+    """Daily job: remind partners of stale offers, tell staff about newly hidden ones.
+
+    Stale = not verified for BEKO_DIRECTORY_STALE_DAYS: one reminder e-mail per offer with a
+    signed "still correct" link. Another BEKO_DIRECTORY_HIDE_AFTER_DAYS later the offer drops
+    out of the public list (a query filter, see selectors.offers_public); staff get one note.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.db.models import Q
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    from beko.accounts.models import Role, User
+
+    from .selectors import visibility_cutoff
+    from .tokens import verify_token_for
+
+    now = now or timezone.now()
+    stale_cutoff = now - timedelta(days=settings.BEKO_DIRECTORY_STALE_DAYS)
+    hidden_cutoff = visibility_cutoff(now=now)
+    published = Offer.objects.filter(status=Offer.Status.PUBLISHED).select_related("organisation")
+    unverified = Q(last_verified_at__lt=stale_cutoff) | Q(
+        last_verified_at__isnull=True, created_at__lt=stale_cutoff
+    )
+    reminded = 0
+    for offer in published.filter(unverified, reminder_sent_at__isnull=True):
+        editors = list(
+            User.objects.filter(
+                role=Role.PARTNER, organisation_id=offer.organisation_id, is_active=True
+            )
+        )
+        recipients = [u.email for u in editors if u.email] or (
+            [offer.organisation.email] if offer.organisation.email else []
+        )
+        if recipients:
+            token = verify_token_for(offer=offer, user=editors[0] if editors else None)
+            link = settings.SITE_URL + reverse(
+                "directory:offer_verify_link", kwargs={"token": token}
+            )
+            body = render_to_string(
+                "emails/directory_freshness_reminder.txt", {"offer": offer, "link": link}
+            )
+            send_mail(f"Bitte prüfen: {offer.title}", body, None, recipients)
+        offer.reminder_sent_at = now
+        offer.save(update_fields=["reminder_sent_at"])
+        _record(offer, "reminder_sent", {"recipients": [None, len(recipients)]}, None)
+        reminded += 1
+    hidden_q = Q(last_verified_at__lt=hidden_cutoff) | Q(
+        last_verified_at__isnull=True, created_at__lt=hidden_cutoff
+    )
+    newly_hidden = list(published.filter(hidden_q).exclude(revisions__action="hidden_stale"))
+    for offer in newly_hidden:
+        _record(offer, "hidden_stale", {}, None)
+    if newly_hidden:
+        staff = list(
+            User.objects.filter(role__in=[Role.STAFF, Role.ADMIN], is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+        if staff:
+            titles = "\n".join(f"- {o.title} ({o.organisation.name})" for o in newly_hidden[:50])
+            send_mail(
+                f"{len(newly_hidden)} Angebote nicht mehr öffentlich (veraltet)",
+                f"Diese Angebote wurden zu lange nicht bestätigt und sind ausgeblendet:\n\n{titles}\n\n"
+                f"Übersicht: {settings.SITE_URL}{reverse('directory_staff:dashboard')}",
+                None,
+                staff,
+            )
+    logger.info("directory.freshness", extra={"reminded": reminded, "hidden": len(newly_hidden)})
+    return {"reminded": reminded, "hidden": len(newly_hidden)}

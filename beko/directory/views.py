@@ -1,0 +1,254 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
+
+from . import selectors, services
+from .forms import OfferReportForm, OfferSearchForm
+from .models import Offer, Organisation
+from .tokens import VerifyTokenError, offer_from_verify_token
+
+FILTER_LABELS = {
+    "category": gettext_lazy("Kategorie"),
+    "district": gettext_lazy("Stadtbezirk"),
+    "language": gettext_lazy("Sprache"),
+    "target_group": gettext_lazy("Zielgruppe"),
+    "residence_status": gettext_lazy("Aufenthaltsstatus"),
+    "free": gettext_lazy("kostenlos"),
+    "accessible": gettext_lazy("barrierefrei"),
+    "open_now": gettext_lazy("jetzt geöffnet"),
+    "organisation": gettext_lazy("Organisation"),
+}
+
+
+def _query_without(params: QueryDict, *names: str) -> str:
+    query = params.copy()
+    for name in (*names, "page"):
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _active_filter_links(
+    request: HttpRequest, result: selectors.OfferSearchResult
+) -> list[dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {
+        name: {f.value: f.label for f in values} for name, values in result.facets.items()
+    }
+    links = []
+    for name, value in result.filters.active().items():
+        shown = labels.get(name, {}).get(str(value), "" if isinstance(value, bool) else str(value))
+        label = f"{FILTER_LABELS[name]}: {shown}" if shown else str(FILTER_LABELS[name])
+        query = _query_without(request.GET, name)
+        links.append({"label": label, "url": f"{request.path}?{query}" if query else request.path})
+    return links
+
+
+@require_GET
+def offer_list(request: HttpRequest) -> HttpResponse:
+    form = OfferSearchForm(request.GET or None)
+    form.is_valid()
+    filters = form.filters() if form.is_bound else selectors.OfferFilters()
+    result = selectors.offer_search(filters=filters)
+    context = {
+        "form": form,
+        "result": result,
+        "filter_links": _active_filter_links(request, result),
+        "page_query": _query_without(request.GET),
+        "district_query": _query_without(request.GET, "district"),
+        "crumbs": [(_("Angebote"), "")],
+    }
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        response = render(request, "directory/_offer_search_area.html", context)
+    else:
+        response = render(request, "directory/offer_list.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _json_ld(request: HttpRequest, offer: Offer) -> SafeString:
+    """schema.org Service; escaped like json_script so it cannot close the script tag."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Service",
+        "name": offer.title,
+        "description": offer.summary,
+        "url": request.build_absolute_uri(offer.get_absolute_url()),
+        "provider": {
+            "@type": "Organization",
+            "name": offer.organisation.name,
+            "url": request.build_absolute_uri(offer.organisation.get_absolute_url()),
+        },
+        "availableLanguage": [lang.code for lang in offer.languages.all()],
+        "isAccessibleForFree": offer.is_free,
+        "areaServed": {"@type": "City", "name": "Wuppertal"},
+        "serviceType": [c.name for c in offer.categories.all()],
+    }
+    locations = []
+    for loc in offer.locations.all():
+        place: dict[str, Any] = {
+            "@type": "Place",
+            "name": loc.name or loc.street,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": loc.street,
+                "postalCode": loc.postal_code,
+                "addressLocality": loc.city,
+                "addressCountry": "DE",
+            },
+        }
+        if loc.latitude is not None and loc.longitude is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(loc.latitude),
+                "longitude": float(loc.longitude),
+            }
+        locations.append(place)
+    if locations:
+        data["availableChannel"] = [
+            {"@type": "ServiceChannel", "serviceLocation": place} for place in locations
+        ]
+    hours = [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": f"https://schema.org/{['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][h.weekday]}",
+            "opens": h.opens.strftime("%H:%M"),
+            "closes": h.closes.strftime("%H:%M"),
+        }
+        for h in offer.opening_hours.all()
+    ]
+    if hours:
+        data["hoursAvailable"] = hours
+    text = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return mark_safe(text)  # noqa: S308 - JSON with <, > and & escaped (as json_script does)
+
+
+def _detail_context(
+    request: HttpRequest, offer: Offer, form: OfferReportForm | None = None
+) -> dict[str, Any]:
+    return {
+        "offer": offer,
+        "json_ld": _json_ld(request, offer),
+        "report_form": form or OfferReportForm(),
+        "freshness": offer.freshness_state(),
+        "osm_links": [(loc, loc.osm_url) for loc in offer.locations.all()],
+        "crumbs": [(_("Angebote"), reverse("directory:offer_list")), (offer.title, "")],
+    }
+
+
+@require_GET
+def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = selectors.offer_public_detail(pk=pk)
+    return render(request, "directory/offer_detail.html", _detail_context(request, offer))
+
+
+@require_GET
+def offer_print(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = selectors.offer_public_detail(pk=pk)
+    return render(request, "directory/offer_print.html", {"offer": offer})
+
+
+@require_http_methods(["POST"])
+def offer_report(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = selectors.offer_public_detail(pk=pk)
+    form = OfferReportForm(request.POST)
+    limited = is_ratelimited(
+        request,
+        group="directory.report",
+        key="ip",
+        rate=settings.BEKO_DIRECTORY_REPORT_RATE,
+        method="POST",
+        increment=True,
+    )
+    if limited:
+        form.add_error(
+            None, _("Zu viele Hinweise in kurzer Zeit. Bitte versuchen Sie es später noch einmal.")
+        )
+        return render(
+            request,
+            "directory/offer_detail.html",
+            _detail_context(request, offer, form),
+            status=429,
+        )
+    if not form.is_valid():
+        return render(
+            request,
+            "directory/offer_detail.html",
+            _detail_context(request, offer, form),
+            status=400,
+        )
+    if not form.is_bot():
+        services.offer_report_create(
+            offer=offer, message=form.cleaned_data["message"], email=form.cleaned_data["email"]
+        )
+    # Bots see the same thank-you, so they learn nothing from the honeypot.
+    messages.success(request, _("Danke! Ihr Hinweis ist beim BeKo-Team angekommen."))
+    return redirect(offer.get_absolute_url() + "#hinweis")
+
+
+@require_GET
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    organisations = selectors.organisations_public().filter(public_offer_count__gt=0)
+    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
+    crumbs = [(_("Angebote"), reverse("directory:offer_list")), (_("Organisationen"), "")]
+    return render(request, "directory/organisation_list.html", {"page_obj": page, "crumbs": crumbs})
+
+
+@require_GET
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.filter(is_public=True), slug=slug)
+    page_number = request.GET.get("page") or "1"
+    result = selectors.offer_search(
+        filters=selectors.OfferFilters(
+            organisation=slug, page=int(page_number) if page_number.isdigit() else 1
+        ),
+        with_facets=False,
+    )
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "result": result,
+            "crumbs": [
+                (_("Angebote"), reverse("directory:offer_list")),
+                (_("Organisationen"), reverse("directory:organisation_list")),
+                (organisation.name, ""),
+            ],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def offer_verify_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The one-click "still correct" link from the freshness reminder (signed, expiring).
+
+    GET shows the offer and a button; POST confirms. (Mail scanners follow links with GET,
+    so GET alone must not count as a confirmation.)
+    """
+    try:
+        offer, user = offer_from_verify_token(token)
+    except VerifyTokenError as exc:
+        return render(request, "directory/verify_link.html", {"error": str(exc)}, status=400)
+    if request.method == "POST":
+        services.offer_verify(offer=offer, by=user)
+        return render(request, "directory/verify_link.html", {"offer": offer, "done": True})
+    return render(request, "directory/verify_link.html", {"offer": offer, "token": token})

@@ -1,0 +1,146 @@
+"""Search benchmark: 100,000 synthetic offers on SQLite and PostgreSQL.
+
+For each database: p50/p95 latency of 20 typical API searches (one client, sequential
+requests), then wrk -c16 throughput of the list page and of GET /api/v1/offers?q=… next to the
+server floor. The generated databases are kept (var/bench-search.sqlite3 and PostgreSQL
+`beko_bench`) so later runs skip the ~2 minutes of data generation; delete them to rebuild.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import ROOT, bench_env, gunicorn, manage, measure_with_floor, write_result
+
+COUNT = int(os.environ.get("BENCH_OFFERS", "100000"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "10"))
+PG_URL = os.environ.get("BEKO_PG_URL", "postgres://postgres@127.0.0.1:5432/beko")
+PG_BENCH_URL = PG_URL.rsplit("/", 1)[0] + "/beko_bench"
+
+SEARCHES = [
+    "q=Deutschkurs",
+    "q=Deutschkurs+f%C3%BCr+Frauen+Barmen",
+    "q=Bewerbungshilfe",
+    "q=Beratung+Anerkennung+Abschluss",
+    "q=Sprachcaf%C3%A9",
+    "q=Integrationskurse",
+    "q=Schuldnerberatung",
+    "q=Wohnung",
+    "q=Kita",
+    "q=Jobcoaching",
+    "q=Bewerbng",
+    "q=Migrationsberatung&district=elberfeld",
+    "q=Frauen+Kinderbetreuung",
+    "q=Rechtsberatung+Duldung",
+    "q=Hausaufgabenhilfe&language=ar",
+    "q=Ausbildung+Pflege",
+    "q=Fahrradwerkstatt",
+    "q=Patenschaften&target_group=volunteers",
+    "q=Computerkurs&free=true",
+    "q=Sprache&facets=true",
+]
+
+
+def _count_offers(env: dict[str, str]) -> int:
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c",
+         "from beko.directory.models import Offer; print(Offer.objects.count())"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return int(out.strip().splitlines()[-1])
+
+
+def prepare(env: dict[str, str]) -> float:
+    """Migrate and generate the offers once; returns the generation time (0 if reused)."""
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    have = _count_offers(env)
+    if have >= COUNT:
+        return 0.0
+    started = time.monotonic()
+    manage(env, "generate_offers", "--count", str(COUNT - have))
+    return round(time.monotonic() - started, 1)
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return round(ordered[index], 2)
+
+
+def latency(base: str) -> dict[str, Any]:
+    samples: list[float] = []
+    per_query = {}
+    for query in SEARCHES:
+        url = f"{base}/api/v1/offers?{query}"
+        urllib.request.urlopen(url, timeout=30).read()  # warm-up (caches, connection)
+        times = []
+        for _ in range(REPEAT):
+            started = time.perf_counter()
+            with urllib.request.urlopen(url, timeout=30) as response:
+                body = response.read()
+                assert response.status == 200
+            times.append((time.perf_counter() - started) * 1000)
+        samples.extend(times)
+        count = int(body.split(b'"count":', 1)[1].split(b",", 1)[0])
+        per_query[urllib.parse.unquote_plus(query)] = {
+            "p50_ms": _percentile(times, 50), "p95_ms": _percentile(times, 95), "results": count,
+        }  # fmt: skip
+    return {
+        "requests": len(samples),
+        "p50_ms": _percentile(samples, 50),
+        "p95_ms": _percentile(samples, 95),
+        "mean_ms": round(statistics.fmean(samples), 2),
+        "per_query": per_query,
+    }
+
+
+def run(name: str, database_url: str) -> dict[str, Any]:
+    env = bench_env(database_url)
+    generated = prepare(env)
+    with gunicorn(env) as base:
+        searches = latency(base)
+        throughput = measure_with_floor(
+            base,
+            {"list_page": "/angebote/?q=Deutschkurs", "api_search": "/api/v1/offers?q=Deutschkurs"},
+        )
+    return {"database": name, "offers": _count_offers(env), "generation_seconds": generated,
+            "searches": searches, **throughput}  # fmt: skip
+
+
+def ensure_pg_database() -> None:
+    import psycopg
+
+    admin = PG_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'beko_bench'").fetchone()
+        if not exists:
+            conn.execute("CREATE DATABASE beko_bench")
+
+
+def main() -> None:
+    results = {"targets": {"postgresql_p95_ms": 50, "sqlite_p95_ms": 80}}
+    sqlite_file = ROOT / "var" / "bench-search.sqlite3"
+    results["sqlite"] = run("sqlite", f"sqlite:///{sqlite_file}")
+    ensure_pg_database()
+    results["postgresql"] = run("postgresql", PG_BENCH_URL)
+    write_result("search", results)
+    for db in ("sqlite", "postgresql"):
+        s = results[db]["searches"]
+        e = results[db]["endpoints"]
+        print(f"{db}: p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms; list page {e['list_page']['requests_per_s']} req/s, "
+              f"API {e['api_search']['requests_per_s']} req/s (floor {results[db]['floor']['mean_rps']})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
