@@ -162,4 +162,7 @@ def load(*, stdout: TextIO) -> None:
             by=author,
         )
         services.news_publish(item=scheduled, by=author, at=now + timedelta(days=7))
+    from .search import index_all
+
+    index_all()
     stdout.write(f"news: {created} demo news items, {AudiencePage.objects.count()} pages\n")

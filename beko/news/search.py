@@ -35,9 +35,12 @@ def _all_languages(obj: Any, name: str) -> str:
 
 
 def _strip_tags(html: str) -> str:
+    """Text of sanitised HTML; a space per tag keeps "Arbeit</li><li>Ausbildung" two words."""
+    from html import unescape
+
     from django.utils.html import strip_tags
 
-    return strip_tags(html)
+    return " ".join(unescape(strip_tags(html.replace(">", "> "))).split())
 
 
 def news_document(item: NewsItem) -> search.Document | None:
@@ -180,14 +183,25 @@ def _present(obj: Any) -> Result:
     return Result(title=str(obj), url=obj.get_absolute_url(), summary=_summary(obj))
 
 
+def _local(value: Any, fmt: str) -> str:
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    return date_format(timezone.localtime(value), fmt)
+
+
 def _present_news(item: NewsItem) -> Result:
-    meta = f"{item.get_kind_display()} · {item.publish_at:%d.%m.%Y}" if item.publish_at else ""
+    meta = (
+        f"{item.get_kind_display()} · {_local(item.publish_at, 'SHORT_DATE_FORMAT')}"
+        if item.publish_at
+        else ""
+    )
     return Result(title=item.title, url=item.get_absolute_url(), summary=item.teaser, meta=meta)
 
 
 def _present_event(event: Any) -> Result:
     start = getattr(event, "starts_at", None) or getattr(event, "start", None)
-    meta = f"{start:%d.%m.%Y, %H:%M}" if start else ""
+    meta = _local(start, "SHORT_DATETIME_FORMAT") if start else ""
     return Result(
         title=str(event), url=event.get_absolute_url(), summary=_summary(event), meta=meta
     )

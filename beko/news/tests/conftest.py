@@ -45,6 +45,14 @@ def jpeg_with_gps() -> bytes:
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """The search keeps table fingerprints in the cache; tests roll the tables back."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def audience_pages(db: Any) -> None:
     """Seeded by a data migration, but other apps' transactional tests flush the tables."""
     from beko.news.services import audience_pages_ensure
@@ -114,3 +122,20 @@ def create_event(*, title: str, audience: str, status: str = "published", days: 
     )  # fmt: skip
     EventAudience.objects.create(event=event, audience=audience)
     return event
+
+
+def create_offer(
+    *, title: str, organisation: Any, status: str = "published", target_groups: str = ""
+) -> Any:
+    """A directory offer, indexed like the directory's services do."""
+    from django.utils import timezone
+
+    from beko.core import search
+    from beko.directory.models import Offer
+
+    offer = Offer.objects.create(
+        title=title, title_de=title, summary=title, summary_de=title, organisation=organisation,
+        status=status, target_groups=target_groups, last_verified_at=timezone.now(),
+    )  # fmt: skip
+    search.index_update(obj=offer)
+    return offer

@@ -168,3 +168,20 @@ def test_home_page_leads_to_every_audience_page(anon_client):
     html = anon_client.get("/").content.decode()
     for url in [*AUDIENCE_URLS, "/ueber-uns/"]:
         assert f'href="{url}"' in html, url
+
+
+def test_audience_page_bundles_offers_for_its_audience_from_the_directory(
+    anon_client, organisation
+):
+    from .conftest import create_offer
+
+    create_offer(
+        title="Beratung für Betriebe", organisation=organisation, target_groups=",employers,"
+    )
+    create_offer(
+        title="Schulung für Ehrenamt", organisation=organisation, target_groups=",volunteers,"
+    )
+    html = anon_client.get("/fuer-unternehmen/").content.decode()
+    section = html.split('id="bundle-offers"', 1)[1].split("</section>", 1)[0]
+    assert "Beratung für Betriebe" in section
+    assert "Schulung für Ehrenamt" not in section
