@@ -139,3 +139,17 @@ def create_offer(
     )  # fmt: skip
     search.index_update(obj=offer)
     return offer
+
+
+def create_faq(*, question: str, audiences: str = "", status: str = "published") -> Any:
+    """A published FAQ entry of the faq app ("audiences" like " volunteer employer ")."""
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from beko.faq.models import FaqEntry
+
+    return FaqEntry.objects.create(
+        slug=slugify(question)[:90], question=question, question_de=question,
+        answer=f"Antwort auf {question}", answer_de=f"Antwort auf {question}", topic="work",
+        audiences=audiences, status=status, published_at=timezone.now(),
+    )  # fmt: skip

@@ -185,3 +185,18 @@ def test_audience_page_bundles_offers_for_its_audience_from_the_directory(
     section = html.split('id="bundle-offers"', 1)[1].split("</section>", 1)[0]
     assert "Beratung für Betriebe" in section
     assert "Schulung für Ehrenamt" not in section
+
+
+def test_audience_page_bundles_faq_entries_of_its_audience(anon_client):
+    from .conftest import create_faq
+
+    create_faq(question="Wer zahlt die Fahrtkosten im Ehrenamt?", audiences=" volunteer ")
+    create_faq(question="Welche Erlaubnis braucht mein Betrieb?", audiences=" employer ")
+    create_faq(question="Wie tragen wir unser Angebot ein?", audiences=" association ")
+    html = anon_client.get("/fuer-ehrenamtliche/").content.decode()
+    section = html.split('id="bundle-faq"', 1)[1].split("</section>", 1)[0]
+    assert "Wer zahlt die Fahrtkosten im Ehrenamt?" in section
+    assert "Welche Erlaubnis" not in section
+    html = anon_client.get("/fuer-beratungsstellen-und-vereine/").content.decode()
+    assert "Wie tragen wir unser Angebot ein?" in html
+    assert 'href="/fragen/"' in html

@@ -171,3 +171,14 @@ def test_news_list_searches_within_news(anon_client, make_news):
     html = anon_client.get("/aktuelles/", {"q": "Vohwinkel"}).content.decode()
     assert "Stadtgespräche in Vohwinkel" in html
     assert "Etwas ganz anderes" not in html
+
+
+def test_faq_entries_are_found_and_drafts_are_not(anon_client):
+    from .conftest import create_faq
+
+    create_faq(question="Darf ich mit Duldung ein Praktikum machen?")
+    create_faq(question="Praktikum Entwurf Frage", status="draft")
+    html = _search(anon_client, "Praktikum")
+    group = html.split('id="gruppe-faq"', 1)[1].split("</section>", 1)[0]
+    assert "Darf ich mit Duldung ein Praktikum machen?" in group
+    assert "Praktikum Entwurf Frage" not in html
