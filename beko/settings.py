@@ -359,6 +359,9 @@ BEKO_DIRECTORY_REPORT_RATE = env_str("BEKO_DIRECTORY_REPORT_RATE", "5/h")
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
 if EVENTS_RETENTION_DAYS < 0:
     raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must not be negative.")
+# Registrations per client address (django-ratelimit, e.g. "30/h"); empty switches it off
+# (benchmarks). Generous because a whole office may register colleagues from one address.
+EVENTS_REGISTRATION_RATE_PER_IP = env_str("EVENTS_REGISTRATION_RATE_PER_IP", "30/h")
 
 # --- news ---
 # Images (beko.core.images): upload limit; media is served by Django only where no web server

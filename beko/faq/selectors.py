@@ -104,18 +104,34 @@ def _text_fields() -> list[str]:
     return [f"{field}_{lang}" for lang in languages for field in ("question", "answer")]
 
 
-def faq_search(*, query: str = "", topic: str = "") -> QuerySet[FaqEntry]:
-    """Published entries containing every word of `query` (question or answer)."""
+def faq_search(*, query: str = "", topic: str = "") -> list[FaqEntry]:
+    """Published entries matching `query`, best first.
+
+    The site-wide search (German stemming, umlaut folding, typos, synonyms) ranks the hits;
+    entries whose fresh translation is not indexed yet are still found by a plain substring
+    match on the current language and added after them.
+    """
+    from beko.core import search
+
     entries = faq_entries_published()
     if topic in Topic.values:
         entries = entries.filter(topic=topic)
-    fields = _text_fields()
-    for word in _search_words(query):
+    if not query.strip():
+        return list(entries)
+    words = _search_words(query)
+    found_by_index = search.Search(query)
+    if found_by_index.is_empty and not words:
+        return list(entries)
+    ranked = found_by_index.ranked_ids(entries)
+    literal = entries
+    for word in words:
         match = Q()
-        for field in fields:
+        for field in _text_fields():
             match |= Q(**{f"{field}__icontains": word})
-        entries = entries.filter(match)
-    return entries
+        literal = literal.filter(match)
+    found = {e.pk: e for e in entries.filter(Q(pk__in=ranked) | Q(pk__in=literal.values("pk")))}
+    order = [*ranked, *sorted(pk for pk in found if pk not in set(ranked))]
+    return [found[pk] for pk in order if pk in found]
 
 
 def faq_suggestions(*, text: str, limit: int = 5) -> list[FaqEntry]:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from beko.core import search
 from beko.core.audit import log_action
 from beko.core.lib.sanitize import sanitize_html
 
@@ -51,6 +52,7 @@ def faq_entry_create(
         entry.status = FaqEntry.Status.PUBLISHED
         entry.published_at = timezone.now()
     entry.save()
+    search.index_update(obj=entry)
     log_action(entry, "faq.created", by=by, data={"published": publish})
     return entry
 
@@ -69,6 +71,7 @@ def faq_entry_update(*, entry: FaqEntry, data: dict[str, Any], by: Any) -> FaqEn
         faq_entry_publish(entry=entry, by=by)
     elif "publish" in data and not data["publish"] and entry.is_published:
         faq_entry_unpublish(entry=entry, by=by)
+    search.index_update(obj=entry)
     log_action(entry, "faq.changed", by=by)
     return entry
 
@@ -79,6 +82,7 @@ def faq_entry_publish(*, entry: FaqEntry, by: Any) -> FaqEntry:
     entry.published_at = entry.published_at or timezone.now()
     entry.updated_by = by
     entry.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+    search.index_update(obj=entry)
     log_action(entry, "faq.published", by=by)
     return entry
 
@@ -88,5 +92,6 @@ def faq_entry_unpublish(*, entry: FaqEntry, by: Any) -> FaqEntry:
     entry.status = FaqEntry.Status.DRAFT
     entry.updated_by = by
     entry.save(update_fields=["status", "updated_by", "updated_at"])
+    search.index_update(obj=entry)
     log_action(entry, "faq.unpublished", by=by)
     return entry

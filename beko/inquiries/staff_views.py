@@ -57,9 +57,16 @@ def queue(request: HttpRequest) -> HttpResponse:
         selectors.inquiries_queue(user=request.user, filters=filters, now=now), 50
     ).get_page(get.get("page"))
     days = settings.BEKO_INQUIRY_SLA_WORKING_DAYS
+    # Labels resolved once per page instead of once per row (lazy translations are not free).
+    labels = {
+        field: {code: str(label) for code, label in choices}
+        for field, choices in (("topic", Topic.choices), ("asker_type", AskerType.choices),
+                               ("channel", Channel.choices), ("status", Status.choices))
+    }  # fmt: skip
     rows = [
         {
             "inquiry": inquiry,
+            "labels": {field: labels[field].get(getattr(inquiry, field), "") for field in labels},
             "overdue": is_overdue(
                 created_at=inquiry.created_at,
                 answered=inquiry.first_answered_at is not None,

@@ -127,3 +127,30 @@ def test_partners_and_anonymous_cannot_edit_faq(partner_client, anon_client, ent
         assert client.get("/intern/faq/").status_code == code
         assert client.post("/intern/faq/neu/", {"question": "x"}).status_code == code
         assert client.get(f"/intern/faq/{entries['kurs'].pk}/").status_code == code
+
+
+def test_search_uses_the_site_search_with_german_stemming_and_folding(entries):
+    assert [e.pk for e in selectors.faq_search(query="Ausbildungen")] == [entries["duldung"].pk]
+    assert [e.pk for e in selectors.faq_search(query="deutschkurse kinderbetreuung")] == [
+        entries["kurs"].pk
+    ]
+    assert [e.pk for e in selectors.faq_search(query="AUSBILDUNG")] == [entries["duldung"].pk]
+
+
+def test_drafts_are_not_in_the_site_search_index(entries):
+    from beko.core import search
+
+    hits = search.Search("Anerkennung").hits([FaqEntry])
+    assert entries["entwurf"].pk not in {hit.object_id for hit in hits}
+    assert {hit.object_id for hit in search.Search("Kinderbetreuung").hits([FaqEntry])} == {
+        entries["kurs"].pk
+    }
+
+
+def test_fresh_translation_is_found_before_the_next_reindex(anon_client, entries):
+    from beko.core.services import translation_save
+
+    translation_save(obj=entries["kurs"], language="en",
+                     values={"question": "Where are German courses with childcare?", "answer": "<p>Filter the directory.</p>"})  # fmt: skip
+    response = anon_client.get("/en/fragen/", {"q": "childcare"})
+    assert [e.pk for g in response.context["groups"] for e in g["entries"]] == [entries["kurs"].pk]
