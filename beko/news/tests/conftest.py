@@ -146,10 +146,13 @@ def create_faq(*, question: str, audiences: str = "", status: str = "published")
     from django.utils import timezone
     from django.utils.text import slugify
 
+    from beko.core import search
     from beko.faq.models import FaqEntry
 
-    return FaqEntry.objects.create(
+    entry = FaqEntry.objects.create(
         slug=slugify(question)[:90], question=question, question_de=question,
         answer=f"Antwort auf {question}", answer_de=f"Antwort auf {question}", topic="work",
         audiences=audiences, status=status, published_at=timezone.now(),
     )  # fmt: skip
+    search.index_update(obj=entry)  # as the faq services do
+    return entry
