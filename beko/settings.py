@@ -399,6 +399,10 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 # Password reset requests per client address and per e-mail address (django-ratelimit).
 BEKO_PASSWORD_RESET_RATE_PER_IP = env_str("BEKO_PASSWORD_RESET_RATE_PER_IP", "5/h")
 BEKO_PASSWORD_RESET_RATE_PER_ADDRESS = env_str("BEKO_PASSWORD_RESET_RATE_PER_ADDRESS", "3/h")
+# Back-off: beyond the hourly limit, a daily one per e-mail address.
+BEKO_PASSWORD_RESET_RATE_PER_ADDRESS_DAY = env_str(
+    "BEKO_PASSWORD_RESET_RATE_PER_ADDRESS_DAY", "6/d"
+)
 
 # --- inquiries ---
 # Limits of the public inquiry form (django-ratelimit, cache-backed: Redis in production).

@@ -105,3 +105,21 @@ def test_password_reset_rate_limited_per_ip(db, settings):
         for n in range(4)
     ]
     assert codes == [302, 302, 302, 429]
+
+
+def test_password_reset_backs_off_to_a_daily_limit_per_address(staff_user, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.BEKO_PASSWORD_RESET_RATE_PER_ADDRESS = "100/h"
+    settings.BEKO_PASSWORD_RESET_RATE_PER_ADDRESS_DAY = "2/d"
+    client = Client()
+    codes = [
+        client.post("/konto/passwort-vergessen/", {"email": "team@example.org"}).status_code
+        for _ in range(3)
+    ]
+    assert codes == [302, 302, 429]
+    assert (
+        "am nächsten Tag"
+        in client.post("/konto/passwort-vergessen/", {"email": "team@example.org"}).content.decode()
+    )

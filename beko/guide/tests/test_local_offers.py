@@ -48,3 +48,12 @@ def test_api_includes_the_directory_offers(anon_client: Any, directory_offers: N
     data = anon_client.get("/api/v1/guide/evaluate", SITUATION).json()
     assert data["local_offers"]
     assert set(data["local_offers"][0]) == {"title", "url", "organisation", "district"}
+
+
+def test_local_offers_are_cached_so_results_do_not_query_the_directory_each_time(
+    anon_client: Any, directory_offers: None, django_assert_max_num_queries: Any
+) -> None:
+    anon_client.get("/api/v1/guide/evaluate", SITUATION)
+    with django_assert_max_num_queries(0):
+        data = anon_client.get("/api/v1/guide/evaluate", SITUATION).json()
+    assert data["local_offers"]
