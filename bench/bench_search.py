@@ -38,7 +38,7 @@ SEARCHES = [
     "q=Wohnung",
     "q=Kita",
     "q=Jobcoaching",
-    "q=Bewerbng",
+    "q=Schuldnerbratung",
     "q=Migrationsberatung&district=elberfeld",
     "q=Frauen+Kinderbetreuung",
     "q=Rechtsberatung+Duldung",
