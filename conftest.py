@@ -93,10 +93,36 @@ def partner_user(make_user: Any, organisation: Any) -> Any:
     return make_user(username="partner", role=Role.PARTNER, organisation=organisation)
 
 
-def _client_for(user: Any) -> Client:
+def verified_client(user: Any) -> Client:
+    """A client logged in as `user`; staff and admins also passed the second factor.
+
+    The staff area demands two-factor authentication (beko.accounts.middleware). This gives the
+    user a confirmed TOTP device and marks the session as verified, as the 2FA step would.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from beko.accounts.permissions import needs_second_factor
+
     client = Client()
     client.force_login(user)
+    if needs_second_factor(user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
     return client
+
+
+_client_for = verified_client
+
+
+@pytest.fixture
+def client_for(db: Any) -> Any:
+    """`client_for(user)`: a logged-in client that already passed the second factor."""
+    return verified_client
 
 
 @pytest.fixture
@@ -117,6 +143,54 @@ def admin_client_(admin_user: Any) -> Client:
 @pytest.fixture
 def partner_client(partner_user: Any) -> Client:
     return _client_for(partner_user)
+
+
+# --- e-mail -----------------------------------------------------------------------------
+
+
+class _Mailbox:
+    """Collects what the loopback SMTP server receives, parsed as e-mail messages."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+        self.envelopes: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        from email import message_from_bytes, policy
+
+        self.envelopes.append(envelope)
+        self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def smtp_server(settings: Any) -> Iterator[_Mailbox]:
+    """A real SMTP server (aiosmtpd) on a free 127.0.0.1 port; Django sends its mail there.
+
+    `smtp_server.messages` holds the received mails as `email.message.EmailMessage`
+    (policy.default: `msg["Subject"]`, `msg.get_body(("plain",)).get_content()`),
+    `smtp_server.envelopes` the raw envelopes (mail_from, rcpt_tos).
+    """
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    mailbox = _Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    try:
+        yield mailbox
+    finally:
+        controller.stop()
 
 
 # --- browser -----------------------------------------------------------------------------

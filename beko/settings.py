@@ -92,11 +92,16 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "beko.core",
     "beko.core.search",
     "beko.accounts",
     "beko.directory",
     "beko.guide",
+    "beko.faq",
     "beko.inquiries",
     "beko.events",
     "beko.news",
@@ -113,9 +118,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "beko.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: turns a lockout into our German 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "beko.urls"
@@ -184,7 +193,11 @@ TASKS = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["beko.accounts.backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses locked-out clients before any password is checked (django-axes).
+    "beko.accounts.backends.LockoutBackend",
+    "beko.accounts.backends.EmailOrUsernameBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"  # staff go on to /intern/, partners see their area
 LOGOUT_REDIRECT_URL = "core:home"
@@ -346,6 +359,9 @@ BEKO_DIRECTORY_REPORT_RATE = env_str("BEKO_DIRECTORY_REPORT_RATE", "5/h")
 EVENTS_RETENTION_DAYS = env_int("EVENTS_RETENTION_DAYS", 90)
 if EVENTS_RETENTION_DAYS < 0:
     raise ImproperlyConfigured("EVENTS_RETENTION_DAYS must not be negative.")
+# Registrations per client address (django-ratelimit, e.g. "30/h"); empty switches it off
+# (benchmarks). Generous because a whole office may register colleagues from one address.
+EVENTS_REGISTRATION_RATE_PER_IP = env_str("EVENTS_REGISTRATION_RATE_PER_IP", "30/h")
 
 # --- news ---
 # Images (beko.core.images): upload limit; media is served by Django only where no web server
@@ -355,3 +371,46 @@ BEKO_SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
 # News per page in the public list and in feeds.
 BEKO_NEWS_PER_PAGE = env_int("BEKO_NEWS_PER_PAGE", 10)
 BEKO_FEED_ITEMS = env_int("BEKO_FEED_ITEMS", 20)
+
+# --- staff security (2FA, brute-force protection) ---
+# Two-factor authentication (django-otp): TOTP apps plus one-time recovery codes. Enforced for
+# staff and admins in the whole staff area (beko.accounts.middleware), optional for partners.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "BeKo")
+OTP_TOTP_THROTTLE_FACTOR = 1
+BEKO_RECOVERY_CODES = 10
+# Brute-force protection (django-axes): BEKO_LOGIN_FAILURES_ALLOWED wrong passwords per account
+# or per client address get the normal generic message; the next failure locks logins for
+# BEKO_LOGIN_COOLOFF_MINUTES, and every further failure during a lockout doubles the wait
+# (beko.accounts.lockout.cooloff), up to one day.
+BEKO_LOGIN_FAILURES_ALLOWED = env_int("BEKO_LOGIN_FAILURES_ALLOWED", 5)
+AXES_FAILURE_LIMIT = BEKO_LOGIN_FAILURES_ALLOWED + 1
+BEKO_LOGIN_COOLOFF_MINUTES = env_int("BEKO_LOGIN_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = "beko.accounts.lockout.cooloff"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "beko.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = True
+# Behind the reverse proxy the client address is the right-most X-Forwarded-For entry it adds.
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1) if PRODUCTION else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PRODUCTION else ("REMOTE_ADDR",)
+)
+# Password reset requests per client address and per e-mail address (django-ratelimit).
+BEKO_PASSWORD_RESET_RATE_PER_IP = env_str("BEKO_PASSWORD_RESET_RATE_PER_IP", "5/h")
+BEKO_PASSWORD_RESET_RATE_PER_ADDRESS = env_str("BEKO_PASSWORD_RESET_RATE_PER_ADDRESS", "3/h")
+
+# --- inquiries ---
+# Limits of the public inquiry form (django-ratelimit, cache-backed: Redis in production).
+BEKO_INQUIRY_RATE_PER_IP = env_str("BEKO_INQUIRY_RATE_PER_IP", "10/h")
+BEKO_INQUIRY_RATE_PER_ADDRESS = env_str("BEKO_INQUIRY_RATE_PER_ADDRESS", "5/h")
+BEKO_INQUIRY_ATTACHMENT_MAX_BYTES = env_int("BEKO_INQUIRY_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+# Retention: closed inquiries are anonymised after this many days (manage.py
+# inquiries_anonymise, or the task beko.inquiries.tasks.anonymise_expired_inquiries).
+BEKO_INQUIRY_RETENTION_DAYS = env_int("BEKO_INQUIRY_RETENTION_DAYS", 180)
+if BEKO_INQUIRY_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("BEKO_INQUIRY_RETENTION_DAYS must be at least 1.")
+# Unanswered inquiries older than this many working days are highlighted in the queue.
+BEKO_INQUIRY_SLA_WORKING_DAYS = env_int("BEKO_INQUIRY_SLA_WORKING_DAYS", 2)
+# Attachments live outside MEDIA_ROOT and the static files; only staff download them.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))

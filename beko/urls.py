@@ -22,6 +22,7 @@ PUBLIC_PREFIXES = {
     "events": "veranstaltungen/",
     "news": "aktuelles/",
     "inquiries": "kontakt/",
+    "faq": "fragen/",
 }
 
 urlpatterns = [

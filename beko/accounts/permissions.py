@@ -64,6 +64,28 @@ def can_use_django_admin(user: Any) -> bool:
     return is_admin(user)
 
 
+def needs_second_factor(user: Any) -> bool:
+    """Staff and admins must use two-factor authentication; partners once they set it up."""
+    if is_staff_member(user):
+        return True
+    if not _active(user):
+        return False
+    from django_otp import user_has_device
+
+    return bool(user_has_device(user))
+
+
+def second_factor_pending(request: HttpRequest) -> bool:
+    """Logged in with the password, but the second factor is still missing in this session."""
+    user = request.user
+    if not _active(user):
+        return False
+    # Without django-otp's middleware there is no proof of a second factor: fail closed.
+    is_verified = getattr(user, "is_verified", None)
+    verified = bool(is_verified()) if is_verified is not None else False
+    return not verified and needs_second_factor(user)
+
+
 def _guard(check: Callable[[Any], bool]) -> Callable[[ViewFunc], ViewFunc]:
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
@@ -72,6 +94,10 @@ def _guard(check: Callable[[Any], bool]) -> Callable[[ViewFunc], ViewFunc]:
                 return redirect_to_login(request.get_full_path())
             if not check(request.user):
                 raise PermissionDenied
+            if second_factor_pending(request):
+                from .two_factor import redirect_to_second_factor
+
+                return redirect_to_second_factor(request)
             return view(request, *args, **kwargs)
 
         return wrapper  # type: ignore[return-value]

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
-from .forms import LoginForm
+from .forms import LoginForm, RateLimitedPasswordResetForm
 
 app_name = "accounts"
 
@@ -16,10 +16,18 @@ urlpatterns = [
         name="login",
     ),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("zwei-faktor/", views.two_factor_manage, name="two_factor"),
+    path("zwei-faktor/einrichten/", views.two_factor_setup, name="two_factor_setup"),
+    path("zwei-faktor/qr.svg", views.two_factor_qr, name="two_factor_qr"),
+    path("zwei-faktor/pruefen/", views.two_factor_verify, name="two_factor_verify"),
+    path("zwei-faktor/codes/", views.two_factor_recovery_codes, name="two_factor_recovery_codes"),
+    path("zwei-faktor/codes/neu/", views.two_factor_new_codes, name="two_factor_new_codes"),
+    path("zwei-faktor/ausschalten/", views.two_factor_disable, name="two_factor_disable"),
     path(
         "passwort-vergessen/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
+            form_class=RateLimitedPasswordResetForm,
             email_template_name="emails/password_reset.txt",
             subject_template_name="emails/password_reset_subject.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),

@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Website")
     # Entries for the staff start page: (label, URL name). Every app may declare its own;
     # see beko.core.staff_menu.
-    staff_menu = [(_("Seiten bearbeiten"), "core:staff_pages")]
+    staff_menu = [
+        (_("Seiten bearbeiten"), "core:staff_pages"),
+        (_("Protokoll (Zugriffe auf personenbezogene Daten)"), "core:staff_audit_log"),
+    ]

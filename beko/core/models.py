@@ -100,3 +100,47 @@ class Image(TranslatableContent):
 
     def __str__(self) -> str:
         return self.alt_text
+
+
+class AuditEntry(models.Model):
+    """One staff action on (personal) data: who did what to which object, and when.
+
+    Written only through `beko.core.audit.log_action`. Entries outlive the object: the
+    reference in `object_repr` is kept, and retention jobs empty `data` instead of deleting
+    history (`audit_redact`).
+    """
+
+    created_at = models.DateTimeField(_("Zeitpunkt"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("durch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept when the account is deleted, so the history still names who acted.
+    actor_label = models.CharField(_("durch (Name)"), max_length=150, blank=True)
+    action = models.CharField(_("Aktion"), max_length=100, db_index=True)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("Objekttyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    object_id = models.CharField(_("Objekt-ID"), max_length=64, blank=True)
+    object_repr = models.CharField(_("Objekt"), max_length=200, blank=True)
+    data = models.JSONField(_("Details"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="core_audit_object_idx")]
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokolleinträge")
+
+    def __str__(self) -> str:
+        return (
+            f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+        )

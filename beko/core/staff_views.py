@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from beko.accounts.permissions import staff_required
 
 from . import services
+from .audit import audit_entries
 from .forms import PageForm, TranslationForm
 from .lib.content_i18n import target_languages, translated_field_names
 from .models import Page
@@ -76,4 +78,22 @@ def translation_edit(
             "language": language,
             "language_name": dict(settings.LANGUAGES)[language],
         },
+    )
+
+
+@staff_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The site-wide audit log: who viewed, changed or exported which record."""
+    filters = {
+        "action_prefix": request.GET.get("aktion", "").strip()[:100],
+        "actor_label": request.GET.get("person", "").strip()[:150],
+        "object_repr": request.GET.get("objekt", "").strip()[:200],
+    }
+    page_obj = Paginator(audit_entries(**filters), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "core/staff/audit_log.html",
+        {"page_obj": page_obj, "filters": filters, "query": query.urlencode()},
     )

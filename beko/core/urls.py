@@ -9,6 +9,7 @@ urlpatterns = [
     path("seite/<slug:slug>/", views.page_detail, name="page"),
     path("sprache/", views.set_language, name="set_language"),
     path("intern/", views.staff_home, name="staff_home"),
+    path("intern/protokoll/", staff_views.audit_log, name="staff_audit_log"),
     path("intern/seiten/", staff_views.page_list, name="staff_pages"),
     path("intern/seiten/<int:pk>/", staff_views.page_edit, name="staff_page_edit"),
     path(

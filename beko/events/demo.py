@@ -118,6 +118,8 @@ def load(*, stdout: TextIO) -> None:
         )
         if offset < 0:
             _past_registrations(event)
+        elif offset == 10:
+            _upcoming_registrations(event, count=26)
 
     # The yearly network meeting with programme, four parallel district talks and stands.
     day = today + timedelta(days=45)
@@ -174,6 +176,7 @@ def load(*, stdout: TextIO) -> None:
         ends_at=_at(day, 19, 0), title_de="Musik zum Ausklang", speakers="Demo-Ensemble",
         room="Großer Saal",
     )  # fmt: skip
+    _upcoming_registrations(meeting, count=40)
     stand_topics = ["Arbeit und Ausbildung", "Migrationsberatung", "Ehrenamt finden",
                     "Patenschaften", "Sprachkurse", "Aufenthalt und Einbürgerung"]  # fmt: skip
     for number, (organisation, topic) in enumerate(
@@ -234,3 +237,37 @@ def _past_registrations(event: Event) -> None:
             checked_in_at=event.starts_at if number < 15 else None,
             anonymised_at=timezone.now(),
         )  # fmt: skip
+
+
+DEMO_FIRST_NAMES = ["Amina", "Bernd", "Chiara", "Dariusz", "Elif", "Farid", "Greta", "Hamid",
+                    "Irina", "Jonas", "Karim", "Lena", "Mariam", "Nils", "Olena", "Pascal"]  # fmt: skip
+DEMO_LAST_NAMES = ["Yusuf", "Becker", "Rossi", "Nowak", "Demir", "Rahimi", "Schulz", "Haddad",
+                   "Koval", "Weber", "Mansour", "Fischer", "Saleh", "Krüger", "Bondar", "Wolf"]  # fmt: skip
+
+
+def _upcoming_registrations(event: Event, *, count: int) -> None:
+    """Fictional participants (example.invalid addresses): seats first, then a waiting list.
+
+    Written directly instead of through the service so `make run` does not print dozens of
+    confirmation mails to the console.
+    """
+    from .models import Registration
+
+    sessions = list(event.programme.filter(kind=ProgrammeItem.Kind.SESSION))
+    for number in range(count):
+        first = DEMO_FIRST_NAMES[number % len(DEMO_FIRST_NAMES)]
+        last = DEMO_LAST_NAMES[(number * 7) % len(DEMO_LAST_NAMES)]
+        confirmed = event.capacity is None or number < event.capacity
+        Registration.objects.create(
+            event=event,
+            session=sessions[number % len(sessions)] if sessions else None,
+            status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING,
+            name=f"{first} {last}",
+            email=f"{first}.{last}.{number}@example.invalid".lower().translate(
+                services.GERMAN_TRANSLITERATION
+            ),
+            organisation_name="Verein Brücke e. V. (Demo)" if number % 3 == 0 else "",
+            dietary_wishes="vegetarisch" if number % 4 == 0 else "",
+            questions="Wie lange dauert die Einbürgerung?" if number % 5 == 0 else "",
+            consent_at=timezone.now(),
+        )

@@ -19,11 +19,17 @@ from .models import Event
 PRODID = "-//BeKo Wuppertal//Veranstaltungen//DE"
 
 
-@lru_cache(maxsize=1)
-def _local_timezone() -> Timezone:
-    """VTIMEZONE for our zone, built once per process (computing transitions is slow)."""
+@lru_cache(maxsize=16)
+def _local_timezone(first_year: int, last_year: int) -> Timezone:
+    """VTIMEZONE for our zone covering the given years, built once per range.
+
+    Computing (and printing) transitions is the slow part of a calendar, so the block only
+    spans the years the calendar's events touch.
+    """
     return Timezone.from_tzinfo(
-        ZoneInfo(settings.TIME_ZONE), first_date=date(2020, 1, 1), last_date=date(2040, 1, 1)
+        ZoneInfo(settings.TIME_ZONE),
+        first_date=date(first_year, 1, 1),
+        last_date=date(last_year + 1, 1, 1),
     )
 
 
@@ -69,10 +75,18 @@ def calendar_for(events: Iterable[Event], *, name: str) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    years = []
     for event in events:
         calendar.add_component(_vevent(event))
+        if event.series_ends_at:
+            last_year = event.series_ends_at.year
+        else:
+            # An open-ended series: cover a few years ahead.
+            last_year = event.ends_at.year + (5 if event.recurrence else 0)
+        years += [event.starts_at.year, last_year]
     # A VTIMEZONE block for the TZID used, so clients without the Olson database agree.
-    calendar.add_component(_local_timezone())
+    if years:
+        calendar.add_component(_local_timezone(min(years), max(years)))
     return calendar.to_ical()
 
 

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -20,23 +17,15 @@ from .models import Event, NetworkContact, ProgrammeItem, Registration
 
 
 def organisations() -> QuerySet[Any]:
-    """Organisations of the directory, for choices and matching.
+    """Every organisation of the directory, for back-office choices and name matching.
 
-    Prefers the directory app's own selector; until that exists, reads the Organisation
-    model directly (the one model-level link between the apps, see docs/architecture.md).
+    Read straight from the model on purpose: the directory's `organisations_public()` hides
+    non-public organisations, but staff also keep contacts and stands of those. The FK to
+    Organisation is the one model-level link between the apps (docs/architecture.md).
     """
-    if find_spec("beko.directory.selectors") is not None:
-        module = import_module("beko.directory.selectors")
-        for name in ("organisations_public", "organisations_all", "organisations"):
-            provider = getattr(module, name, None)
-            if provider is not None:
-                try:
-                    return provider()  # type: ignore[no-any-return]
-                except TypeError:
-                    continue
     from beko.directory.models import Organisation
 
-    return Organisation.objects.all()
+    return Organisation.objects.order_by("name")
 
 
 def events_public() -> QuerySet[Event]:
@@ -167,29 +156,37 @@ class Occupancy:
 
 
 def event_occupancy(*, event: Event) -> Occupancy:
-    counts = dict(
-        Registration.objects.filter(event=event).values_list("status").annotate(n=Count("pk"))
+    """Seats taken, waiting list and attendance in two queries (pages show it everywhere)."""
+    totals = Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        checked_in=Count(
+            "pk",
+            filter=Q(status=Registration.Status.CONFIRMED, checked_in_at__isnull=False),
+        ),
     )
-    checked_in = Registration.objects.filter(
-        event=event, status=Registration.Status.CONFIRMED, checked_in_at__isnull=False
-    ).count()
-    per_session = Counter(
+    per_session = (
         Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
         .exclude(session=None)
-        .values_list("session_id", flat=True)
+        .values_list("session_id")
+        .annotate(n=Count("pk"))
     )
     return Occupancy(
         capacity=event.capacity,
-        confirmed=counts.get(Registration.Status.CONFIRMED, 0),
-        waiting=counts.get(Registration.Status.WAITING, 0),
-        checked_in=checked_in,
+        confirmed=totals["confirmed"],
+        waiting=totals["waiting"],
+        checked_in=totals["checked_in"],
         sessions=dict(per_session),
     )
 
 
-def sessions_with_occupancy(*, event: Event) -> list[ProgrammeItem]:
-    occupancy = event_occupancy(event=event)
-    sessions = list(event.programme.filter(kind=ProgrammeItem.Kind.SESSION))
+def sessions_with_occupancy(
+    *, event: Event, occupancy: Occupancy | None = None
+) -> list[ProgrammeItem]:
+    """The event's parallel sessions, each with `taken` and `free` seats set."""
+    occupancy = occupancy or event_occupancy(event=event)
+    # Uses the prefetched programme when the caller loaded it.
+    sessions = [item for item in event.programme.all() if item.kind == ProgrammeItem.Kind.SESSION]
     for session in sessions:
         taken = occupancy.sessions.get(session.pk, 0)
         session.taken = taken  # type: ignore[attr-defined]

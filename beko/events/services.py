@@ -12,8 +12,6 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.core import signing
@@ -23,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from beko.accounts import permissions
+from beko.core.audit import log_action
 from beko.core.lib.sanitize import sanitize_html
 
 from . import recurrence, tasks
@@ -56,24 +55,12 @@ class RegistrationError(Exception):
 def log_staff_action(
     obj: models.Model, action: str, *, by: Any, data: dict[str, Any] | None = None
 ) -> None:
-    """Record a staff action on personal data in the shared audit log (beko.core.audit).
+    """Record a staff action on personal data in the shared audit log.
 
-    Until the shared log is merged the entry goes to the structured application log, which
-    never contains the personal data itself – only ids and the action.
+    `data` holds ids and counts only; object labels of registrations and contacts carry no
+    names (see their `__str__`), so the log keeps nothing personal after a deletion.
     """
-    payload = data or {}
-    if find_spec("beko.core.audit") is not None:
-        import_module("beko.core.audit").log_action(obj, action, by=by, data=payload)
-        return
-    logger.info(
-        "audit",
-        extra={
-            "action": action,
-            "object": f"{obj._meta.label}:{obj.pk}",
-            "by": getattr(by, "pk", None),
-            **{f"data_{key}": value for key, value in payload.items()},
-        },
-    )
+    log_action(obj, action, by=by, data=data or {})
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -132,8 +119,12 @@ def _event_save_locked(
     if permissions.needs_approval(by):
         event.organisation_id = by.organisation_id
         event.status = Event.Status.PROPOSED
-    elif data.get("publish"):
-        event.status = Event.Status.PUBLISHED
+    elif "publish" in data:
+        # The form's checkbox is the whole truth for staff: unticking it takes an event offline.
+        if data["publish"]:
+            event.status = Event.Status.PUBLISHED
+        elif event.status == Event.Status.PUBLISHED:
+            event.status = Event.Status.DRAFT
     if event.status == Event.Status.PUBLISHED and event.published_at is None:
         event.published_at = timezone.now()
     if not event.slug:
@@ -454,6 +445,11 @@ def registrations_anonymise(*, older_than_days: int, now: datetime | None = None
             questions="",
             anonymised_at=now or timezone.now(),
         )
+        if changed:
+            log_action(
+                None, "events.registrations_anonymised", by=None,
+                data={"count": changed, "days": older_than_days},
+            )  # fmt: skip
     logger.info("registrations anonymised", extra={"count": changed, "days": older_than_days})
     return changed
 

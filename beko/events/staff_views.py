@@ -178,6 +178,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
         event=event, status=status, session_id=session_id, q=request.GET.get("q", "")[:100]
     )
     page = Paginator(registrations, 50).get_page(request.GET.get("page"))
+    occupancy = selectors.event_occupancy(event=event)
     services.log_staff_action(event, "events.participants_viewed", by=request.user)
     return render(
         request,
@@ -185,8 +186,8 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "event": event,
             "page_obj": page,
-            "occupancy": selectors.event_occupancy(event=event),
-            "sessions": selectors.sessions_with_occupancy(event=event),
+            "occupancy": occupancy,
+            "sessions": selectors.sessions_with_occupancy(event=event, occupancy=occupancy),
             "status": status,
             "session_id": session_id,
             "statuses": Registration.Status.choices,

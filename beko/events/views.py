@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from . import ical, recurrence, selectors, services, tickets
 from .forms import EventFilterForm, RegistrationForm
@@ -66,6 +67,29 @@ def event_archive(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _registration_rate_limited(request: HttpRequest) -> bool:
+    rate = settings.EVENTS_REGISTRATION_RATE_PER_IP
+    if not rate:
+        return False
+    return is_ratelimited(
+        request,
+        group="events.register.ip",
+        key=_client_address,
+        rate=rate,
+        method="POST",
+        increment=True,
+    )
+
+
+def _client_address(group: str, request: HttpRequest) -> str:
+    """The visitor's address; in production behind the reverse proxy, the right-most
+    X-Forwarded-For entry (the one our proxy added), since REMOTE_ADDR is the proxy itself."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.PRODUCTION and forwarded:
+        return forwarded.split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
 def _get_public_event(slug: str) -> Event:
     event = selectors.event_public_detail(slug=slug)
     if event is None:
@@ -73,7 +97,9 @@ def _get_public_event(slug: str) -> Event:
     return event
 
 
-def json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
+def json_ld(
+    event: Event, *, request: HttpRequest, occupancy: selectors.Occupancy | None = None
+) -> dict[str, Any]:
     """schema.org Event for search engines (https://schema.org/Event)."""
     url = request.build_absolute_uri(event.get_absolute_url())
     data: dict[str, Any] = {
@@ -119,7 +145,7 @@ def json_ld(event: Event, *, request: HttpRequest) -> dict[str, Any]:
     if photos:
         data["image"] = [request.build_absolute_uri(p.image.url) for p in photos]
     if event.registration_required:
-        occupancy = selectors.event_occupancy(event=event)
+        occupancy = occupancy or selectors.event_occupancy(event=event)
         data["offers"] = {
             "@type": "Offer",
             "price": "0",
@@ -149,7 +175,8 @@ def _programme_slots(event: Event) -> list[dict[str, Any]]:
 def _detail_context(
     request: HttpRequest, event: Event, form: RegistrationForm | None
 ) -> dict[str, Any]:
-    sessions = selectors.sessions_with_occupancy(event=event)
+    occupancy = selectors.event_occupancy(event=event)
+    sessions = selectors.sessions_with_occupancy(event=event, occupancy=occupancy)
     closed = services.registration_window_error(event)
     if form is None and not closed:
         form = RegistrationForm(event=event, sessions=sessions)
@@ -157,14 +184,14 @@ def _detail_context(
         "event": event,
         "slots": _programme_slots(event),
         "sessions": sessions,
-        "occupancy": selectors.event_occupancy(event=event),
+        "occupancy": occupancy,
         "form": form,
         "registration_closed": closed if event.registration_required else None,
         "next_dates": recurrence.occurrences(event, after=timezone.now(), limit=6)
         if event.recurrence
         else [],
         "json_ld": mark_safe(  # noqa: S308 - json.dumps output with < > & escaped below
-            json.dumps(json_ld(event, request=request), ensure_ascii=False)
+            json.dumps(json_ld(event, request=request, occupancy=occupancy), ensure_ascii=False)
             .replace("<", "\\u003c")
             .replace(">", "\\u003e")
             .replace("&", "\\u0026")
@@ -183,6 +210,14 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     event = _get_public_event(slug)
     if request.method == "GET":
         return redirect(event.get_absolute_url() + "#anmeldung")
+    if _registration_rate_limited(request):
+        messages.error(
+            request,
+            _("Zu viele Anmeldungen von diesem Anschluss. Bitte versuchen Sie es später erneut."),
+        )
+        return render(
+            request, "events/event_detail.html", _detail_context(request, event, None), status=429
+        )
     closed = services.registration_window_error(event)
     if closed:
         messages.error(request, closed)

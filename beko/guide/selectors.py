@@ -11,8 +11,10 @@ from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
 
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .engine import Evaluation
 from .models import RuleUsage
@@ -23,6 +25,9 @@ logger = logging.getLogger(__name__)
 # A rule whose last review is older than this is flagged on the staff page.
 REVIEW_INTERVAL = dt.timedelta(days=365)
 LOCAL_OFFER_LIMIT = 6
+# Offers change a few times a day; a few minutes of staleness spare every result page and
+# API call the directory's search query, which costs far more than the evaluation itself.
+LOCAL_OFFERS_CACHE_SECONDS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +65,20 @@ def local_offers_for(
     if finder is None:
         return []
     tags = list(dict.fromkeys(tag for step in evaluation.next_steps for tag in step.offer_tags))
+    status = evaluation.input.status.value
+    # Offer titles are translated, so the language is part of the key.
+    key = f"guide:offers:{get_language()}:{status}:{limit}:{','.join(sorted(tags))}"
+    cached: list[dict[str, str]] | None = cache.get(key)
+    if cached is not None:
+        return cached
     try:
-        found = list(
-            finder(tags=tags, residence_status=evaluation.input.status.value, limit=limit)
-        )[:limit]
-        return [_offer_dict(offer) for offer in found]
+        found = list(finder(tags=tags, residence_status=status, limit=limit))[:limit]
+        offers = [_offer_dict(offer) for offer in found]
     except Exception:  # the result page must not fail because another app does
         logger.exception("directory offers for the guide failed")
         return []
+    cache.set(key, offers, LOCAL_OFFERS_CACHE_SECONDS)
+    return offers
 
 
 @functools.cache

@@ -6,3 +6,10 @@ class InquiriesConfig(AppConfig):
     name = "beko.inquiries"
     label = "inquiries"
     verbose_name = _("Anfragen und FAQ")
+    staff_menu = [
+        (_("Anfragen (Eingang)"), "inquiries_staff:queue"),
+        (_("Telefonische Anfrage erfassen"), "inquiries_staff:phone_create"),
+        (_("Antwortvorlagen"), "inquiries_staff:template_list"),
+        (_("Monatszahlen Anfragen"), "inquiries_staff:stats"),
+        (_("Auskunft nach Art. 15 DSGVO"), "inquiries_staff:subject_access"),
+    ]

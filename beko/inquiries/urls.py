@@ -1,10 +1,11 @@
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from beko.core.views import placeholder
+from . import views
 
 app_name = "inquiries"
 
 urlpatterns = [
-    path("", placeholder, {"title": _("Anfragen und FAQ")}, name="contact"),
+    path("", views.contact, name="contact"),
+    path("vorschlaege/", views.suggestions, name="suggestions"),
+    path("status/<str:token>/", views.status, name="status"),
 ]

@@ -12,6 +12,14 @@ from beko.events import services
 from beko.events.models import Event, ProgrammeItem, Venue
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """The rate limiter counts in the cache, which outlives a test; start each test at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def venue(db: Any) -> Venue:
     return Venue.objects.create(
@@ -101,40 +109,3 @@ def form_data(**overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
-
-
-class _Collector:
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp_server(settings: Any) -> Any:
-    """A real SMTP server on 127.0.0.1 (aiosmtpd); Django sends to it through smtplib.
-
-    Kept local to the events tests until a shared fixture exists in the root conftest.
-    """
-    import socket
-
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    handler = _Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    try:
-        yield handler
-    finally:
-        controller.stop()

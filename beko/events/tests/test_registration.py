@@ -323,3 +323,14 @@ def test_dietary_and_question_fields_only_for_events_that_ask(anon_client, make_
     anon_client.post(register_url(event), form_data())
     registration = Registration.objects.get()
     assert registration.dietary_wishes == "" and registration.questions == ""
+
+
+def test_too_many_registrations_from_one_address_are_refused(anon_client, event, settings):
+    settings.EVENTS_REGISTRATION_RATE_PER_IP = "2/h"
+    for number in range(2):
+        response = anon_client.post(register_url(event), form_data(email=f"p{number}@example.org"))
+        assert response.status_code == 302
+    response = anon_client.post(register_url(event), form_data(email="p3@example.org"))
+    assert response.status_code == 429
+    assert "Zu viele Anmeldungen" in response.content.decode()
+    assert Registration.objects.count() == 2

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import email
-from email import policy
-
 import pytest
 from icalendar import Calendar
 
@@ -19,9 +16,8 @@ def test_confirmation_travels_over_smtp_with_calendar_and_ticket(anon_client, ev
     response = anon_client.post(f"/veranstaltungen/{event.slug}/anmelden/", form_data())
     assert response.status_code == 302
     assert len(smtp_server.messages) == 1
-    envelope = smtp_server.messages[0]
-    assert envelope.rcpt_tos == ["amina@example.org"]
-    message = email.message_from_bytes(envelope.content, policy=policy.default)
+    assert smtp_server.envelopes[0].rcpt_tos == ["amina@example.org"]
+    message = smtp_server.messages[0]
     assert "Anmeldung bestätigt" in message["Subject"]
     registration = Registration.objects.get()
     body = message.get_body(preferencelist=("plain",)).get_content()

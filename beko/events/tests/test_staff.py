@@ -319,3 +319,13 @@ def test_edit_pages_render_for_staff_and_partner(
     partner_new = partner_client.get(f"{STAFF}/neu/").content.decode()
     assert 'name="organisation"' not in partner_new and 'name="publish"' not in partner_new
     assert partner_client.get(f"{STAFF}/{event.pk}/").status_code == 200
+
+
+def test_staff_untick_publish_takes_event_offline(staff_client, event):
+    data = event_post_data(venue=event.venue_id, title=event.title_de)
+    data.pop("publish")
+    response = staff_client.post(f"{STAFF}/{event.pk}/", data)
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.status == Event.Status.DRAFT
+    assert staff_client.get(f"/veranstaltungen/{event.slug}/").status_code == 404

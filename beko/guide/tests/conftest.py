@@ -6,6 +6,16 @@ from typing import Any
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Local offers are cached; every test starts without them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def usage_counted_at_once(settings: Any, db: Any) -> Iterator[None]:
     """Flush rule usage after every evaluation, starting from an empty buffer."""

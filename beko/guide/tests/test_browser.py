@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import verified_client
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -68,7 +70,6 @@ def test_print_view_and_staff_rule_list_are_accessible(
     page: Any, live_server: Any, staff_user: Any, assert_axe_clean: Any
 ) -> None:
     from django.conf import settings
-    from django.test import Client
 
     page.goto(
         "/wege-in-arbeit/ergebnis/drucken/?status=beschaeftigungsduldung&as_of=2026-11-25"
@@ -77,8 +78,8 @@ def test_print_view_and_staff_rule_list_are_accessible(
     assert page.locator("details[open]").count() >= 6
     assert_axe_clean(page)
 
-    client = Client()
-    client.force_login(staff_user)
+    # Staff pages need the second factor: a session that already passed it.
+    client = verified_client(staff_user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FaqConfig(AppConfig):
+    name = "beko.faq"
+    label = "faq"
+    verbose_name = _("Häufige Fragen")
+    staff_menu = [(_("Häufige Fragen (FAQ) pflegen"), "faq_staff:entry_list")]
+
+    def ready(self) -> None:
+        from beko.core import search
+
+        from .models import FaqEntry
+        from .search import faq_document
+
+        search.register(FaqEntry, document=faq_document)

@@ -1,0 +1,97 @@
+"""Writes of the FAQ: create, edit, publish. Answers are sanitised rich text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from beko.core import search
+from beko.core.audit import log_action
+from beko.core.lib.sanitize import sanitize_html
+
+from .models import FaqEntry
+
+
+def _unique_slug(question: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(question)[:80].strip("-") or "frage"
+    slug, n = base, 2
+    while FaqEntry.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def _audiences(codes: list[str]) -> str:
+    return f" {' '.join(sorted(set(codes)))} " if codes else ""
+
+
+@transaction.atomic
+def faq_entry_create(
+    *,
+    question: str,
+    answer: str,
+    topic: str,
+    audiences: list[str],
+    publish: bool,
+    by: Any,
+    position: int = 100,
+) -> FaqEntry:
+    entry = FaqEntry(
+        slug=_unique_slug(question),
+        question_de=question.strip(),  # type: ignore[misc]
+        answer_de=sanitize_html(answer),  # type: ignore[misc]
+        topic=topic,
+        audiences=_audiences(audiences),
+        position=position,
+        updated_by=by,
+    )
+    if publish:
+        entry.status = FaqEntry.Status.PUBLISHED
+        entry.published_at = timezone.now()
+    entry.save()
+    search.index_update(obj=entry)
+    log_action(entry, "faq.created", by=by, data={"published": publish})
+    return entry
+
+
+@transaction.atomic
+def faq_entry_update(*, entry: FaqEntry, data: dict[str, Any], by: Any) -> FaqEntry:
+    """Store the German text and settings; the slug stays, so shared links keep working."""
+    entry.question_de = data["question"].strip()  # type: ignore[attr-defined]
+    entry.answer_de = sanitize_html(data["answer"])  # type: ignore[attr-defined]
+    entry.topic = data["topic"]
+    entry.audiences = _audiences(data.get("audiences", []))
+    entry.position = data.get("position", entry.position)
+    entry.updated_by = by
+    entry.save()
+    if data.get("publish") and not entry.is_published:
+        faq_entry_publish(entry=entry, by=by)
+    elif "publish" in data and not data["publish"] and entry.is_published:
+        faq_entry_unpublish(entry=entry, by=by)
+    search.index_update(obj=entry)
+    log_action(entry, "faq.changed", by=by)
+    return entry
+
+
+@transaction.atomic
+def faq_entry_publish(*, entry: FaqEntry, by: Any) -> FaqEntry:
+    entry.status = FaqEntry.Status.PUBLISHED
+    entry.published_at = entry.published_at or timezone.now()
+    entry.updated_by = by
+    entry.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+    search.index_update(obj=entry)
+    log_action(entry, "faq.published", by=by)
+    return entry
+
+
+@transaction.atomic
+def faq_entry_unpublish(*, entry: FaqEntry, by: Any) -> FaqEntry:
+    entry.status = FaqEntry.Status.DRAFT
+    entry.updated_by = by
+    entry.save(update_fields=["status", "updated_by", "updated_at"])
+    search.index_update(obj=entry)
+    log_action(entry, "faq.unpublished", by=by)
+    return entry

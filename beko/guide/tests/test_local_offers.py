@@ -1,0 +1,59 @@
+"""With the directory app present, results list its matching offers (integration)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from beko.guide.engine import evaluate, parse_input
+from beko.guide.selectors import local_offers_for
+
+pytestmark = pytest.mark.django_db
+
+SITUATION = {
+    "status": "duldung",
+    "months_in_germany": "30",
+    "country": "AF",
+    "has_job_offer": "true",
+    "as_of": "2026-11-25",
+}
+
+
+@pytest.fixture
+def directory_offers(db: Any) -> None:
+    # Set up through the directory's own demo generator: the guide never touches its models.
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from beko.directory import demo
+
+    import_module("beko.directory.migrations.0003_seed_vocabularies").seed(apps, None)
+    demo.generate(count=15, organisations=3, translated=False)
+
+
+def test_result_page_lists_the_directory_offers_for_the_next_steps(
+    anon_client: Any, directory_offers: None
+) -> None:
+    offers = local_offers_for(evaluation=evaluate(parse_input(SITUATION)))
+    assert offers, "the demo data should hold counselling or course offers"
+    html = anon_client.get("/wege-in-arbeit/ergebnis/", SITUATION).content.decode()
+    for offer in offers:
+        assert offer["title"] in html
+        assert f'href="{offer["url"]}"' in html
+
+
+def test_api_includes_the_directory_offers(anon_client: Any, directory_offers: None) -> None:
+    data = anon_client.get("/api/v1/guide/evaluate", SITUATION).json()
+    assert data["local_offers"]
+    assert set(data["local_offers"][0]) == {"title", "url", "organisation", "district"}
+
+
+def test_local_offers_are_cached_so_results_do_not_query_the_directory_each_time(
+    anon_client: Any, directory_offers: None, django_assert_max_num_queries: Any
+) -> None:
+    anon_client.get("/api/v1/guide/evaluate", SITUATION)
+    with django_assert_max_num_queries(0):
+        data = anon_client.get("/api/v1/guide/evaluate", SITUATION).json()
+    assert data["local_offers"]

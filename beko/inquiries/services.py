@@ -1,0 +1,435 @@
+"""Writes of the inquiries app. Every action on personal data is audit-logged."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from beko.core.audit import audit_redact, log_action
+from beko.faq import services as faq_services
+from beko.faq.choices import Topic
+
+from .models import (
+    TRANSITIONS,
+    Attachment,
+    Channel,
+    Inquiry,
+    Note,
+    Reply,
+    ReplyTemplate,
+    Status,
+)
+
+logger = logging.getLogger(__name__)
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out by phone
+
+
+class TransitionNotAllowed(Exception):
+    pass
+
+
+class MailNotSent(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Submission:
+    inquiry: Inquiry
+    token: str
+
+
+def digits_of(phone: str) -> str:
+    """National form of a phone number's digits: +49 202 … and 0202 … compare equal."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    if phone.strip().startswith("+49"):
+        digits = "0" + digits[2:]
+    elif digits.startswith("0049"):
+        digits = "0" + digits[4:]
+    return digits
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _new_reference() -> str:
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"BK-{chars[:4]}-{chars[4:]}"
+
+
+def status_url(token: str, *, language: str = "de") -> str:
+    with translation.override(language):
+        path = reverse("inquiries:status", kwargs={"token": token})
+    return f"{settings.SITE_URL}{path}"
+
+
+def _store_attachment(
+    *, inquiry: Inquiry, upload: UploadedFile, content_type: str, extension: str
+) -> Attachment:
+    original = get_valid_filename((upload.name or "anhang").rsplit("/", 1)[-1])[:200] or "anhang"
+    attachment = Attachment(
+        inquiry=inquiry, original_name=original, content_type=content_type, size=upload.size or 0
+    )
+    # The stored name is random: nothing the sender chose reaches the file system.
+    attachment.file.save(f"{uuid.uuid4().hex}.{extension}", upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def inquiry_submit(
+    *,
+    data: dict[str, Any],
+    attachment: tuple[UploadedFile, str, str] | None = None,
+    channel: str = Channel.WEB,
+    language: str = "de",
+    by: Any = None,
+) -> Submission:
+    """Store a new inquiry (form or phone) and send the confirmation with the status link.
+
+    `attachment` is (file, content type, extension) as checked by the form. The mail goes out
+    after the rows are stored; a mail failure is logged and never loses the inquiry.
+    """
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        inquiry = Inquiry(
+            status_token_hash=token_hash(token),
+            channel=channel,
+            asker_type=data["asker_type"],
+            topic=data["topic"],
+            question=data["question"],
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            phone=data.get("phone", ""),
+            phone_digits=digits_of(data.get("phone", "")),
+            language=language,
+            consent_at=timezone.now(),
+            created_at=timezone.now(),
+            created_by=by,
+        )
+        for _attempt in range(5):
+            inquiry.reference = _new_reference()
+            try:
+                with transaction.atomic():
+                    inquiry.save()
+                break
+            except IntegrityError:
+                continue
+        else:
+            raise RuntimeError("could not allocate a reference number")
+        if attachment is not None:
+            upload, content_type, extension = attachment
+            _store_attachment(
+                inquiry=inquiry, upload=upload, content_type=content_type, extension=extension
+            )
+        if by is not None:
+            log_action(inquiry, "inquiries.created", by=by, data={"channel": channel})
+    if inquiry.email:
+        try:
+            _send_confirmation(inquiry=inquiry, token=token)
+        except (OSError, MailNotSent):
+            logger.exception("confirmation mail failed", extra={"reference": inquiry.reference})
+    return Submission(inquiry=inquiry, token=token)
+
+
+def _send(*, subject: str, body: str, to: str, auto: bool = False) -> None:
+    headers = {"Auto-Submitted": "auto-generated"} if auto else {}
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        reply_to=[settings.BEKO_OFFICE["email"]],
+        headers=headers,
+    )
+    try:
+        sent = message.send(fail_silently=False)
+    except OSError as exc:  # smtplib errors are OSErrors
+        raise MailNotSent(str(exc)) from exc
+    if sent != 1:
+        raise MailNotSent("backend accepted no message")
+
+
+def _send_confirmation(*, inquiry: Inquiry, token: str) -> None:
+    with translation.override(inquiry.language):
+        context = {
+            "inquiry": inquiry,
+            "status_url": status_url(token, language=inquiry.language),
+            "office": settings.BEKO_OFFICE,
+        }
+        subject = _("Ihre Anfrage %(reference)s ist eingegangen") % {"reference": inquiry.reference}
+        body = render_to_string("emails/inquiry_received.txt", context)
+    _send(subject=subject, body=body, to=inquiry.email, auto=True)
+
+
+def _check_changeable(inquiry: Inquiry) -> None:
+    if inquiry.is_anonymised:
+        raise TransitionNotAllowed(
+            _("Die Anfrage ist anonymisiert und kann nicht mehr bearbeitet werden.")
+        )
+
+
+@transaction.atomic
+def inquiry_transition(*, inquiry: Inquiry, to: str, by: Any) -> Inquiry:
+    """Change the status along the allowed transitions (models.TRANSITIONS)."""
+    _check_changeable(inquiry)
+    if to not in TRANSITIONS.get(inquiry.status, frozenset()):
+        raise TransitionNotAllowed(
+            _("Von „%(from)s“ nach „%(to)s“ ist kein Statuswechsel möglich.")
+            % {"from": inquiry.get_status_display(), "to": dict(Status.choices).get(to, to)}
+        )
+    previous = inquiry.status
+    inquiry.status = to
+    now = timezone.now()
+    if to == Status.CLOSED:
+        inquiry.closed_at = now
+    elif previous == Status.CLOSED:
+        inquiry.closed_at = None
+    if to == Status.ANSWERED and inquiry.first_answered_at is None:
+        inquiry.first_answered_at = now
+    inquiry.save()
+    log_action(inquiry, "inquiries.status_changed", by=by, data={"from": previous, "to": to})
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_assign(*, inquiry: Inquiry, assignee: Any, by: Any) -> Inquiry:
+    """Assign (or with assignee=None release) an inquiry; a new one moves to 'in progress'."""
+    _check_changeable(inquiry)
+    inquiry.assignee = assignee
+    inquiry.save(update_fields=["assignee", "updated_at"])
+    log_action(inquiry, "inquiries.assigned", by=by, data={"to": assignee.pk if assignee else None})
+    if assignee is not None and inquiry.status == Status.NEW:
+        inquiry_transition(inquiry=inquiry, to=Status.IN_PROGRESS, by=by)
+    return inquiry
+
+
+def inquiry_claim(*, inquiry: Inquiry, by: Any) -> Inquiry:
+    return inquiry_assign(inquiry=inquiry, assignee=by, by=by)
+
+
+@transaction.atomic
+def inquiry_note_add(*, inquiry: Inquiry, text: str, by: Any) -> Note:
+    _check_changeable(inquiry)
+    note = Note.objects.create(inquiry=inquiry, author=by, text=text)
+    log_action(inquiry, "inquiries.note_added", by=by, data={"note": note.pk})
+    return note
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def placeholders_for(*, inquiry: Inquiry, by: Any) -> dict[str, str]:
+    """Values for reply templates. Unknown placeholders stay as typed."""
+    return {
+        "name": inquiry.name or _("Damen und Herren"),
+        "referenz": inquiry.reference,
+        "thema": str(dict(Topic.choices).get(inquiry.topic, "")),
+        "frage": inquiry.question,
+        "bearbeiter": (by.get_full_name() or by.get_username()) if by else "",
+        "hotline": settings.BEKO_OFFICE["hotline"],
+    }
+
+
+def template_fill(text: str, values: dict[str, str]) -> str:
+    # A regex instead of str.format: no attribute access, no errors on stray braces.
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def inquiry_reply(*, inquiry: Inquiry, subject: str, body: str, via: str, by: Any) -> Reply:
+    """Answer the person. By e-mail it is sent first and stored only when the server took it."""
+    _check_changeable(inquiry)
+    if via == Reply.Via.EMAIL and not inquiry.email:
+        raise MailNotSent(_("Zu dieser Anfrage gibt es keine E-Mail-Adresse."))
+    with transaction.atomic():
+        reply = Reply.objects.create(
+            inquiry=inquiry,
+            author=by,
+            via=via,
+            subject=subject,
+            body=body,
+            sent_to=inquiry.email if via == Reply.Via.EMAIL else "",
+        )
+        if inquiry.status != Status.ANSWERED:
+            if inquiry.status == Status.CLOSED:
+                inquiry_transition(inquiry=inquiry, to=Status.IN_PROGRESS, by=by)
+            inquiry_transition(inquiry=inquiry, to=Status.ANSWERED, by=by)
+        log_action(inquiry, "inquiries.replied", by=by, data={"reply": reply.pk, "via": via})
+        if via == Reply.Via.EMAIL:
+            # Inside the transaction: if the mail server refuses, nothing is stored.
+            with translation.override(inquiry.language):
+                full_subject = f"[{inquiry.reference}] {subject}"
+                text = render_to_string(
+                    "emails/inquiry_reply.txt",
+                    {"inquiry": inquiry, "body": body, "office": settings.BEKO_OFFICE},
+                )
+            _send(subject=full_subject, body=text, to=inquiry.email)
+    return reply
+
+
+@transaction.atomic
+def inquiry_merge(*, duplicate: Inquiry, into: Inquiry, by: Any) -> Inquiry:
+    """Close `duplicate` as merged into `into`; its notes point there, nothing is deleted."""
+    _check_changeable(duplicate)
+    _check_changeable(into)
+    if duplicate.pk == into.pk or into.merged_into_id == duplicate.pk:
+        raise TransitionNotAllowed(
+            _("Eine Anfrage kann nicht mit sich selbst zusammengeführt werden.")
+        )
+    if into.merged_into_id is not None:
+        raise TransitionNotAllowed(_("Die Ziel-Anfrage wurde selbst schon zusammengeführt."))
+    duplicate.merged_into = into
+    duplicate.save(update_fields=["merged_into", "updated_at"])
+    Note.objects.create(
+        inquiry=into,
+        author=by,
+        text=_("Doppelte Anfrage %(reference)s wurde hierher zusammengeführt.")
+        % {"reference": duplicate.reference},
+    )
+    if duplicate.status != Status.CLOSED:
+        if duplicate.status == Status.NEW:
+            inquiry_transition(inquiry=duplicate, to=Status.IN_PROGRESS, by=by)
+        inquiry_transition(inquiry=duplicate, to=Status.CLOSED, by=by)
+    log_action(duplicate, "inquiries.merged", by=by, data={"into": into.pk})
+    log_action(into, "inquiries.merged_from", by=by, data={"duplicate": duplicate.pk})
+    return duplicate
+
+
+@transaction.atomic
+def inquiry_faq_entry_create(*, inquiry: Inquiry, data: dict[str, Any], by: Any) -> Any:
+    """Turn an answered inquiry into a generic FAQ entry (the form checked for personal data)."""
+    entry = faq_services.faq_entry_create(
+        question=data["question"],
+        answer=data["answer"],
+        topic=data["topic"],
+        audiences=data["audiences"],
+        publish=data["publish"],
+        by=by,
+        position=data["position"],
+    )
+    inquiry.faq_entry = entry
+    inquiry.save(update_fields=["faq_entry", "updated_at"])
+    log_action(inquiry, "inquiries.faq_created", by=by, data={"faq_entry": entry.pk})
+    return entry
+
+
+@transaction.atomic
+def inquiry_anonymise(*, inquiry: Inquiry, now: datetime | None = None) -> Inquiry:
+    """Delete the personal data of one inquiry; topic, type, channel and times remain."""
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if inquiry.is_anonymised:
+        return inquiry
+    for attachment in inquiry.attachments.all():
+        attachment.file.delete(save=False)
+        attachment.delete()
+    inquiry.notes.all().delete()
+    inquiry.replies.all().delete()
+    inquiry.name = ""
+    inquiry.email = ""
+    inquiry.phone = ""
+    inquiry.phone_digits = ""
+    inquiry.question = ""
+    inquiry.status_token_hash = ""
+    inquiry.anonymised_at = now or timezone.now()
+    inquiry.save()
+    audit_redact(inquiry)
+    log_action(inquiry, "inquiries.anonymised", by=None)
+    return inquiry
+
+
+def inquiries_anonymise_expired(*, days: int | None = None, now: datetime | None = None) -> int:
+    """Anonymise every inquiry closed more than `days` ago. Safe to run again: it skips done ones."""
+    days = settings.BEKO_INQUIRY_RETENTION_DAYS if days is None else days
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=days)
+    due = Inquiry.objects.filter(
+        status=Status.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in list(due.iterator()):
+        inquiry_anonymise(inquiry=Inquiry(pk=pk), now=now)
+        count += 1
+    if count:
+        logger.info("inquiries anonymised", extra={"count": count, "days": days})
+    return count
+
+
+def subject_access_export(*, email: str = "", phone: str = "", by: Any) -> dict[str, Any]:
+    """Art. 15 GDPR: everything stored about the person with this address, as plain data."""
+    from .selectors import inquiries_for_subject
+
+    inquiries = list(inquiries_for_subject(email=email, phone=phone))
+    payload = {
+        "export": "BeKo – Auskunft nach Art. 15 DSGVO",
+        "created_at": timezone.now().isoformat(timespec="seconds"),
+        "controller": settings.BEKO_OFFICE["name"],
+        "retention_days_after_closing": settings.BEKO_INQUIRY_RETENTION_DAYS,
+        "inquiries": [
+            {
+                "reference": i.reference,
+                "received_at": i.created_at.isoformat(timespec="seconds"),
+                "channel": i.channel,
+                "asker_type": i.asker_type,
+                "topic": i.topic,
+                "status": i.status,
+                "name": i.name,
+                "email": i.email,
+                "phone": i.phone,
+                "question": i.question,
+                "consent_at": i.consent_at.isoformat(timespec="seconds") if i.consent_at else None,
+                "attachments": [
+                    {"name": a.original_name, "type": a.content_type, "size": a.size}
+                    for a in i.attachments.all()
+                ],
+                "replies": [
+                    {
+                        "at": r.created_at.isoformat(timespec="seconds"),
+                        "via": r.via,
+                        "subject": r.subject,
+                        "text": r.body,
+                    }
+                    for r in i.replies.all()
+                ],
+                "internal_notes": [
+                    {"at": n.created_at.isoformat(timespec="seconds"), "text": n.text}
+                    for n in i.notes.all()
+                ],
+            }
+            for i in inquiries
+        ],
+    }
+    for inquiry in inquiries:
+        log_action(inquiry, "inquiries.exported", by=by, data={"art": 15})
+    return payload
+
+
+def reply_template_save(
+    *, template: ReplyTemplate | None, data: dict[str, Any], by: Any
+) -> ReplyTemplate:
+    template = template or ReplyTemplate()
+    for field in ("title", "subject", "body", "topic"):
+        setattr(template, field, data[field])
+    template.save()
+    log_action(template, "inquiries.template_saved", by=by)
+    return template
+
+
+def reply_template_delete(*, template: ReplyTemplate, by: Any) -> None:
+    log_action(template, "inquiries.template_deleted", by=by)
+    template.delete()

@@ -1,0 +1,29 @@
+"""Service level: an inquiry should get a first answer within N working days (Mon–Fri).
+
+Pure functions on datetimes, no ORM, so the calendar logic is tested on its own.
+Public holidays are not counted out; the SLA is a reminder for the team, not a legal deadline.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+
+def working_days_before(moment: datetime, days: int) -> datetime:
+    """The moment `days` working days (Mon–Fri) before `moment`, in local time."""
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    remaining = days
+    while remaining > 0:
+        local -= timedelta(days=1)
+        if local.weekday() < 5:
+            remaining -= 1
+    return local
+
+
+def is_overdue(
+    *, created_at: datetime, answered: bool, is_open: bool, now: datetime, days: int
+) -> bool:
+    """Unanswered, still open, and received more than `days` working days ago."""
+    return is_open and not answered and created_at < working_days_before(now, days)
