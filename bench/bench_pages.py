@@ -103,7 +103,12 @@ def main() -> None:
             browser.close()
         throughput = measure_with_floor(
             base,
-            {"news_list": "/aktuelles/", "news_detail": detail_path, "sitemap": "/sitemap.xml"},
+            {
+                "news_list": "/aktuelles/",
+                "news_detail": detail_path,
+                "sitemap": "/sitemap.xml",
+                "site_search": "/suche/?q=Deutschkurs",
+            },
         )
     result = {
         "database": "sqlite",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import logging
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -78,7 +78,7 @@ def totp_device_confirm(
     device.save(update_fields=["confirmed"])
     otp_login(request, device)
     codes = recovery_codes_regenerate(user=user)
-    log_action(user, "accounts.two_factor_enabled", by=user)
+    log_action(cast(Any, user), "accounts.two_factor_enabled", by=user)
     return codes
 
 
@@ -118,7 +118,9 @@ def second_factor_verify(*, request: HttpRequest, token: str) -> tuple[bool, int
         if device.verify_token(token):
             otp_login(request, device)
             used = "recovery_code" if isinstance(device, StaticDevice) else "totp"
-            log_action(user, "accounts.second_factor_passed", by=user, data={"method": used})
+            log_action(
+                cast(Any, user), "accounts.second_factor_passed", by=user, data={"method": used}
+            )
             return True, 0
     logger.warning("second factor failed", extra={"user_id": user.pk})
     return False, wait
@@ -131,4 +133,4 @@ def second_factor_disable(*, request: HttpRequest) -> None:
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     request.session.pop(DEVICE_ID_SESSION_KEY, None)
-    log_action(user, "accounts.two_factor_disabled", by=user)
+    log_action(cast(Any, user), "accounts.two_factor_disabled", by=user)

@@ -219,6 +219,17 @@ class PasswordResetView(auth_views.PasswordResetView):
             limited = (
                 is_ratelimited(
                     request,
+                    group="accounts.password_reset.address_day",
+                    key=lambda _g, _r: email,
+                    rate=settings.BEKO_PASSWORD_RESET_RATE_PER_ADDRESS_DAY,
+                    method="POST",
+                    increment=True,
+                )
+                or limited
+            )
+            limited = (
+                is_ratelimited(
+                    request,
                     group="accounts.password_reset.address",
                     key=lambda _g, _r: email,
                     rate=settings.BEKO_PASSWORD_RESET_RATE_PER_ADDRESS,
@@ -234,7 +245,8 @@ class PasswordResetView(auth_views.PasswordResetView):
             form.add_error(
                 None,
                 _(
-                    "Zu viele Anfragen zum Zurücksetzen des Passworts. Bitte warten Sie eine Stunde und versuchen Sie es dann erneut."
+                    "Zu viele Anfragen zum Zurücksetzen des Passworts. Bitte versuchen Sie es später "
+                    "erneut – nach einer Stunde, nach sehr vielen Anfragen erst am nächsten Tag."
                 ),
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)

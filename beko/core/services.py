@@ -44,6 +44,20 @@ def translation_save(*, obj: models.Model, language: str, values: dict[str, str]
         sources.pop(language, None)
     obj.translation_sources = sources  # type: ignore[attr-defined]
     obj.save()
+    search_index_refresh(obj=obj)
     if isinstance(obj, Page):
         footer_links_invalidate()
     return obj
+
+
+def search_index_refresh(*, obj: models.Model) -> None:
+    """Keep the site search current for any model registered with `beko.core.search`
+    (every language version is indexed, so a new translation must be too)."""
+    from importlib.util import find_spec
+
+    if find_spec("beko.core.search") is None:
+        return
+    from beko.core import search
+
+    if type(obj)._meta.concrete_model in search.registered_models():
+        search.index_update(obj=obj)

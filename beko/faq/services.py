@@ -18,7 +18,8 @@ from .models import FaqEntry
 def _unique_slug(question: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(question)[:80].strip("-") or "frage"
     slug, n = base, 2
-    while FaqEntry.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    others = FaqEntry.objects.exclude(pk=exclude_pk) if exclude_pk else FaqEntry.objects.all()
+    while others.filter(slug=slug).exists():
         slug = f"{base}-{n}"
         n += 1
     return slug

@@ -56,7 +56,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(selectors.faq_entries_staff(), pk=pk)
     initial = {
-        "question": entry.question_de,
+        "question": entry.question_de,  # type: ignore[attr-defined]
         "answer": entry.answer_de,  # type: ignore[attr-defined]
         "topic": entry.topic,
         "audiences": entry.audience_list,

@@ -39,7 +39,7 @@ def faq_list(request: HttpRequest) -> HttpResponse:
         "params": params.urlencode(),
         "crumbs": [(_("Häufige Fragen"), "")],
     }
-    template = "faq/_results.html" if request.htmx else "faq/faq_list.html"
+    template = "faq/_results.html" if request.htmx else "faq/faq_list.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
 

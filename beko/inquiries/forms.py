@@ -199,16 +199,17 @@ class ReplyForm(forms.Form):
     def __init__(self, *args: Any, has_email: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not has_email:
-            self.fields["via"].choices = [(Reply.Via.PHONE, Reply.Via.PHONE.label)]
+            self.fields["via"].choices = [(Reply.Via.PHONE, Reply.Via.PHONE.label)]  # type: ignore[attr-defined]
             self.fields["via"].help_text = _(
                 "Keine E-Mail-Adresse vorhanden: Die telefonische Antwort wird hier dokumentiert."
             )
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    # The queryset (active team members) is set per form instance.
+    assignee: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Zuständig"), queryset=None, required=False, empty_label=_("– niemand –")
-    )  # type: ignore[arg-type]
+    )
 
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -19,6 +19,11 @@ class _PrivateStorage(LazyObject):
 private_storage = _PrivateStorage()
 
 
+def get_private_storage() -> FileSystemStorage:
+    """Referenced by the field (not the storage itself), so migrations hold no local path."""
+    return private_storage  # type: ignore[return-value]
+
+
 class AskerType(models.TextChoices):
     VOLUNTEER = "volunteer", _("Ehrenamt")
     EMPLOYER = "employer", _("Unternehmen")
@@ -136,12 +141,13 @@ class Inquiry(models.Model):
     @property
     def allowed_transitions(self) -> list[tuple[str, str]]:
         allowed = TRANSITIONS[self.status]
-        return [(value, label) for value, label in Status.choices if value in allowed]
+        return [(value, str(label)) for value, label in Status.choices if value in allowed]
 
 
 class Attachment(models.Model):
     inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(storage=private_storage, upload_to="inquiries/%Y/%m/")
+    # A lazy storage, so tests and deployments can move PRIVATE_MEDIA_ROOT after import.
+    file = models.FileField(storage=get_private_storage, upload_to="inquiries/%Y/%m/")
     original_name = models.CharField(_("Dateiname"), max_length=200)
     content_type = models.CharField(_("Dateityp"), max_length=50)
     size = models.PositiveIntegerField(_("Größe (Bytes)"))

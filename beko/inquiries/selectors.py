@@ -198,7 +198,7 @@ def monthly_stats(*, year: int, month: int) -> dict[str, Any]:
         ]
 
     durations = [
-        (answered - created).total_seconds() / 3600
+        (answered - created).total_seconds() / 3600  # type: ignore[operator]  # filtered: not None
         for created, answered in received.filter(first_answered_at__isnull=False).values_list(
             "created_at", "first_answered_at"
         )

@@ -319,7 +319,7 @@ def faq_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_required
+@staff_required  # type: ignore[type-var]  # a streamed FileResponse, not an HttpResponse
 def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     inquiry = _get_inquiry_for(request, pk)
     attachment = get_object_or_404(inquiry.attachments, pk=attachment_pk)

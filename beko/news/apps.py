@@ -11,3 +11,8 @@ class NewsConfig(AppConfig):
         (_("Zielgruppenseiten und „Über uns“"), "news_staff:page_list"),
         (_("Bilder"), "news_staff:image_list"),
     ]
+
+    def ready(self) -> None:
+        from .search import register
+
+        register()

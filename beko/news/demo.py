@@ -14,7 +14,7 @@ from PIL import ImageDraw, ImageFilter
 from beko.accounts.models import User
 from beko.core.images import image_create
 
-from . import services
+from . import selectors, services
 from .models import AudiencePage, Category, NewsItem
 
 DEMO_CREDIT = "BeKo (Demo)"
@@ -81,6 +81,7 @@ DEMO_NEWS = [
         "days_ago": 3,
         "category": "veranstaltungen",
         "tags": "Meet & Eat",
+        "event_category": "meet-eat",
         "alt": "Eine Gruppe sitzt an einem langen Tisch mit Essen und unterhält sich.",
         "gallery": 0,
     },
@@ -106,6 +107,14 @@ CATEGORIES = {
 }
 
 
+def _event_ids(*, category: str | None) -> list[int]:
+    """Demo events of one format, asked through the events app's public selector."""
+    events_public = selectors._selector("beko.events.selectors", "events_public")
+    if not category or events_public is None:
+        return []
+    return list(events_public().filter(category=category).values_list("pk", flat=True)[:3])
+
+
 def load(*, stdout: TextIO) -> None:
     services.audience_pages_ensure()
     for slug, name in CATEGORIES.items():
@@ -129,6 +138,7 @@ def load(*, stdout: TextIO) -> None:
                 "categories": [Category.objects.get(slug=data["category"])],
                 "tags": data["tags"],
                 "lead_image": lead,
+                "related_event_ids": _event_ids(category=data.get("event_category")),
             },
             by=author,
         )
@@ -152,4 +162,7 @@ def load(*, stdout: TextIO) -> None:
             by=author,
         )
         services.news_publish(item=scheduled, by=author, at=now + timedelta(days=7))
+    from .search import index_all
+
+    index_all()
     stdout.write(f"news: {created} demo news items, {AudiencePage.objects.count()} pages\n")

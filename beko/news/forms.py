@@ -24,6 +24,7 @@ class NewsFilterForm(forms.Form):
         choices=[("", _("Alle")), *NewsItem.Kind.choices],
     )
     tag = forms.SlugField(required=False, widget=forms.HiddenInput)
+    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -35,9 +35,12 @@ def _all_languages(obj: Any, name: str) -> str:
 
 
 def _strip_tags(html: str) -> str:
+    """Text of sanitised HTML; a space per tag keeps "Arbeit</li><li>Ausbildung" two words."""
+    from html import unescape
+
     from django.utils.html import strip_tags
 
-    return strip_tags(html)
+    return " ".join(unescape(strip_tags(html.replace(">", "> "))).split())
 
 
 def news_document(item: NewsItem) -> search.Document | None:
@@ -66,16 +69,77 @@ def page_document(page: Page | AudiencePage) -> search.Document:
     )
 
 
+def _first_text(obj: Any, names: tuple[str, ...]) -> str:
+    for name in names:
+        if hasattr(obj, name):
+            text = _all_languages(obj, name) or str(getattr(obj, name, "") or "")
+            if text:
+                return _strip_tags(text)
+    return ""
+
+
+def generic_document(obj: Any) -> search.Document:
+    """Text of a public object of another app that does not register itself (FAQ entries,
+    events, core pages). Visibility is not decided here: every query is restricted to the
+    owning app's public selector."""
+    return search.Document(
+        title=_first_text(obj, ("title", "question", "name")),
+        summary=_first_text(obj, ("summary", "teaser", "intro", "short_description")),
+        body=_first_text(obj, ("description", "answer", "body")),
+    )
+
+
+# Models this module registered itself; their documents are refreshed lazily (see _fresh).
+_LAZY: set[type[Model]] = set()
+
+
 def register() -> None:
-    """Called from NewsConfig.ready(). Core pages are registered here too: the site search
-    is the news app's job and core must not know about it."""
+    """Called from NewsConfig.ready(): our own models, plus core pages (core must not know
+    about the site search)."""
     search.register(NewsItem, document=news_document)
     search.register(AudiencePage, document=page_document)
     search.register(Page, document=page_document)
+    _LAZY.add(Page)
+
+
+def _adopt(model: type[Model]) -> None:
+    """Make another app's model searchable if that app did not register it itself."""
+    if model not in search.registered_models():
+        search.register(model, document=generic_document)
+        _LAZY.add(model)
+
+
+def _fresh(model: type[Model]) -> None:
+    """Rebuild the documents of a lazily indexed model when its rows changed.
+
+    Those apps do not call `search.index_update`; the table fingerprint (row count and
+    latest `updated_at`) tells when to rebuild. The tables are small (pages, FAQ, events).
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+    from django.db.models import Count, Max
+
+    from beko.core.search.models import SearchDocument
+
+    if model not in _LAZY:
+        return
+    fields = {f.name for f in model._meta.get_fields()}
+    latest = Max("updated_at") if "updated_at" in fields else Max("pk")
+    aggregate = model._default_manager.aggregate(n=Count("pk"), latest=latest)
+    marker = f"{aggregate['n']}:{aggregate['latest']}"
+    key = f"news:search-fingerprint:{model._meta.label_lower}"
+    documents = SearchDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(model)
+    ).count()
+    # Every row has a document (generic_document never refuses), so a count mismatch means
+    # rows or documents appeared or vanished behind our back.
+    if cache.get(key) != marker or documents != aggregate["n"]:
+        search.reindex(model=model)
+        cache.set(key, marker, timeout=None)
 
 
 def index_all() -> int:
-    """Documents for every news item and page (demo data, after a deploy with new pages)."""
+    """Documents for every news item and page (demo data, after a deploy)."""
     return sum(search.reindex(model=model) for model in (NewsItem, AudiencePage, Page))
 
 
@@ -119,14 +183,25 @@ def _present(obj: Any) -> Result:
     return Result(title=str(obj), url=obj.get_absolute_url(), summary=_summary(obj))
 
 
+def _local(value: Any, fmt: str) -> str:
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    return date_format(timezone.localtime(value), fmt)
+
+
 def _present_news(item: NewsItem) -> Result:
-    meta = f"{item.get_kind_display()} · {item.publish_at:%d.%m.%Y}" if item.publish_at else ""
+    meta = (
+        f"{item.get_kind_display()} · {_local(item.publish_at, 'SHORT_DATE_FORMAT')}"
+        if item.publish_at
+        else ""
+    )
     return Result(title=item.title, url=item.get_absolute_url(), summary=item.teaser, meta=meta)
 
 
 def _present_event(event: Any) -> Result:
     start = getattr(event, "starts_at", None) or getattr(event, "start", None)
-    meta = f"{start:%d.%m.%Y, %H:%M}" if start else ""
+    meta = _local(start, "SHORT_DATETIME_FORMAT") if start else ""
     return Result(
         title=str(event), url=event.get_absolute_url(), summary=_summary(event), meta=meta
     )
@@ -156,8 +231,8 @@ GROUPS = [
         "pages", _("Seiten"), lambda: [selectors.audience_pages_public(), pages_public()], _present,
     ),
     GroupSource(
-        "faq", _("Häufige Fragen"), _foreign("beko.inquiries.selectors", "faq_public"), _present,
-        ("inquiries:faq_list", "q"),
+        "faq", _("Häufige Fragen"), _foreign("beko.faq.selectors", "faq_entries_published"),
+        _present, ("faq:list", "q"),
     ),
     GroupSource(
         "events", _("Veranstaltungen"), _foreign("beko.events.selectors", "events_public"),
@@ -226,6 +301,9 @@ def site_search(*, text: str, only: str = "") -> tuple[SiteSearchResult, list[Mo
         querysets = source.querysets()
         if not querysets:
             continue
+        for queryset in querysets:
+            _adopt(queryset.model)
+            _fresh(queryset.model)
         objects = _ranked(query, querysets)
         group = Group(
             key=source.key,

@@ -76,6 +76,20 @@ def news_filter(
     return queryset.distinct()
 
 
+def news_search(*, queryset: QuerySet[NewsItem], text: str) -> list[NewsItem]:
+    """`queryset` narrowed to items matching `text`, best first (shared site search)."""
+    try:
+        from beko.core import search
+    except ImportError:  # the shared search is not installed yet
+        return list(queryset)
+    query = search.Search(text)
+    if query.is_empty:
+        return []
+    ids = query.ranked_ids(queryset)
+    by_id = queryset.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def news_years() -> list[int]:
     dates = news_public().dates("publish_at", "year", order="DESC")
     return [d.year for d in dates]
@@ -106,10 +120,12 @@ def news_latest(*, limit: int = 3) -> list[NewsItem]:
 
 
 def home_section(request: HttpRequest) -> dict[str, Any] | None:
-    items = news_latest(limit=3)
-    if not items:
-        return None
-    return {"template": "news/_home_section.html", "context": {"items": items}, "order": 40}
+    """Entry points for each audience ("Für Ehrenamtliche", …) and the latest news."""
+    return {
+        "template": "news/_home_section.html",
+        "context": {"items": news_latest(limit=3), "audience_pages": list(audience_pages_public())},
+        "order": 40,
+    }
 
 
 # --- other apps, asked only through their selectors -------------------------------------
@@ -146,6 +162,10 @@ def _public_by_ids(module: str, name: str, ids: list[int]) -> list[Any]:
 
 
 def related_offers(*, item: NewsItem) -> list[Any]:
+    if not item.related_offer_ids:
+        return []
+    if _selector("beko.directory.selectors", "offers_by_ids") is not None:
+        return _safe_list("beko.directory.selectors", "offers_by_ids", ids=item.related_offer_ids)
     return _public_by_ids("beko.directory.selectors", "offers_public", item.related_offer_ids)
 
 
@@ -204,12 +224,45 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
 }
 
 
+# The FAQ distinguishes associations from counselling services; our third page is for both.
+FAQ_AUDIENCES = {
+    AudiencePage.Audience.VOLUNTEERS: ["volunteer"],
+    AudiencePage.Audience.EMPLOYERS: ["employer"],
+    AudiencePage.Audience.ORGANISATIONS: ["association", "counselling"],
+}
+
+
+def _faq_for(*, audience: str, limit: int) -> list[Any]:
+    entries: list[Any] = []
+    for code in FAQ_AUDIENCES.get(audience, []):
+        for entry in _safe_list(
+            "beko.faq.selectors", "faq_entries_for", audience=code, limit=limit
+        ):
+            if entry not in entries:
+                entries.append(entry)
+    return entries[:limit]
+
+
 # The directory names its target groups a little differently.
 OFFER_TARGET_GROUPS = {
     AudiencePage.Audience.VOLUNTEERS: "volunteers",
     AudiencePage.Audience.EMPLOYERS: "employers",
     AudiencePage.Audience.ORGANISATIONS: "associations",
 }
+
+
+def _offers_for(*, audience: str, limit: int) -> list[Any]:
+    """The directory's audience selector; its general `offers_for` as a fallback."""
+    if _selector("beko.directory.selectors", "offers_for_audience") is not None:
+        return _safe_list(
+            "beko.directory.selectors", "offers_for_audience", audience=audience, limit=limit
+        )
+    target_group = OFFER_TARGET_GROUPS.get(audience)
+    if not target_group:
+        return []
+    return _safe_list(
+        "beko.directory.selectors", "offers_for", target_group=target_group, limit=limit
+    )
 
 
 def _with_query(url: str | None, **params: str) -> str | None:
@@ -233,18 +286,11 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
         if url:
             guide.append({"label": label, "url": f"{url}?{urlencode(query)}" if query else url})
     return {
-        "offers": _safe_list(
-            "beko.directory.selectors",
-            "offers_for",
-            target_group=OFFER_TARGET_GROUPS.get(audience, ""),
-            limit=6,
-        ),
+        "offers": _offers_for(audience=audience, limit=6),
         "offers_url": _url("directory:offer_list"),
         "guide": guide,
-        "faq": _safe_list(
-            "beko.inquiries.selectors", "faq_for_audience", audience=audience, limit=6
-        ),
-        "faq_url": _url("inquiries:faq_list"),
+        "faq": _faq_for(audience=audience, limit=6),
+        "faq_url": _url("faq:list"),
         "events": _safe_list(
             "beko.events.selectors", "upcoming_events_for", audience=audience, limit=3
         ),

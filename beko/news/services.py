@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from beko.core.lib.sanitize import sanitize_html
 from beko.core.models import Image
+from beko.core.services import search_index_refresh
 
 from .models import AudiencePage, Category, GalleryImage, NewsItem, Tag
 
@@ -78,6 +79,7 @@ def news_create(*, data: dict[str, Any], by: Any) -> NewsItem:
     item.slug = _unique_slug(title=data.get("slug") or data["title"])
     item.save()
     _set_relations(item=item, data=data)
+    search_index_refresh(obj=item)
     logger.info("news created", extra={"news_id": item.pk, "by": getattr(by, "pk", None)})
     return item
 
@@ -88,6 +90,7 @@ def news_update(*, item: NewsItem, data: dict[str, Any], by: Any) -> NewsItem:
     item.updated_by = by
     item.save()
     _set_relations(item=item, data=data)
+    search_index_refresh(obj=item)
     logger.info("news updated", extra={"news_id": item.pk, "by": getattr(by, "pk", None)})
     return item
 
@@ -106,6 +109,7 @@ def news_publish(*, item: NewsItem, by: Any, at: datetime | None = None) -> News
         item.publish_at = at or now
     item.updated_by = by
     item.save(update_fields=["status", "publish_at", "updated_by", "updated_at"])
+    search_index_refresh(obj=item)
     logger.info(
         "news %s",
         item.status,
@@ -120,6 +124,7 @@ def news_unpublish(*, item: NewsItem, by: Any) -> NewsItem:
     item.status = NewsItem.Status.DRAFT
     item.updated_by = by
     item.save(update_fields=["status", "updated_by", "updated_at"])
+    search_index_refresh(obj=item)
     return item
 
 
@@ -131,6 +136,7 @@ def news_archive(*, item: NewsItem, by: Any) -> NewsItem:
     item.status = NewsItem.Status.ARCHIVED
     item.updated_by = by
     item.save(update_fields=["status", "updated_by", "updated_at"])
+    search_index_refresh(obj=item)
     return item
 
 
@@ -151,6 +157,8 @@ def news_publish_due(*, now: datetime | None = None) -> int:
 
 @transaction.atomic
 def news_delete(*, item: NewsItem) -> None:
+    item.status = NewsItem.Status.DRAFT
+    search_index_refresh(obj=item)  # a draft has no document: this removes it
     item.delete()
 
 
@@ -209,4 +217,5 @@ def audience_page_update(*, page: AudiencePage, data: dict[str, Any], by: Any) -
         page.lead_image = data["lead_image"]
     page.updated_by = by
     page.save()
+    search_index_refresh(obj=page)
     return page

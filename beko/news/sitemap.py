@@ -32,9 +32,10 @@ SECTION_PAGES = [
     "directory:organisation_list",
     "guide:start",
     "events:event_list",
+    "events:event_archive",
     "news:news_list",
     "inquiries:contact",
-    "inquiries:faq_list",
+    "faq:list",
     "pages:about",
 ]
 # Detail pages from the other apps: (selectors module, function returning public objects).
@@ -43,7 +44,7 @@ FOREIGN_SOURCES = [
     ("beko.directory.selectors", "organisations_public"),
     ("beko.guide.selectors", "guide_pages_public"),
     ("beko.events.selectors", "events_public"),
-    ("beko.inquiries.selectors", "faq_public"),
+    ("beko.faq.selectors", "faq_entries_published"),
 ]
 
 

@@ -28,6 +28,9 @@ def news_list(request: HttpRequest) -> HttpResponse:
         tag=filters.get("tag") or "",
         kind=filters.get("kind") or "",
     )
+    text = filters.get("q") or ""
+    if text:
+        items = selectors.news_search(queryset=items, text=text)  # type: ignore[assignment]
     page_obj = Paginator(items, settings.BEKO_NEWS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode({key: value for key, value in filters.items() if value})
     context = {
@@ -36,6 +39,7 @@ def news_list(request: HttpRequest) -> HttpResponse:
         "items": page_obj.object_list,
         "query": query,
         "filtered": bool(query),
+        "text": text,
         "tag": selectors.tags_in_use().filter(slug=filters.get("tag") or "").first(),
         "crumbs": [(_("Aktuelles"), "")],
     }

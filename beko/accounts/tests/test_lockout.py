@@ -105,3 +105,34 @@ def test_password_reset_rate_limited_per_ip(db, settings):
         for n in range(4)
     ]
     assert codes == [302, 302, 302, 429]
+
+
+def test_password_reset_backs_off_to_a_daily_limit_per_address(staff_user, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.BEKO_PASSWORD_RESET_RATE_PER_ADDRESS = "100/h"
+    settings.BEKO_PASSWORD_RESET_RATE_PER_ADDRESS_DAY = "2/d"
+    client = Client()
+    codes = [
+        client.post("/konto/passwort-vergessen/", {"email": "team@example.org"}).status_code
+        for _ in range(3)
+    ]
+    assert codes == [302, 302, 429]
+    assert (
+        "am nächsten Tag"
+        in client.post("/konto/passwort-vergessen/", {"email": "team@example.org"}).content.decode()
+    )
+
+
+def test_rate_limits_use_the_address_the_trusted_proxy_saw(settings):
+    from beko.accounts.lockout import client_ip
+
+    request = RequestFactory().get(
+        "/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.1"
+    )
+    settings.BEKO_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.1"
+    settings.BEKO_TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.7"  # the spoofable left part is ignored
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"

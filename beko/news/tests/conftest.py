@@ -45,6 +45,14 @@ def jpeg_with_gps() -> bytes:
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """The search keeps table fingerprints in the cache; tests roll the tables back."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def audience_pages(db: Any) -> None:
     """Seeded by a data migration, but other apps' transactional tests flush the tables."""
     from beko.news.services import audience_pages_ensure
@@ -97,3 +105,54 @@ def make_news(db: Any, staff_user: Any) -> Any:
         return item
 
     return _make
+
+
+def create_event(*, title: str, audience: str, status: str = "published", days: int = 3) -> Any:
+    """An event of the events app (fixtures may use other apps' models directly)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from beko.events.models import Event, EventAudience
+
+    start = timezone.now() + timedelta(days=days)
+    event = Event.objects.create(
+        title=title, title_de=title, slug=title.lower().replace(" ", "-"), category="info",
+        status=status, starts_at=start, ends_at=start + timedelta(hours=2),
+    )  # fmt: skip
+    EventAudience.objects.create(event=event, audience=audience)
+    return event
+
+
+def create_offer(
+    *, title: str, organisation: Any, status: str = "published", target_groups: str = ""
+) -> Any:
+    """A directory offer, indexed like the directory's services do."""
+    from django.utils import timezone
+
+    from beko.core import search
+    from beko.directory.models import Offer
+
+    offer = Offer.objects.create(
+        title=title, title_de=title, summary=title, summary_de=title, organisation=organisation,
+        status=status, target_groups=target_groups, last_verified_at=timezone.now(),
+    )  # fmt: skip
+    search.index_update(obj=offer)
+    return offer
+
+
+def create_faq(*, question: str, audiences: str = "", status: str = "published") -> Any:
+    """A published FAQ entry of the faq app ("audiences" like " volunteer employer ")."""
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from beko.core import search
+    from beko.faq.models import FaqEntry
+
+    entry = FaqEntry.objects.create(
+        slug=slugify(question)[:90], question=question, question_de=question,
+        answer=f"Antwort auf {question}", answer_de=f"Antwort auf {question}", topic="work",
+        audiences=audiences, status=status, published_at=timezone.now(),
+    )  # fmt: skip
+    search.index_update(obj=entry)  # as the faq services do
+    return entry

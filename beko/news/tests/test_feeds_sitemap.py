@@ -138,3 +138,32 @@ def test_robots_txt_points_to_the_sitemap_and_hides_the_back_office(anon_client)
     ):
         assert private in text
     assert "Disallow: /\n" not in text
+
+
+def test_sitemap_lists_public_events_but_not_drafts(anon_client):
+    from .conftest import create_event
+
+    public = create_event(title="Sprachcafe Sitemap", audience="volunteers")
+    draft = create_event(title="Entwurf Sitemap", audience="volunteers", status="draft")
+    pages = _sitemap(anon_client)
+    assert f"{settings.SITE_URL}{public.get_absolute_url()}" in pages
+    assert f"{settings.SITE_URL}/ar{public.get_absolute_url()}" in pages
+    assert not any(draft.slug in loc for loc in pages)
+
+
+def test_sitemap_lists_offers_organisations_and_faq(anon_client, organisation):
+    from .conftest import create_faq, create_offer
+
+    offer = create_offer(title="Sprachkurs Sitemap", organisation=organisation)
+    entry = create_faq(question="Sitemap Frage?")
+    pages = _sitemap(anon_client)
+    paths = (
+        offer.get_absolute_url(),
+        organisation.get_absolute_url(),
+        entry.get_absolute_url(),
+        "/fragen/",
+        "/angebote/",
+    )
+    for path in paths:
+        assert f"{settings.SITE_URL}{path}" in pages, path
+        assert f"{settings.SITE_URL}/fa{path}" in pages, path

@@ -3,6 +3,8 @@ from django.conf import settings
 
 from beko.news.models import AudiencePage
 
+from .conftest import create_event
+
 pytestmark = pytest.mark.django_db
 
 AUDIENCE_URLS = [
@@ -140,27 +142,11 @@ def test_audience_pages_link_into_the_guide_per_residence_status(anon_client):
     assert anon_client.get("/wege-in-arbeit/?status=ausbildungsduldung").status_code == 200
 
 
-def _event(*, title, audience, status="published", days=3):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from beko.events.models import Event, EventAudience
-
-    start = timezone.now() + timedelta(days=days)
-    event = Event.objects.create(
-        title=title, title_de=title, slug=title.lower().replace(" ", "-"), category="info",
-        status=status, starts_at=start, ends_at=start + timedelta(hours=2),
-    )  # fmt: skip
-    EventAudience.objects.create(event=event, audience=audience)
-    return event
-
-
 def test_audience_page_bundles_the_upcoming_events_of_its_audience(anon_client):
-    _event(title="Infoabend Ehrenamt", audience="volunteers")
-    _event(title="Betriebsfruehstueck", audience="employers")
-    _event(title="Entwurf Ehrenamt", audience="volunteers", status="draft")
-    _event(title="Vorbei Ehrenamt", audience="volunteers", days=-3)
+    create_event(title="Infoabend Ehrenamt", audience="volunteers")
+    create_event(title="Betriebsfruehstueck", audience="employers")
+    create_event(title="Entwurf Ehrenamt", audience="volunteers", status="draft")
+    create_event(title="Vorbei Ehrenamt", audience="volunteers", days=-3)
     html = anon_client.get("/fuer-ehrenamtliche/").content.decode()
     section = html.split('id="bundle-events"', 1)[1].split("</section>", 1)[0]
     assert "Infoabend Ehrenamt" in section
@@ -170,9 +156,47 @@ def test_audience_page_bundles_the_upcoming_events_of_its_audience(anon_client):
 
 
 def test_news_links_related_events_only_while_they_are_public(anon_client, make_news):
-    public = _event(title="Meet and Eat Mai", audience="volunteers")
-    draft = _event(title="Geheimtermin", audience="volunteers", status="draft")
+    public = create_event(title="Meet and Eat Mai", audience="volunteers")
+    draft = create_event(title="Geheimtermin", audience="volunteers", status="draft")
     item = make_news(title="Mit Terminen", related_event_ids=[public.pk, draft.pk])
     html = anon_client.get(item.get_absolute_url()).content.decode()
     assert "Meet and Eat Mai" in html
     assert "Geheimtermin" not in html
+
+
+def test_home_page_leads_to_every_audience_page(anon_client):
+    html = anon_client.get("/").content.decode()
+    for url in [*AUDIENCE_URLS, "/ueber-uns/"]:
+        assert f'href="{url}"' in html, url
+
+
+def test_audience_page_bundles_offers_for_its_audience_from_the_directory(
+    anon_client, organisation
+):
+    from .conftest import create_offer
+
+    create_offer(
+        title="Beratung für Betriebe", organisation=organisation, target_groups=",employers,"
+    )
+    create_offer(
+        title="Schulung für Ehrenamt", organisation=organisation, target_groups=",volunteers,"
+    )
+    html = anon_client.get("/fuer-unternehmen/").content.decode()
+    section = html.split('id="bundle-offers"', 1)[1].split("</section>", 1)[0]
+    assert "Beratung für Betriebe" in section
+    assert "Schulung für Ehrenamt" not in section
+
+
+def test_audience_page_bundles_faq_entries_of_its_audience(anon_client):
+    from .conftest import create_faq
+
+    create_faq(question="Wer zahlt die Fahrtkosten im Ehrenamt?", audiences=" volunteer ")
+    create_faq(question="Welche Erlaubnis braucht mein Betrieb?", audiences=" employer ")
+    create_faq(question="Wie tragen wir unser Angebot ein?", audiences=" association ")
+    html = anon_client.get("/fuer-ehrenamtliche/").content.decode()
+    section = html.split('id="bundle-faq"', 1)[1].split("</section>", 1)[0]
+    assert "Wer zahlt die Fahrtkosten im Ehrenamt?" in section
+    assert "Welche Erlaubnis" not in section
+    html = anon_client.get("/fuer-beratungsstellen-und-vereine/").content.decode()
+    assert "Wie tragen wir unser Angebot ein?" in html
+    assert 'href="/fragen/"' in html
