@@ -450,6 +450,9 @@ def home_section(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+# Same block for every visitor: core caches its HTML per language (docs/architecture.md).
+home_section.cache_seconds = 60  # type: ignore[attr-defined]
+
 # --- back office ------------------------------------------------------------------------
 
 

@@ -151,6 +151,10 @@ def home_section(request: HttpRequest) -> dict[str, Any] | None:
     }
 
 
+# Same block for every visitor: core caches its HTML per language (docs/architecture.md).
+home_section.cache_seconds = 60  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Occupancy:
     capacity: int | None
