@@ -128,6 +128,9 @@ def home_section(request: HttpRequest) -> dict[str, Any] | None:
     }
 
 
+# Same block for every visitor: core caches its HTML per language (docs/architecture.md).
+home_section.cache_seconds = 60  # type: ignore[attr-defined]
+
 # --- other apps, asked only through their selectors -------------------------------------
 # The apps are built in parallel; a selector that is not there (yet) gives an empty bundle
 # and the page shows its empty state instead of failing.
