@@ -392,7 +392,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = True
 # Behind the reverse proxy the client address is the right-most X-Forwarded-For entry it adds.
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1) if PRODUCTION else None
+# The same count serves the rate limits (beko.accounts.lockout.client_ip).
+BEKO_TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1) if PRODUCTION else 0
+AXES_IPWARE_PROXY_COUNT = BEKO_TRUSTED_PROXY_COUNT or None
+RATELIMIT_IP_META_KEY = "beko.accounts.lockout.client_ip"
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PRODUCTION else ("REMOTE_ADDR",)
 )

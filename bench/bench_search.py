@@ -8,6 +8,7 @@ server floor. The generated databases are kept (var/bench-search.sqlite3 and Pos
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -22,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import ROOT, bench_env, gunicorn, manage, measure_with_floor, write_result
 
+RESULTS_FILE = ROOT / "bench" / "results" / "search.json"
 COUNT = int(os.environ.get("BENCH_OFFERS", "100000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "10"))
 PG_URL = os.environ.get("BEKO_PG_URL", "postgres://postgres@127.0.0.1:5432/beko")
@@ -38,7 +40,7 @@ SEARCHES = [
     "q=Wohnung",
     "q=Kita",
     "q=Jobcoaching",
-    "q=Bewerbng",
+    "q=Schuldnerbratung",
     "q=Migrationsberatung&district=elberfeld",
     "q=Frauen+Kinderbetreuung",
     "q=Rechtsberatung+Duldung",
@@ -49,6 +51,12 @@ SEARCHES = [
     "q=Computerkurs&free=true",
     "q=Sprache&facets=true",
 ]
+
+
+def _now() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(tz=UTC).isoformat(timespec="seconds")
 
 
 def _count_offers(env: dict[str, str]) -> int:
@@ -129,13 +137,24 @@ def ensure_pg_database() -> None:
 
 
 def main() -> None:
-    results = {"targets": {"postgresql_p95_ms": 50, "sqlite_p95_ms": 80}}
-    sqlite_file = ROOT / "var" / "bench-search.sqlite3"
-    results["sqlite"] = run("sqlite", f"sqlite:///{sqlite_file}")
-    ensure_pg_database()
-    results["postgresql"] = run("postgresql", PG_BENCH_URL)
+    # BENCH_DATABASES=sqlite (or postgresql) measures one database and keeps the other's
+    # figures from the previous run in the same file.
+    wanted = os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")
+    previous = (RESULTS_FILE.exists() and json.loads(RESULTS_FILE.read_text())) or {}
+    results: dict[str, Any] = {"targets": {"postgresql_p95_ms": 50, "sqlite_p95_ms": 80}}
+    for db in ("sqlite", "postgresql"):
+        if db not in wanted and db in previous:
+            results[db] = previous[db]
+    if "sqlite" in wanted:
+        sqlite_file = ROOT / "var" / "bench-search.sqlite3"
+        results["sqlite"] = {"measured_at": _now(), **run("sqlite", f"sqlite:///{sqlite_file}")}
+    if "postgresql" in wanted:
+        ensure_pg_database()
+        results["postgresql"] = {"measured_at": _now(), **run("postgresql", PG_BENCH_URL)}
     write_result("search", results)
     for db in ("sqlite", "postgresql"):
+        if db not in results:
+            continue
         s = results[db]["searches"]
         e = results[db]["endpoints"]
         print(f"{db}: p50 {s['p50_ms']} ms, p95 {s['p95_ms']} ms; list page {e['list_page']['requests_per_s']} req/s, "

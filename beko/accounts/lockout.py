@@ -71,3 +71,14 @@ def lockout_response(
         {"form": form, "lockout_message": lockout_message(), "next": request.GET.get("next", "")},
         status=429,
     )
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address for rate limits: behind N trusted proxies, the N-th entry from the
+    right of X-Forwarded-For (the ones the proxies added; anything left of it is spoofable)."""
+    count = settings.BEKO_TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return str(request.META.get("REMOTE_ADDR", ""))

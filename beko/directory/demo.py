@@ -186,15 +186,19 @@ def generate(*, count: int, organisations: int, seed: int = 4, translated: bool 
                 )
             )
     Location.objects.bulk_create(locations, batch_size=2000)
-    by_org: dict[int, list[Location]] = {}
+    by_district: dict[int, list[Location]] = {}
     for loc in locations:
-        by_org.setdefault(loc.organisation_id, []).append(loc)
+        by_district.setdefault(loc.district_id, []).append(loc)
     offers, plan = [], []
     for index in range(count):
         title, summary, description, cats, groups = OFFER_TEMPLATES[index % len(OFFER_TEMPLATES)]
-        org = orgs[index % len(orgs)]
-        org_locations = by_org[org.pk]
-        location = org_locations[(index // len(orgs)) % len(org_locations)]
+        # Each round through the templates moves every kind of offer one district on, so
+        # each kind turns up in many districts and at many organisations.
+        round_, template = divmod(index, len(OFFER_TEMPLATES))
+        district = districts[(round_ + template) % len(districts)]
+        candidates = by_district.get(district.pk) or locations
+        location = candidates[(index * 7) % len(candidates)]
+        org = location.organisation
         suffix = f" in {location.district.name}" if index >= len(OFFER_TEMPLATES) else ""
         langs = ["de", *rng.sample(DEMO_LANGUAGES[1:], k=rng.randint(0, 3))]
         statuses = rng.choice(

@@ -252,6 +252,20 @@ class Offer(TranslatableContent):
         verbose_name_plural = _("Angebote")
         indexes = [
             models.Index(fields=["status", "last_verified_at"]),
+            # Covers the public-visibility check of search hits (looked up by id): without it
+            # SQLite reads the wide rows (one column per language) of every hit.
+            models.Index(
+                fields=[
+                    "id",
+                    "status",
+                    "organisation",
+                    "last_verified_at",
+                    "created_at",
+                    "valid_from",
+                    "valid_until",
+                ],
+                name="offer_visibility",
+            ),
         ]
 
     def __str__(self) -> str:

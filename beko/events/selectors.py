@@ -105,6 +105,15 @@ def events_feed(*, now: datetime | None = None) -> QuerySet[Event]:
     return events_public().filter(Q(ends_at__gte=now - timedelta(days=90)) | _upcoming_q(now))
 
 
+def event_public(*, slug: str) -> Event | None:
+    """The bare public event (with venue), for writes and downloads that need no programme."""
+    return (
+        Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], slug=slug)
+        .select_related("venue", "organisation")
+        .first()
+    )
+
+
 def event_public_detail(*, slug: str) -> Event | None:
     return (
         events_public()

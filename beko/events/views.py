@@ -207,44 +207,46 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def event_register(request: HttpRequest, slug: str) -> HttpResponse:
-    event = _get_public_event(slug)
+    # The bare event is enough to register; the full page is built only to show errors.
+    event = selectors.event_public(slug=slug)
+    if event is None:
+        raise Http404
     if request.method == "GET":
         return redirect(event.get_absolute_url() + "#anmeldung")
+    form: RegistrationForm | None = None
+    status = 400
     if _registration_rate_limited(request):
         messages.error(
             request,
             _("Zu viele Anmeldungen von diesem Anschluss. Bitte versuchen Sie es später erneut."),
         )
-        return render(
-            request, "events/event_detail.html", _detail_context(request, event, None), status=429
-        )
-    closed = services.registration_window_error(event)
-    if closed:
+        status = 429
+    elif closed := services.registration_window_error(event):
         messages.error(request, closed)
-        return render(
-            request, "events/event_detail.html", _detail_context(request, event, None), status=400
+    else:
+        form = RegistrationForm(
+            request.POST, event=event, sessions=selectors.sessions_with_occupancy(event=event)
         )
-    form = RegistrationForm(
-        request.POST, event=event, sessions=selectors.sessions_with_occupancy(event=event)
-    )
-    if form.is_valid():
-        try:
-            registration = services.registration_create(
-                event=event, data=form.to_input(), language=get_language() or "de"
-            )
-        except services.RegistrationError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            return redirect(
-                "events:registration_detail", token=services.registration_token(registration)
-            )
-    context = _detail_context(request, event, form)
-    return render(request, "events/event_detail.html", context, status=400)
+        if form.is_valid():
+            try:
+                registration = services.registration_create(
+                    event=event, data=form.to_input(), language=get_language() or "de"
+                )
+            except services.RegistrationError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                return redirect(
+                    "events:registration_detail", token=services.registration_token(registration)
+                )
+    context = _detail_context(request, _get_public_event(slug), form)
+    return render(request, "events/event_detail.html", context, status=status)
 
 
 @require_GET
 def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
-    event = _get_public_event(slug)
+    event = selectors.event_public(slug=slug)
+    if event is None:
+        raise Http404
     response = HttpResponse(ical.event_calendar(event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response

@@ -123,3 +123,16 @@ def test_password_reset_backs_off_to_a_daily_limit_per_address(staff_user, setti
         "am nächsten Tag"
         in client.post("/konto/passwort-vergessen/", {"email": "team@example.org"}).content.decode()
     )
+
+
+def test_rate_limits_use_the_address_the_trusted_proxy_saw(settings):
+    from beko.accounts.lockout import client_ip
+
+    request = RequestFactory().get(
+        "/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.1"
+    )
+    settings.BEKO_TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.1"
+    settings.BEKO_TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.7"  # the spoofable left part is ignored
+    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"

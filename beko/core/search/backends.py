@@ -136,7 +136,9 @@ class SqliteBackend(Backend):
             "SELECT d.object_id AS object_id, d.content_type_id AS ct, "  # noqa: S608 - only table names/placeholders; values are parameters
             f"-bm25(search_searchdocument_fts, {title}, {summary}, {body}) AS score "
             "FROM search_searchdocument_fts "
-            "JOIN search_searchdocument d ON d.id = search_searchdocument_fts.rowid "
+            # CROSS JOIN fixes the order: SQLite must start from the full-text matches, never
+            # from all documents of a content type (a full-text lookup per document).
+            "CROSS JOIN search_searchdocument d ON d.id = search_searchdocument_fts.rowid "
             "WHERE search_searchdocument_fts MATCH %s "
             f"AND d.content_type_id IN ({placeholders})"
         )

@@ -76,11 +76,14 @@ def damerau_levenshtein(a: str, b: str, limit: int) -> int:
 
 
 def _alternatives(word: str, stemmed: str) -> list[Alternative]:
+    # The stem both exactly and as a prefix: bm25 then counts a typed word twice, which
+    # ranks it above its synonyms (PostgreSQL gets the same effect from typed_tsquery).
     found = [Alternative(stemmed)]
     if len(stemmed) >= MIN_PREFIX:
         found.append(Alternative(stemmed, prefix=True))
-    # The unstemmed word as prefix finds compounds: "Jugend" -> "Jugendberatung".
-    if word != stemmed and len(word) >= MIN_PREFIX:
+    # The unstemmed word as prefix finds compounds: "Jugend" -> "Jugendberatung" (the stem
+    # "jug" is too short for a prefix search of its own).
+    if not word.startswith(stemmed) or len(stemmed) < MIN_PREFIX <= len(word):
         found.append(Alternative(word, prefix=True))
     for synonym in sorted(synonyms_of(stemmed) - {stemmed}):
         found.append(Alternative(synonym, synonym=True))
