@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from importlib import import_module
 from typing import Any
 
 import pytest
@@ -22,6 +23,35 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "Test-Passwort-2026!"
+
+
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
+
+
+@pytest.fixture(autouse=True)
+def _reseed_migration_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests (browser tests, row-lock tests) start from an emptied database:
+    the flush after the previous one also removed what data migrations created (info pages,
+    audience pages). Re-run those seeds. Convention: a data migration exposes an idempotent
+    module-level `seed(apps, schema_editor)` (get_or_create), see core/migrations/0002.
+    """
+    if not _is_transactional(request):
+        return
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    for (app_label, _name), migration in sorted(loader.disk_migrations.items()):
+        if not apps.get_app_config(app_label).name.startswith("beko."):
+            continue
+        seed = getattr(import_module(migration.__module__), "seed", None)
+        if callable(seed):
+            seed(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -43,6 +43,6 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ("role", "is_active")
     search_fields = ("username", "email", "first_name", "last_name")
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         (_("Rolle"), {"fields": ("role", "organisation")}),
     )

@@ -23,9 +23,11 @@ def site(request: HttpRequest) -> dict[str, Any]:
         for item in selectors.main_nav(language=current)
     ]
     user = getattr(request, "user", None)
+    languages = selectors.language_links(path=request.get_full_path(), current=current)
     return {
         "main_nav": nav,
-        "language_links": selectors.language_links(path=request.get_full_path(), current=current),
+        "language_links": languages,
+        "current_language": next((lang for lang in languages if lang["current"]), None),
         "footer_pages": selectors.footer_links(language=current),
         "office": settings.BEKO_OFFICE,
         "site_url": settings.SITE_URL,

@@ -6,12 +6,12 @@ INSTALLED_APPS order. Demo data is fictional.
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
 from beko.accounts.models import Role, User
 
 DEMO_PASSWORD = "beko-demo-2026"  # noqa: S105 - fictional demo login, printed by make run
-DEMO_USERS = [
+DEMO_USERS: list[dict[str, Any]] = [
     {"username": "team", "email": "team@beko.example", "first_name": "Tessa", "last_name": "Team",
      "role": Role.STAFF},
     {"username": "admin", "email": "admin@beko.example", "first_name": "Ada", "last_name": "Admin",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -34,7 +34,8 @@ class TranslationForm(forms.Form):
     def __init__(self, *args: Any, obj: models.Model, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in translated_field_names(type(obj)):
-            model_field = obj._meta.get_field(name)
+            # Translated fields are plain columns, never relations.
+            model_field = cast(models.Field, obj._meta.get_field(name))
             max_length = getattr(model_field, "max_length", None)
             widget = (
                 forms.TextInput(attrs={"lang": language})

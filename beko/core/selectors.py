@@ -96,16 +96,19 @@ def language_links(*, path: str, current: str) -> list[dict[str, Any]]:
             rest = rest[len(own) :] or "/"
             if rest.startswith("?"):
                 rest = "/" + rest
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": script_prefix + ("" if code == settings.LANGUAGE_CODE else f"/{code}") + rest,
-            "current": code == current,
-            "rtl": translation.get_language_info(code)["bidi"],
-        }
-        for code, name in settings.LANGUAGES
-    ]
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = script_prefix + ("" if code == settings.LANGUAGE_CODE else f"/{code}") + rest
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "rtl": code in settings.LANGUAGES_BIDI,
+            }
+        )
+    return links
 
 
 def _check(name: str) -> Callable[[Any], bool]:
@@ -141,7 +144,8 @@ def staff_menu(*, user: Any = None) -> list[dict[str, str]]:
 
 
 @cache
-def _home_section_providers() -> tuple[Callable[[HttpRequest], dict[str, Any] | None], ...]:
+def home_section_providers() -> tuple[Callable[[HttpRequest], dict[str, Any] | None], ...]:
+    """Every installed app's `selectors.home_section`, looked up once per process."""
     providers = []
     for config in apps.get_app_configs():
         if not config.name.startswith("beko.") or config.label == "core":
@@ -161,7 +165,7 @@ def home_sections(*, request: HttpRequest) -> list[dict[str, Any]]:
     `selectors.py`; the dict has `template` and `context` (and optionally `order`). Core
     stays ignorant of the apps; the providers are looked up once per process.
     """
-    sections = [section for provider in _home_section_providers() if (section := provider(request))]
+    sections = [section for provider in home_section_providers() if (section := provider(request))]
     sections.sort(key=lambda s: s.get("order", 100))
     return sections
 
@@ -171,4 +175,4 @@ def _reset_frame_caches(*, setting: str, **kwargs: Any) -> None:
     # Tests that override the URL map, the languages or the navigation get fresh values.
     if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "BEKO_MAIN_NAV", "INSTALLED_APPS"}:
         _main_nav.cache_clear()
-        _home_section_providers.cache_clear()
+        home_section_providers.cache_clear()

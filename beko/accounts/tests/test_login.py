@@ -122,7 +122,9 @@ def test_password_reset_mails_a_working_link(anon_client, staff_user):
     message = mail.outbox[0]
     assert message.to == ["team@example.org"]
     assert message.subject == "BeKo: Passwort zurücksetzen"
-    link = re.search(r"http://testserver(/konto/passwort-neu/\S+/)", message.body).group(1)
+    found = re.search(r"http://testserver(/konto/passwort-neu/\S+/)", str(message.body))
+    assert found, message.body
+    link = found.group(1)
 
     form_page = anon_client.get(link, follow=True)
     assert "Neues Passwort festlegen" in form_page.content.decode()

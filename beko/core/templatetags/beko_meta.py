@@ -10,8 +10,9 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language
+
+from beko.core.selectors import language_links
 
 register = template.Library()
 
@@ -27,13 +28,17 @@ def absolute(path: str) -> str:
 
 
 def language_alternates(path: str) -> list[dict[str, str]]:
-    """The same page in every language, plus x-default (German, the source language)."""
+    """The same page in every language, plus x-default (German, the source language).
+
+    Prefix swap as in the language switcher (no URL resolving on every page view).
+    """
+    current = get_language() or settings.LANGUAGE_CODE
     links = [
-        {"code": code, "url": absolute(translate_url(path, code))} for code, _ in settings.LANGUAGES
+        {"code": link["code"], "url": absolute(link["url"])}
+        for link in language_links(path=path, current=current)
     ]
-    links.append(
-        {"code": "x-default", "url": absolute(translate_url(path, settings.LANGUAGE_CODE))}
-    )
+    source = next(link for link in links if link["code"] == settings.LANGUAGE_CODE)
+    links.append({"code": "x-default", "url": source["url"]})
     return links
 
 

@@ -89,5 +89,6 @@ def test_every_request_is_logged_without_its_query_string(anon_client, caplog):
 def test_logging_is_configured_to_write_json():
     from django.conf import settings
 
-    assert settings.LOGGING["formatters"]["json"]["()"] == "beko.core.lib.logging.JsonFormatter"
-    assert settings.LOGGING["handlers"]["console"]["formatter"] == "json"
+    config: dict = settings.LOGGING
+    assert config["formatters"]["json"]["()"] == "beko.core.lib.logging.JsonFormatter"
+    assert config["handlers"]["console"]["formatter"] == "json"

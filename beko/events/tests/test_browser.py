@@ -91,6 +91,9 @@ def test_staff_check_in_on_a_phone(
         page.get_by_role("button", name="Einchecken", exact=True).click()
         page.get_by_text("Willkommen, Amina Yusuf – eingecheckt.").wait_for()
         page.get_by_label("Nach Namen suchen").fill("Bea")
+        # Submit explicitly: right after the swap htmx may not have bound the input trigger
+        # yet (seen on a loaded machine); the form works with or without htmx.
+        page.get_by_label("Nach Namen suchen").press("Enter")
         page.get_by_role("button", name="Suchen").click()
         page.get_by_role("button", name="Bea Beispiel einchecken").click()
         page.get_by_text("Willkommen, Bea Beispiel – eingecheckt.").wait_for()

@@ -6,7 +6,9 @@ import pytest
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # No serialized_rollback: the root conftest re-runs the data migrations' seeds for every
+    # transactional test; mixing both made content types collide on restore.
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -9,6 +9,7 @@ from django.core.management import BaseCommand, call_command
 from django.db import transaction
 
 from beko.accounts.models import User
+from beko.core.selectors import footer_links_invalidate
 
 
 class Command(BaseCommand):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             # flush removes the seeded footer pages too; re-run the data migrations' seed.
             seed = import_module("beko.core.migrations.0002_seed_footer_pages")
             seed.seed(apps, None)
+            footer_links_invalidate()
         if if_empty and User.objects.filter(username="team").exists():
             self.stdout.write("Demo data already present – keeping it.")
             return
