@@ -8,11 +8,13 @@ drafts, scheduled news before their time and expired offers never show), and how
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import Model, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +25,8 @@ from beko.core.selectors import pages_public
 
 from . import selectors
 from .models import AudiencePage, NewsItem
+
+logger = logging.getLogger(__name__)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 PREVIEW_PER_GROUP = 5
@@ -134,7 +138,13 @@ def _fresh(model: type[Model]) -> None:
     # Every row has a document (generic_document never refuses), so a count mismatch means
     # rows or documents appeared or vanished behind our back.
     if cache.get(key) != marker or documents != aggregate["n"]:
-        search.reindex(model=model)
+        try:
+            search.reindex(model=model)
+        except DatabaseError:
+            # Another request rebuilt the same documents at the same moment (unique
+            # constraint); its result is as good as ours.
+            logger.warning("search documents of %s rebuilt concurrently", model._meta.label)
+            return
         cache.set(key, marker, timeout=None)
 
 

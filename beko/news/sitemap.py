@@ -85,11 +85,33 @@ def sitemap_entries() -> list[Entry]:
 
 
 def _language_urls(entry: Entry) -> list[tuple[str, str]]:
+    """Each language version of the page. Our URL patterns are not translated, so a version is
+    the German path with the language prefix; `_check_prefix_rule` verifies that once."""
+    german = entry.path() if translation.get_language() == settings.LANGUAGE_CODE else None
+    if german is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            german = entry.path()
+    return [
+        (
+            code,
+            settings.SITE_URL + (german if code == settings.LANGUAGE_CODE else f"/{code}{german}"),
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def _language_urls_slow(entry: Entry) -> list[tuple[str, str]]:
     urls = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             urls.append((code, settings.SITE_URL + entry.path()))
     return urls
+
+
+def _check_prefix_rule(entries: list[Entry]) -> bool:
+    """True when reversing in each language gives exactly the prefixed German path."""
+    sample = entries[:3] + entries[-3:]
+    return all(_language_urls(entry) == _language_urls_slow(entry) for entry in sample)
 
 
 def sitemap_xml() -> str:
@@ -98,8 +120,11 @@ def sitemap_xml() -> str:
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
     ]
     seen: set[str] = set()
-    for entry in sitemap_entries():
-        versions = _language_urls(entry)
+    entries = sitemap_entries()
+    versions_of = _language_urls if _check_prefix_rule(entries) else _language_urls_slow
+    with translation.override(settings.LANGUAGE_CODE):
+        blocks = [(entry, versions_of(entry)) for entry in entries]
+    for entry, versions in blocks:
         default_url = dict(versions)[settings.LANGUAGE_CODE]
         if default_url in seen:
             continue

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.conf import settings
 
@@ -98,7 +100,11 @@ def test_page_metadata_has_canonical_hreflang_and_open_graph(anon_client, make_n
     assert '<meta property="og:locale" content="en_GB">' in html
     assert f'<meta property="og:image" content="{base}/media/images/' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
-    assert "<script" not in html.split("</head>")[0].replace('<script src="/static/', "")
+    head = html.split("</head>")[0].replace('<script src="/static/', "")
+    head = re.sub(
+        r'<script type="application/ld\+json" nonce="[^"]+">.*?</script>', "", head, flags=re.S
+    )
+    assert "<script" not in head  # no third-party or inline script besides our JSON-LD data
 
 
 def test_canonical_drops_filters_but_keeps_the_page_number(anon_client):
@@ -200,3 +206,24 @@ def test_audience_page_bundles_faq_entries_of_its_audience(anon_client):
     html = anon_client.get("/fuer-beratungsstellen-und-vereine/").content.decode()
     assert "Wie tragen wir unser Angebot ein?" in html
     assert 'href="/fragen/"' in html
+
+
+def test_news_detail_carries_json_ld_with_the_csp_nonce_and_no_breakout(
+    anon_client, make_news, make_image
+):
+    import json
+    import re
+
+    item = make_news(title="Titel mit </script><script>alert(1)</script>", lead_image=make_image())
+    response = anon_client.get(item.get_absolute_url())
+    html = response.content.decode()
+    match = re.search(
+        r'<script type="application/ld\+json" nonce="([^"]+)">(.*?)</script>', html, re.S
+    )
+    assert match, "no JSON-LD block"
+    assert f"'nonce-{match.group(1)}'" in response["Content-Security-Policy"]
+    data = json.loads(match.group(2))
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"].startswith("Titel mit </script>")
+    assert data["image"][0].startswith(settings.SITE_URL + "/media/images/")
+    assert "<script>alert(1)</script>" not in html
