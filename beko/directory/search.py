@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 
 from beko.core.search import Document
@@ -16,10 +19,41 @@ def _all_languages(obj: object, field: str) -> str:
     return " ".join(dict.fromkeys(v for v in values if v))
 
 
+def visibility_window(
+    *, valid_from: date | None, valid_until: date | None, verified_or_created: datetime | None
+) -> tuple[datetime | None, datetime | None]:
+    """When a published offer of a public organisation is on the public site.
+
+    The same rule as `selectors.offers_public`, as a window the search index can hold:
+    valid_from <= today <= valid_until (local dates) and verified (or created) no longer ago
+    than BEKO_DIRECTORY_STALE_DAYS + BEKO_DIRECTORY_HIDE_AFTER_DAYS. Changing those settings
+    needs `manage.py search_reindex` (README).
+    """
+    local = ZoneInfo(settings.TIME_ZONE)
+    start = datetime.combine(valid_from, time.min, tzinfo=local) if valid_from else None
+    ends = []
+    if valid_until:
+        # Through the whole last day: until the microsecond before local midnight.
+        ends.append(
+            datetime.combine(valid_until + timedelta(days=1), time.min, tzinfo=local)
+            - timedelta(microseconds=1)
+        )
+    if verified_or_created:
+        days = settings.BEKO_DIRECTORY_STALE_DAYS + settings.BEKO_DIRECTORY_HIDE_AFTER_DAYS
+        ends.append(verified_or_created + timedelta(days=days))
+    return start, (min(ends) if ends else None)
+
+
 def offer_document(offer: Offer) -> Document | None:
-    """Published offers only; time-based hiding (freshness, validity) is a query filter."""
-    if offer.status != Offer.Status.PUBLISHED:
+    """Published offers of public organisations; the visibility window covers validity and
+    freshness, so `Search.matching_ids(Offer, visible_at=now)` equals `offers_public()`."""
+    if offer.status != Offer.Status.PUBLISHED or not offer.organisation.is_public:
         return None
+    visible_from, visible_until = visibility_window(
+        valid_from=offer.valid_from,
+        valid_until=offer.valid_until,
+        verified_or_created=offer.last_verified_at or offer.created_at,
+    )
     target_labels = dict(TargetGroup.choices)
     status_labels = dict(ResidenceStatus.choices)
     body = [
@@ -38,6 +72,8 @@ def offer_document(offer: Offer) -> Document | None:
         title=_all_languages(offer, "title"),
         summary=f"{_all_languages(offer, 'summary')} {offer.organisation.name}",
         body=" ".join(body),
+        visible_from=visible_from,
+        visible_until=visible_until,
     )
 
 

@@ -18,6 +18,8 @@ _EXPORTS = {
     "MAX_QUERY_LENGTH": "api",
     "Hit": "api",
     "Search": "api",
+    "id_list": "api",
+    "restrict_to_ids": "api",
     "Document": "index",
     "index_objects": "index",
     "index_remove": "index",

@@ -10,8 +10,10 @@ can embed it in larger queries (filters, facet counts) without knowing the datab
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from django.db import connection
@@ -48,7 +50,25 @@ def clear_vocabulary_cache() -> None:
 class Backend:
     vendor = ""
 
-    def match_sql(self, query: ParsedQuery, content_type_ids: list[int]) -> tuple[str, list]:
+    def match_sql(
+        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
+    ) -> tuple[str, list]:
+        raise NotImplementedError
+
+    @staticmethod
+    def window_sql(visible_at: datetime | None) -> tuple[str, list]:
+        """Condition on the document row `d`: inside its visibility window at `visible_at`."""
+        if visible_at is None:
+            return "", []
+        value = connection.ops.adapt_datetimefield_value(visible_at)
+        return (
+            " AND (d.visible_from IS NULL OR d.visible_from <= %s)"
+            " AND (d.visible_until IS NULL OR d.visible_until >= %s)",
+            [value, value],
+        )
+
+    def id_list_sql(self, ids: list[int]) -> tuple[str, list]:
+        """A subquery yielding `ids`, as one parameter (no limit on the number of ids)."""
         raise NotImplementedError
 
     # --- vocabulary (Vocabulary protocol of query.parse) --------------------------------
@@ -129,9 +149,15 @@ class SqliteBackend(Backend):
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def match_sql(self, query: ParsedQuery, content_type_ids: list[int]) -> tuple[str, list]:
+    def id_list_sql(self, ids: list[int]) -> tuple[str, list]:
+        return "SELECT value FROM json_each(%s)", [json.dumps(ids)]
+
+    def match_sql(
+        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
+    ) -> tuple[str, list]:
         placeholders = ", ".join(["%s"] * len(content_type_ids))
         title, summary, body = WEIGHTS
+        window, window_params = self.window_sql(visible_at)
         sql = (
             "SELECT d.object_id AS object_id, d.content_type_id AS ct, "  # noqa: S608 - only table names/placeholders; values are parameters
             f"-bm25(search_searchdocument_fts, {title}, {summary}, {body}) AS score "
@@ -140,9 +166,9 @@ class SqliteBackend(Backend):
             # from all documents of a content type (a full-text lookup per document).
             "CROSS JOIN search_searchdocument d ON d.id = search_searchdocument_fts.rowid "
             "WHERE search_searchdocument_fts MATCH %s "
-            f"AND d.content_type_id IN ({placeholders})"
+            f"AND d.content_type_id IN ({placeholders}){window}"
         )
-        return sql, [self.match_expression(query), *content_type_ids]
+        return sql, [self.match_expression(query), *content_type_ids, *window_params]
 
 
 def _tsquery_term(alternative: Alternative) -> str:
@@ -185,9 +211,15 @@ class PostgresBackend(Backend):
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def match_sql(self, query: ParsedQuery, content_type_ids: list[int]) -> tuple[str, list]:
+    def id_list_sql(self, ids: list[int]) -> tuple[str, list]:
+        return "SELECT unnest(%s::bigint[])", [ids]
+
+    def match_sql(
+        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
+    ) -> tuple[str, list]:
         placeholders = ", ".join(["%s"] * len(content_type_ids))
         title, summary, body = WEIGHTS
+        window, window_params = self.window_sql(visible_at)
         # ts_rank weights are {D, C, B, A}; normalised so the title weight is 1.
         weights = f"{{0, {round(body / title, 3)}, {round(summary / title, 3)}, 1}}"
         sql = (
@@ -196,10 +228,12 @@ class PostgresBackend(Backend):
             f"+ ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) AS score "
             "FROM search_searchdocument d "
             "WHERE d.tsv @@ %s::tsquery "
-            f"AND d.content_type_id IN ({placeholders})"
+            f"AND d.content_type_id IN ({placeholders}){window}"
         )
         expression = self.tsquery(query)
-        return sql, [expression, self.typed_tsquery(query), expression, *content_type_ids]
+        return sql, [
+            expression, self.typed_tsquery(query), expression, *content_type_ids, *window_params
+        ]  # fmt: skip
 
 
 def get_backend() -> Backend:

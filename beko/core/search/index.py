@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +26,11 @@ class Document:
     title: str = ""
     summary: str = ""
     body: str = ""
+    # Visibility window: a search with `visible_at=t` finds the object only while
+    # visible_from <= t <= visible_until (None = open-ended). The builder must compute it
+    # from the object alone, and the object's service re-indexes whenever it changes.
+    visible_from: datetime | None = None
+    visible_until: datetime | None = None
 
 
 DocumentBuilder = Callable[[Any], Document | None]
@@ -48,19 +54,24 @@ def _builder(model: type[models.Model]) -> DocumentBuilder:
         raise LookupError(f"{model._meta.label} is not registered for search") from None
 
 
-def _normalised(document: Document) -> dict[str, str]:
+TEXT_FIELDS = ("title", "summary", "body")
+
+
+def _normalised(document: Document) -> dict[str, Any]:
     return {
         "title": index_text(document.title),
         "summary": index_text(document.summary),
         "body": index_text(document.body),
+        "visible_from": document.visible_from,
+        "visible_until": document.visible_until,
     }
 
 
-def _remember_terms(rows: Iterable[dict[str, str]]) -> None:
+def _remember_terms(rows: Iterable[dict[str, Any]]) -> None:
     terms: set[str] = set()
     for row in rows:
-        for value in row.values():
-            terms.update(t for t in value.split() if len(t) <= 100)
+        for name in TEXT_FIELDS:
+            terms.update(t for t in row[name].split() if len(t) <= 100)
     if terms:
         SearchTerm.objects.bulk_create(
             [SearchTerm(term=t) for t in sorted(terms)], ignore_conflicts=True, batch_size=2000
@@ -81,7 +92,7 @@ def index_objects(*, objects: Iterable[models.Model]) -> int:
     for model, items in by_model.items():
         builder = _builder(model)
         content_type = ContentType.objects.get_for_model(model)
-        rows: dict[int, dict[str, str]] = {}
+        rows: dict[int, dict[str, Any]] = {}
         gone: list[int] = []
         for obj in items:
             document = builder(obj)
