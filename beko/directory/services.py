@@ -268,6 +268,40 @@ def offers_reindex(*, queryset: Any = None) -> int:
     return written
 
 
+# Records whose fields an offer's search document shows (directory/search.py), and the
+# path from an offer to them.
+INDEXED_RELATIONS = {
+    "organisation": "organisation",
+    "location": "locations",
+    "category": "categories",
+    "district": "locations__district",
+    "language": "languages",
+}
+
+
+def offers_related_to(*, relation: str, pk: int) -> list[int]:
+    """Ids of the offers whose search documents show the `relation` record `pk`."""
+    lookup = INDEXED_RELATIONS[relation]
+    return list(
+        Offer.objects.filter(**{lookup: pk}).order_by().values_list("pk", flat=True).distinct()
+    )
+
+
+def offers_reindex_later(*, offer_ids: list[int]) -> None:
+    """Re-index `offer_ids` once the current transaction commits, as a background job:
+    renaming a category touches thousands of offers, too many for one web request."""
+    from .tasks import offers_reindex_run
+
+    if offer_ids:
+        transaction.on_commit(lambda: offers_reindex_run.enqueue(offer_ids=offer_ids))
+
+
+def related_changed(*, relation: str, pk: int) -> None:
+    """An organisation (name, public or not), location (address, district) or vocabulary
+    term (name) changed: the offers showing it get fresh search documents and windows."""
+    offers_reindex_later(offer_ids=offers_related_to(relation=relation, pk=pk))
+
+
 def freshness_check(*, now: datetime | None = None) -> dict[str, int]:
     """Daily job: remind partners of stale offers, tell staff about newly hidden ones.
 

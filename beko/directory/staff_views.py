@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -296,7 +297,9 @@ def location_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         raise Http404
     form = LocationForm(request.POST or None, instance=location)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            saved_location = form.save()
+            services.related_changed(relation="location", pk=saved_location.pk)
         messages.success(request, _("Ort gespeichert."))
         return redirect("directory_staff:location_list")
     return render(
@@ -312,7 +315,10 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
     organisation = get_object_or_404(Organisation, pk=pk) if pk else None
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
+        with transaction.atomic():
+            saved = form.save()
+            # Name and visibility are part of the offers' search documents.
+            services.related_changed(relation="organisation", pk=saved.pk)
         messages.success(request, _("Organisation gespeichert."))
         return redirect("directory_staff:organisation_edit", pk=saved.pk)
     title = _("Organisation bearbeiten") if pk else _("Neue Organisation")

@@ -1,4 +1,5 @@
-"""Background jobs of the directory (django_tasks): CSV import and freshness reminders."""
+"""Background jobs of the directory (django_tasks): CSV import, freshness reminders and
+re-indexing offers after a related record changed."""
 
 from __future__ import annotations
 
@@ -55,3 +56,15 @@ def freshness_run() -> dict[str, int]:
     from .services import freshness_check
 
     return freshness_check()
+
+
+@task()
+def offers_reindex_run(*, offer_ids: list[int]) -> int:
+    from beko.core.search import restrict_to_ids
+
+    from .models import Offer
+    from .services import offers_reindex
+
+    written = offers_reindex(queryset=restrict_to_ids(Offer.objects.all(), offer_ids))
+    logger.info("directory.reindex", extra={"offers": len(offer_ids), "documents": written})
+    return written

@@ -1,0 +1,144 @@
+"""Facet counts and the search index's visibility window, checked against independent oracles.
+
+A facet count promises: "choose this value and you get this many results". The oracle is
+therefore the search itself with that value chosen (`with_facets=False`), which takes a
+different code path (the filters) than the counts (grouped queries over the matches).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from beko.core.search import Search
+from beko.directory.models import District, Location, Offer
+from beko.directory.selectors import OfferFilters, offer_search, offers_public
+
+
+@pytest.fixture
+def varied(make_offer: Any, other_organisation: Any) -> list[Offer]:
+    now = timezone.now()
+    stale = now - timedelta(
+        days=settings.BEKO_DIRECTORY_STALE_DAYS + settings.BEKO_DIRECTORY_HIDE_AFTER_DAYS + 1
+    )
+    offers = [
+        # Filed under a parent *and* two of its children: counted once for the parent.
+        make_offer("Sprachkurs und Beratung", categories=("beratung", "beratung-recht",
+                   "beratung-migration"), district="barmen", languages=("de", "ar"),
+                   target_groups=("refugees",), is_free=True, hours=((0, "00:00", "23:59"),)),
+        make_offer("Sprachkurs am Abend", categories=("sprache",), district="elberfeld",
+                   languages=("de", "fa", "uk"), residence_statuses=("duldung",),
+                   wheelchair_accessible=True),
+        make_offer("Sprachkurs für Frauen", categories=("sprache", "frauen"), district="barmen",
+                   languages=("de", "ar"), target_groups=("refugees", "volunteers"), is_free=True),
+        make_offer("Sprachcafé", categories=("begegnung-freizeit", "sprache"),
+                   district="vohwinkel", languages=("de",), residence_statuses=("gestattung",)),
+        make_offer("Bewerbungstraining", categories=("arbeit-beruf",), district="ronsdorf",
+                   languages=("de", "en"), hearing_loop=True),
+        make_offer("Schuldnerberatung", categories=("beratung-schulden",), district="barmen",
+                   languages=("de", "tr"), is_free=True),
+        # Not public: never counted anywhere.
+        make_offer("Sprachkurs Entwurf", categories=("sprache",), status=Offer.Status.DRAFT),
+        make_offer("Sprachkurs veraltet", categories=("sprache",), last_verified_at=stale),
+        make_offer("Sprachkurs vorbei", categories=("sprache",),
+                   valid_until=timezone.localdate() - timedelta(days=1)),
+        make_offer("Sprachkurs verborgen", categories=("sprache",), organisation_=other_organisation),
+    ]  # fmt: skip
+    other_organisation.is_public = False
+    other_organisation.save()
+    from beko.directory.services import offers_reindex
+
+    offers_reindex()
+    # Two locations in one district and one in another: counted once per district.
+    first = offers[0]
+    for street, slug in (("Werth 1", "barmen"), ("Wall 2", "elberfeld")):
+        first.locations.add(
+            Location.objects.create(
+                organisation=first.organisation,
+                street=street,
+                postal_code="42275",
+                district=District.objects.get(slug=slug),
+            )
+        )
+    return offers
+
+
+FILTER_SETS = [
+    OfferFilters(),
+    OfferFilters(q="Sprachkurs"),
+    OfferFilters(q="Beratung"),
+    OfferFilters(q="Sprachkurs", district="barmen"),
+    OfferFilters(q="Sprachkurs", category="beratung", language="ar"),
+    OfferFilters(district="barmen", free=True),
+    OfferFilters(category="sprache", target_group="refugees"),
+    OfferFilters(q="Kurs", residence_status="duldung"),
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS, ids=lambda f: repr(f.active() | {"q": f.q}))
+def test_every_facet_count_equals_the_results_of_choosing_it(
+    varied: list[Offer], filters: OfferFilters
+) -> None:
+    result = offer_search(filters=filters)
+    checked = 0
+    for name, values in result.facets.items():
+        for facet in values:
+            chosen = replace(filters, **{name: facet.value})
+            expected = offer_search(filters=chosen, with_facets=False).total
+            assert facet.count == expected, (name, facet.value)
+            checked += expected
+    for flag in ("free", "accessible", "open_now"):
+        chosen = replace(filters, **{flag: True})
+        assert result.flags[flag] == offer_search(filters=chosen, with_facets=False).total, flag
+    assert checked > 0  # the fixture really gives the facets something to count
+
+
+def test_parent_category_and_district_count_each_offer_once(varied: list[Offer]) -> None:
+    facets = offer_search(filters=OfferFilters(q="Sprachkurs")).facets
+    categories = {f.value: f.count for f in facets["category"]}
+    districts = {f.value: f.count for f in facets["district"]}
+    assert categories["beratung"] == 1  # one offer in the parent and two of its children
+    assert categories["sprache"] == 2
+    assert districts["barmen"] == 2 and districts["elberfeld"] == 2
+    # Every term of the vocabularies is listed (zero counts too), in the vocabulary's order.
+    assert [f.value for f in facets["district"]] == list(
+        District.objects.values_list("slug", flat=True)
+    )
+    assert districts["cronenberg"] == 0
+
+
+@pytest.mark.parametrize("days", [-1, 0, 1])
+def test_the_index_window_equals_the_public_rule_at_every_boundary(
+    make_offer: Any, organisation: Any, days: int
+) -> None:
+    """`matching_ids(visible_at=now)` must be exactly offers_public() among the matches,
+    on both sides of every date boundary: valid_from, valid_until, the freshness cutoff."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    hide = settings.BEKO_DIRECTORY_STALE_DAYS + settings.BEKO_DIRECTORY_HIDE_AFTER_DAYS
+    make_offer("Nähcafé beginnt", valid_from=today + timedelta(days=days))
+    make_offer("Nähcafé endet", valid_until=today + timedelta(days=days))
+    make_offer("Nähcafé geprüft", last_verified_at=now - timedelta(days=hide + days))
+    make_offer("Nähcafé ungeprüft", last_verified_at=None)
+    make_offer("Nähcafé Entwurf", status=Offer.Status.DRAFT)
+    make_offer("Nähcafé archiviert", status=Offer.Status.ARCHIVED)
+    matched = set(Search("Nähcafé").matching_ids(Offer, visible_at=now))
+    public = set(
+        offers_public(now=now).filter(title__startswith="Nähcafé").values_list("pk", flat=True)
+    )
+    assert matched == public
+    assert "Nähcafé ungeprüft" in set(
+        Offer.objects.filter(pk__in=matched).values_list("title", flat=True)
+    )
+    # The organisation going private hides its offers from the index too (after reindexing).
+    organisation.is_public = False
+    organisation.save()
+    from beko.directory.services import offers_reindex
+
+    offers_reindex(queryset=Offer.objects.filter(organisation=organisation))
+    assert Search("Nähcafé").matching_ids(Offer, visible_at=now) == []
