@@ -351,6 +351,9 @@ LOGGING = {
 # --- directory ---
 # Days without verification before an offer is flagged and its partner reminded, and further
 # days before it disappears from the public list (staff are told).
+# Search results (matching ids, facet counts) are cached until the index changes, for at
+# most this many seconds (beko/core/search/results.py); 0 switches the cache off.
+BEKO_SEARCH_CACHE_SECONDS = env_int("BEKO_SEARCH_CACHE_SECONDS", 60)
 BEKO_DIRECTORY_STALE_DAYS = env_int("BEKO_DIRECTORY_STALE_DAYS", 180)
 BEKO_DIRECTORY_HIDE_AFTER_DAYS = env_int("BEKO_DIRECTORY_HIDE_AFTER_DAYS", 60)
 # "Report outdated information" on an offer: per client IP.

@@ -22,6 +22,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from beko.core.search import Search, id_list, restrict_to_ids
+from beko.core.search.results import cached, minute
 
 from .models import (
     Category,
@@ -402,8 +403,15 @@ def offer_search(
     if search is not None:
         # The visibility window in the index equals offers_public() (directory/search.py),
         # so one full-text query yields the visible matches, best first.
-        matched = search.matching_ids(Offer, visible_at=now)
-        ids = _filtered_ids(filters, matched, now)
+        query = search
+
+        def matching() -> tuple[list[int], list[int]]:
+            found = query.matching_ids(Offer, visible_at=now)
+            return found, _filtered_ids(filters, found, now)
+
+        # Paging and sorting reuse the ids; cached until the index changes (results.py).
+        state = replace(filters, page=1, sort="", page_size=0)
+        matched, ids = cached(("offer-ids", state, minute(now)), matching)
     if ids is not None and sort == "relevance":
         paginator = Paginator(ids, page_size)
         page = paginator.get_page(filters.page)
@@ -432,7 +440,12 @@ def offer_search(
         corrections=search.corrections if search else {},
     )
     if with_facets:
-        result.facets, result.flags = _facets(base, filters, search, now, matched=matched, ids=ids)
+        # The counts depend on the filters alone (not the page or sort): cached until the
+        # index changes (every offer change re-indexes), per minute because of `now`.
+        facet_key = ("offer-facets", replace(filters, page=1, sort="", page_size=0), minute(now))
+        result.facets, result.flags = cached(
+            facet_key, lambda: _facets(base, filters, search, now, matched=matched, ids=ids)
+        )
         if result.total == 0 and filters.district:
             values = result.facets["district"]
             selected = next((f for f in values if f.selected), None)

@@ -223,6 +223,7 @@ def offer_verify(*, offer: Offer, by: Any) -> Offer:
     offer.reminder_sent_at = None
     offer.save(update_fields=["last_verified_at", "verified_by", "reminder_sent_at", "updated_at"])
     _record(offer, "verified", {}, by)
+    _reindex(offer)  # the search index holds the freshness limit (visibility window)
     return offer
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
+from . import results
 from .backends import clear_vocabulary_cache
 from .models import SearchDocument, SearchTerm
 from .text import index_text
@@ -89,6 +90,7 @@ def index_objects(*, objects: Iterable[models.Model]) -> int:
     by_model: dict[type[models.Model], list[models.Model]] = {}
     for obj in objects:
         by_model.setdefault(type(obj)._meta.concrete_model, []).append(obj)
+    results.bump()
     for model, items in by_model.items():
         builder = _builder(model)
         content_type = ContentType.objects.get_for_model(model)
@@ -127,6 +129,7 @@ def index_update(*, obj: models.Model) -> None:
 
 
 def index_remove(*, model: type[models.Model], object_id: int) -> None:
+    results.bump()
     SearchDocument.objects.filter(
         content_type=ContentType.objects.get_for_model(model), object_id=object_id
     ).delete()
@@ -135,6 +138,7 @@ def index_remove(*, model: type[models.Model], object_id: int) -> None:
 @transaction.atomic
 def reindex(*, model: type[models.Model], queryset: Iterable[models.Model] | None = None) -> int:
     """Rebuild all documents of `model` (management command `search_reindex`)."""
+    results.bump()
     SearchDocument.objects.filter(content_type=ContentType.objects.get_for_model(model)).delete()
     items = queryset if queryset is not None else model._default_manager.all()
     written = 0

@@ -142,3 +142,17 @@ def test_the_index_window_equals_the_public_rule_at_every_boundary(
 
     offers_reindex(queryset=Offer.objects.filter(organisation=organisation))
     assert Search("Nähcafé").matching_ids(Offer, visible_at=now) == []
+
+
+def test_cached_facet_counts_follow_every_offer_change(
+    varied: list[Offer], make_offer: Any, staff_client: Any
+) -> None:
+    def barmen() -> int:
+        facets = offer_search(filters=OfferFilters(q="Sprachkurs")).facets
+        return next(f.count for f in facets["district"] if f.value == "barmen")
+
+    assert barmen() == 2
+    make_offer("Sprachkurs am Morgen", categories=("sprache",), district="barmen")
+    assert barmen() == 3
+    staff_client.post(f"/intern/directory/angebote/{varied[2].pk}/status/", {"status": "archived"})
+    assert barmen() == 2

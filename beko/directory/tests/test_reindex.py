@@ -113,3 +113,19 @@ def test_admin_district_rename_and_offer_delete_reach_the_index(
         response = admin_client_.post(f"/admin/directory/offer/{offer.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert Search("Nähcafé").matching_ids(Offer) == []
+
+
+def test_verifying_a_hidden_offer_brings_it_back_into_the_search(
+    staff_client: Any, make_offer: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    days = settings.BEKO_DIRECTORY_STALE_DAYS + settings.BEKO_DIRECTORY_HIDE_AFTER_DAYS + 5
+    offer = make_offer("Fahrradwerkstatt", last_verified_at=timezone.now() - timedelta(days=days))
+    assert _titles("Fahrradwerkstatt") == []  # hidden: not verified for too long
+    response = staff_client.post(f"/intern/directory/angebote/{offer.pk}/bestaetigen/")
+    assert response.status_code == 302
+    assert _titles("Fahrradwerkstatt") == ["Fahrradwerkstatt"]

@@ -69,3 +69,40 @@ def test_a_builder_returning_none_removes_the_document(pages: list[Page]) -> Non
 @pytest.mark.parametrize("query", ['"', "*", "NEAR(a b)", "a OR", "'; --", "(((", "ع" * 300, ""])
 def test_hostile_queries_never_raise(pages: list[Page], query: str) -> None:
     assert isinstance(search.Search(query).ranked_ids(Page.objects.all()), list)
+
+
+def _match_queries(context: Any) -> int:
+    return sum("searchdocument" in q["sql"].lower() for q in context.captured_queries)
+
+
+def test_results_are_cached_until_the_index_changes(pages: list[Page]) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert search.Search("Beratung").matching_ids(Page) == [pages[0].pk, pages[1].pk]
+    with CaptureQueriesContext(connection) as context:
+        again = search.Search("Beratung").matching_ids(Page)
+    assert again == [pages[0].pk, pages[1].pk]
+    assert _match_queries(context) == 0  # served from the cache
+    # Any index write voids the cache: the new page is found at once.
+    new = Page.objects.create(slug="d", title="Beratung am Abend")
+    search.index_update(obj=new)
+    with CaptureQueriesContext(connection) as context:
+        ids = search.Search("Beratung").matching_ids(Page)
+    assert new.pk in ids and _match_queries(context) == 1
+    search.index_remove(model=Page, object_id=new.pk)
+    assert new.pk not in search.Search("Beratung").matching_ids(Page)
+
+
+def test_results_cache_keys_on_the_query_and_can_be_switched_off(
+    pages: list[Page], settings: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert search.Search("Cookies").matching_ids(Page) == [pages[2].pk]
+    assert search.Search("Impressum").matching_ids(Page) == [pages[1].pk]  # not the same entry
+    settings.BEKO_SEARCH_CACHE_SECONDS = 0
+    with CaptureQueriesContext(connection) as context:
+        assert search.Search("Cookies").matching_ids(Page) == [pages[2].pk]
+    assert _match_queries(context) == 1
