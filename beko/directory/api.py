@@ -201,12 +201,13 @@ def _location(loc: Location) -> dict[str, Any]:
 
 
 def _offer(request: HttpRequest, offer: Offer) -> dict[str, Any]:
-    parents = {c.pk: c.slug for c in offer.categories.all()}
+    categories = list(offer.categories.all())  # each .all() builds a manager: once only
+    parents = {c.pk: c.slug for c in categories}
     return {
         "id": offer.pk, "title": offer.title, "summary": offer.summary, "description": offer.description,
         "url": request.build_absolute_uri(offer.get_absolute_url()),
         "organisation": {"id": offer.organisation_id, "slug": offer.organisation.slug, "name": offer.organisation.name},
-        "categories": [{"slug": c.slug, "name": c.name, "parent": parents.get(c.parent_id)} for c in offer.categories.all()],
+        "categories": [{"slug": c.slug, "name": c.name, "parent": parents.get(c.parent_id)} for c in categories],
         "languages": [lang.code for lang in offer.languages.all()],
         "target_groups": offer.target_group_list(), "residence_statuses": offer.residence_status_list(),
         "is_free": offer.is_free, "cost": offer.cost, "registration_required": offer.registration_required,

@@ -36,7 +36,11 @@ class Search:
     def __init__(self, text: str) -> None:
         self.backend = get_backend()
         self.text = text[:MAX_QUERY_LENGTH]
-        self.parsed: ParsedQuery = parse(self.text, self.backend)
+        # Parsing asks the vocabulary (prefixes, typo candidates): shared by all workers
+        # through the result cache, so each query is looked up once per index change.
+        self.parsed: ParsedQuery = results.cached(
+            ("parse", self.backend.vendor, self.text), lambda: parse(self.text, self.backend)
+        )
 
     @property
     def is_empty(self) -> bool:
