@@ -201,14 +201,14 @@ def _location(loc: Location) -> dict[str, Any]:
 
 
 def _offer(request: HttpRequest, offer: Offer) -> dict[str, Any]:
-    categories = list(offer.categories.all())  # each .all() builds a manager: once only
+    categories = offer.category_items
     parents = {c.pk: c.slug for c in categories}
     return {
         "id": offer.pk, "title": offer.title, "summary": offer.summary, "description": offer.description,
         "url": request.build_absolute_uri(offer.get_absolute_url()),
         "organisation": {"id": offer.organisation_id, "slug": offer.organisation.slug, "name": offer.organisation.name},
         "categories": [{"slug": c.slug, "name": c.name, "parent": parents.get(c.parent_id)} for c in categories],
-        "languages": [lang.code for lang in offer.languages.all()],
+        "languages": [lang.code for lang in offer.language_items],
         "target_groups": offer.target_group_list(), "residence_statuses": offer.residence_status_list(),
         "is_free": offer.is_free, "cost": offer.cost, "registration_required": offer.registration_required,
         "on_site": offer.on_site, "online": offer.online, "by_phone": offer.by_phone,
@@ -217,10 +217,10 @@ def _offer(request: HttpRequest, offer: Offer) -> dict[str, Any]:
         "contact_email": offer.contact_email, "contact_phone": offer.contact_phone,
         "opening_hours": [
             {"weekday": h.weekday, "opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
-            for h in offer.opening_hours.all()
+            for h in offer.opening_hour_items
         ],
         "schedule_note": offer.schedule_note,
-        "locations": [_location(loc) for loc in offer.locations.all()],
+        "locations": [_location(loc) for loc in offer.location_items],
         "valid_from": offer.valid_from.isoformat() if offer.valid_from else None,
         "valid_until": offer.valid_until.isoformat() if offer.valid_until else None,
         "last_verified_at": offer.last_verified_at.isoformat() if offer.last_verified_at else None,

@@ -219,6 +219,22 @@ def _with_related(queryset: QuerySet[Offer], *, hours: bool = False) -> QuerySet
     return queryset.prefetch_related("opening_hours") if hours else queryset
 
 
+def _page_related(queryset: QuerySet[Offer], *, hours: bool = False) -> QuerySet[Offer]:
+    """Like `_with_related`, into plain lists (Offer.category_items & co.) for speed."""
+    lookups = [
+        Prefetch("categories", to_attr="prefetched_categories"),
+        Prefetch("languages", to_attr="prefetched_languages"),
+        Prefetch(
+            "locations",
+            queryset=Location.objects.select_related("district"),
+            to_attr="prefetched_locations",
+        ),
+    ]
+    if hours:
+        lookups.append(Prefetch("opening_hours", to_attr="prefetched_opening_hours"))
+    return queryset.select_related("organisation").prefetch_related(*lookups)
+
+
 def _sql(scope: Any) -> tuple[str, list[Any]]:
     """SQL and parameters of a subquery (a queryset or `id_list(...)`)."""
     if isinstance(scope, QuerySet):
@@ -416,7 +432,7 @@ def offer_search(
         paginator = Paginator(ids, page_size)
         page = paginator.get_page(filters.page)
         # offers_public() again: a safety net should a document's window ever be stale.
-        by_id = _with_related(
+        by_id = _page_related(
             base.filter(pk__in=list(page.object_list)), hours=with_hours
         ).in_bulk()
         offers = [by_id[pk] for pk in page.object_list if pk in by_id]
@@ -427,7 +443,7 @@ def offer_search(
             queryset = apply_filters(base, filters, now=now)
         ordering = ["-last_verified_at", "title", "pk"] if sort == "verified" else ["title", "pk"]
         paginator = Paginator(
-            _with_related(queryset.order_by(*ordering), hours=with_hours), page_size
+            _page_related(queryset.order_by(*ordering), hours=with_hours), page_size
         )
         page = paginator.get_page(filters.page)
         offers = list(page.object_list)
