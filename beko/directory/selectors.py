@@ -22,7 +22,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from beko.core.search import Search, id_list, restrict_to_ids
-from beko.core.search.results import cached, minute
+from beko.core.search.results import cached
 
 from .models import (
     Category,
@@ -407,6 +407,11 @@ def offer_search(
     now: datetime | None = None,
 ) -> OfferSearchResult:
     """One page of public offers for `filters`, with facet counts. Constant query count."""
+    # A moment the caller chose is part of the cache keys; the present moment is not: the
+    # cache's lifetime (BEKO_SEARCH_CACHE_SECONDS) bounds how far cached results lag behind
+    # the clock (visibility windows, "open now"), and a per-minute key would make every
+    # popular query cold again each minute.
+    moment = now.isoformat() if now is not None else ""
     now = now or timezone.now()
     base = offers_public(now=now)
     search = Search(filters.q) if filters.q.strip() else None
@@ -427,7 +432,7 @@ def offer_search(
 
         # Paging and sorting reuse the ids; cached until the index changes (results.py).
         state = replace(filters, page=1, sort="", page_size=0)
-        matched, ids = cached(("offer-ids", state, minute(now)), matching)
+        matched, ids = cached(("offer-ids", state, moment), matching)
     if ids is not None and sort == "relevance":
         paginator = Paginator(ids, page_size)
         page = paginator.get_page(filters.page)
@@ -457,8 +462,8 @@ def offer_search(
     )
     if with_facets:
         # The counts depend on the filters alone (not the page or sort): cached until the
-        # index changes (every offer change re-indexes), per minute because of `now`.
-        facet_key = ("offer-facets", replace(filters, page=1, sort="", page_size=0), minute(now))
+        # index changes (every offer change re-indexes).
+        facet_key = ("offer-facets", replace(filters, page=1, sort="", page_size=0), moment)
         result.facets, result.flags = cached(
             facet_key, lambda: _facets(base, filters, search, now, matched=matched, ids=ids)
         )

@@ -9,7 +9,8 @@ BEKO_SEARCH_CACHE_SECONDS (0 switches the cache off).
 With Redis (production, REDIS_URL) every worker sees a bump at once, so results are never
 staler than the index. With the local-memory cache (development) another process may serve
 a result up to BEKO_SEARCH_CACHE_SECONDS old. Results that depend on the clock (visibility
-windows) are keyed by the minute, so they follow the clock within a minute.
+windows, "open now") lag behind it by at most the same time: callers key on a moment only
+when it was chosen explicitly (`Search.matching_ids` keys on the minute of `visible_at`).
 """
 
 from __future__ import annotations
