@@ -270,11 +270,14 @@ def _category_counts(scope: Any) -> list[Category]:
     # (`_category_q`): each assignment is expanded to the category and its parent.
     scope_sql, params = _sql(scope)
     through, category = _table(Offer.categories.through), _table(Category)
+    # CROSS JOIN makes SQLite start from the matching offers' assignments; with a plain
+    # JOIN it looped over the expanded categories and probed every offer id for each
+    # (2.5 times slower at 25,000 matches). PostgreSQL plans both forms alike.
     counts = (
         "SELECT a.k AS k, COUNT(DISTINCT t.offer_id) AS n "  # noqa: S608 - names only
-        f"FROM {through} t JOIN (SELECT id AS c, id AS k FROM {category} UNION ALL "
+        f"FROM {through} t CROSS JOIN (SELECT id AS c, id AS k FROM {category} UNION ALL "
         f"SELECT id AS c, parent_id AS k FROM {category} WHERE parent_id IS NOT NULL) a "
-        f"ON a.c = t.category_id WHERE t.offer_id IN ({scope_sql}) GROUP BY a.k"
+        f"WHERE a.c = t.category_id AND t.offer_id IN ({scope_sql}) GROUP BY a.k"
     )
     return _counted(Category, counts, params)
 
