@@ -133,7 +133,12 @@ def wrk(url: str, *, connections: int = CONNECTIONS, seconds: int = DURATION) ->
 def measure_with_floor(base: str, paths: dict[str, str]) -> dict[str, Any]:
     """Measure the floor, then each path, then the floor again; report ratios to the mean floor."""
     floor_before = wrk(base + "/__bench__/floor")
-    measured = {name: wrk(base + path) for name, path in paths.items()}
+    measured = {}
+    for name, path in paths.items():
+        # Steady state: one request first fills what the application caches (otherwise all
+        # connections compute it at once in the first second of a 10-second run).
+        urllib.request.urlopen(base + path, timeout=60).read()
+        measured[name] = wrk(base + path)
     floor_after = wrk(base + "/__bench__/floor")
     floor_rps = (floor_before["requests_per_s"] + floor_after["requests_per_s"]) / 2
     for data in measured.values():
