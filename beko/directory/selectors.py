@@ -436,31 +436,41 @@ def offer_search(
         # Paging and sorting reuse the ids; cached until the index changes (results.py).
         state = replace(filters, page=1, sort="", page_size=0)
         matched, ids = cached(("offer-ids", state, moment), matching)
-    if ids is not None and sort == "relevance":
-        paginator = Paginator(ids, page_size)
-        page = paginator.get_page(filters.page)
-        # offers_public() again: a safety net should a document's window ever be stale.
-        by_id = _page_related(
-            base.filter(pk__in=list(page.object_list)), hours=with_hours
-        ).in_bulk()
-        offers = [by_id[pk] for pk in page.object_list if pk in by_id]
-    else:
-        if ids is not None:
-            queryset = restrict_to_ids(base, ids)
+
+    def load_page() -> tuple[list[Offer], int, int, int]:
+        """The page's offers with their relations, the total, the page number, pages."""
+        if ids is not None and sort == "relevance":
+            paginator = Paginator(ids, page_size)
+            page = paginator.get_page(filters.page)
+            # offers_public() again: a safety net should a document's window ever be stale.
+            by_id = _page_related(
+                base.filter(pk__in=list(page.object_list)), hours=with_hours
+            ).in_bulk()
+            offers = [by_id[pk] for pk in page.object_list if pk in by_id]
         else:
-            queryset = apply_filters(base, filters, now=now)
-        ordering = ["-last_verified_at", "title", "pk"] if sort == "verified" else ["title", "pk"]
-        paginator = Paginator(
-            _page_related(queryset.order_by(*ordering), hours=with_hours), page_size
-        )
-        page = paginator.get_page(filters.page)
-        offers = list(page.object_list)
+            if ids is not None:
+                queryset = restrict_to_ids(base, ids)
+            else:
+                queryset = apply_filters(base, filters, now=now)
+            ordering = (
+                ["-last_verified_at", "title", "pk"] if sort == "verified" else ["title", "pk"]
+            )
+            paginator = Paginator(
+                _page_related(queryset.order_by(*ordering), hours=with_hours), page_size
+            )
+            page = paginator.get_page(filters.page)
+            offers = list(page.object_list)
+        return offers, paginator.count, page.number, paginator.num_pages
+
+    # The page itself, too: every change an offer's card shows re-indexes the offer.
+    page_key = ("offer-page", replace(filters, sort=sort, page_size=page_size), with_hours, moment)
+    offers, total, page_number, num_pages = cached(page_key, load_page)
     result = OfferSearchResult(
         filters=replace(filters, sort=sort),
         offers=offers,
-        total=paginator.count,
-        page=page.number,
-        num_pages=paginator.num_pages,
+        total=total,
+        page=page_number,
+        num_pages=num_pages,
         corrections=search.corrections if search else {},
     )
     if with_facets:
