@@ -255,7 +255,7 @@ def _counted(model: type[Any], counts_sql: str, params: list[Any]) -> list[Any]:
         f"v.{quote(model._meta.get_field(name).column)}" for name in ("position", "name")
     )
     sql = (
-        f"SELECT v.*, COALESCE(c.n, 0) AS n FROM {quote(model._meta.db_table)} v "  # noqa: S608 - names and placeholders only
+        f"SELECT v.*, COALESCE(c.n, 0) AS n FROM {_table(model)} v "  # noqa: S608 - names and placeholders only
         f"LEFT JOIN ({counts_sql}) c ON c.k = v.id ORDER BY {order}"
     )
     return list(model.objects.raw(sql, params))

@@ -78,19 +78,12 @@ class Search:
         if self.is_empty:
             return []
         sql, params = self._match([model], visible_at)
-
-        def compute() -> list[int]:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT m.object_id FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
-                    params,
-                )
-                return [row[0] for row in cursor.fetchall()]
-
-        # Paging and facet clicks repeat the same match: cached until the index changes
-        # (results.py), per minute of `visible_at`.
-        unwindowed = self._match([model])
-        return results.cached(("ids", unwindowed, results.minute(visible_at)), compute)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.object_id FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
+                params,
+            )
+            return [row[0] for row in cursor.fetchall()]
 
     def ranked_ids(self, queryset: models.QuerySet) -> list[int]:
         """Primary keys of the matching rows of `queryset`, best first (two queries).

@@ -9,8 +9,10 @@ BEKO_SEARCH_CACHE_SECONDS (0 switches the cache off).
 With Redis (production, REDIS_URL) every worker sees a bump at once, so results are never
 staler than the index. With the local-memory cache (development) another process may serve
 a result up to BEKO_SEARCH_CACHE_SECONDS old. Results that depend on the clock (visibility
-windows, "open now") lag behind it by at most the same time: callers key on a moment only
-when it was chosen explicitly (`Search.matching_ids` keys on the minute of `visible_at`).
+windows, "open now") lag behind it by at most the same time, so callers put a moment into
+the key only when it was chosen explicitly. `Search` caches parsed queries here; what to
+cache of the results is the caller's choice (directory/selectors.offer_search caches ids,
+facet counts and pages), as only the caller knows which of its inputs matter.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -59,10 +60,6 @@ def bump() -> None:
     """
     _increment()
     transaction.on_commit(_increment)
-
-
-def minute(moment: datetime | None) -> str:
-    return "" if moment is None else moment.strftime("%Y%m%d%H%M")
 
 
 def cached(parts: tuple[Any, ...], compute: Callable[[], T]) -> T:

@@ -71,38 +71,45 @@ def test_hostile_queries_never_raise(pages: list[Page], query: str) -> None:
     assert isinstance(search.Search(query).ranked_ids(Page.objects.all()), list)
 
 
-def _match_queries(context: Any) -> int:
-    return sum("searchdocument" in q["sql"].lower() for q in context.captured_queries)
+def _vocabulary_queries(context: Any) -> int:
+    return sum("searchterm" in q["sql"].lower() for q in context.captured_queries)
 
 
 def test_results_are_cached_until_the_index_changes(pages: list[Page]) -> None:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from beko.core.search import results
 
-    assert search.Search("Beratung").matching_ids(Page) == [pages[0].pk, pages[1].pk]
-    with CaptureQueriesContext(connection) as context:
-        again = search.Search("Beratung").matching_ids(Page)
-    assert again == [pages[0].pk, pages[1].pk]
-    assert _match_queries(context) == 0  # served from the cache
-    # Any index write voids the cache: the new page is found at once.
+    calls: list[int] = []
+
+    def compute() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    assert results.cached(("demo", 1), compute) == [1]
+    assert results.cached(("demo", 1), compute) == [1]  # served from the cache
+    assert results.cached(("demo", 2), compute) == [2]  # other parts, other entry
+    # Any index write voids every entry.
     new = Page.objects.create(slug="d", title="Beratung am Abend")
     search.index_update(obj=new)
-    with CaptureQueriesContext(connection) as context:
-        ids = search.Search("Beratung").matching_ids(Page)
-    assert new.pk in ids and _match_queries(context) == 1
+    assert results.cached(("demo", 1), compute) == [3]
     search.index_remove(model=Page, object_id=new.pk)
-    assert new.pk not in search.Search("Beratung").matching_ids(Page)
+    assert results.cached(("demo", 1), compute) == [4]
 
 
-def test_results_cache_keys_on_the_query_and_can_be_switched_off(
+def test_parsed_queries_are_shared_through_the_cache_and_it_can_be_switched_off(
     pages: list[Page], settings: Any
 ) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    assert search.Search("Cookies").matching_ids(Page) == [pages[2].pk]
-    assert search.Search("Impressum").matching_ids(Page) == [pages[1].pk]  # not the same entry
-    settings.BEKO_SEARCH_CACHE_SECONDS = 0
+    assert search.Search("Beratng").corrections == {"beratng": "beratung"}
     with CaptureQueriesContext(connection) as context:
-        assert search.Search("Cookies").matching_ids(Page) == [pages[2].pk]
-    assert _match_queries(context) == 1
+        again = search.Search("Beratng")
+    assert again.corrections == {"beratng": "beratung"}
+    assert _vocabulary_queries(context) == 0
+    settings.BEKO_SEARCH_CACHE_SECONDS = 0
+    from beko.core.search.backends import clear_vocabulary_cache
+
+    clear_vocabulary_cache()  # the per-process vocabulary cache, below the result cache
+    with CaptureQueriesContext(connection) as context:
+        search.Search("Beratng")
+    assert _vocabulary_queries(context) >= 1
