@@ -132,7 +132,10 @@ WSGI_APPLICATION = "beko.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's backend, plus the lang="de" marking of German fallback text in HTML pages
+        # (beko/core/lib/fallback_marks.py).
+        "BACKEND": "beko.core.template_backend.DjangoTemplates",
+        "NAME": "django",  # the usual alias (django.template.engines["django"])
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -227,13 +230,36 @@ LANGUAGES = [
     ("tr", "Türkçe"),
     ("ru", "Русский"),
 ]
-# Languages whose UI translation is complete; others fall back to German strings.
-UI_COMPLETE_LANGUAGES = ["de", "en"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
+# Dates and numbers per language: beko/core/formats/<lang>/formats.py corrects Django's
+# defaults where they are wrong for our readers and adds BeKo's named formats
+# (WEEKDAY_DATE_FORMAT …, see beko/core/lib/l10n.py).
+FORMAT_MODULE_PATH = ["beko.core.formats"]
+# Text fields that exist only in German (names, addresses): inside a page in another language
+# they are marked lang="de" like any German fallback (beko/core/fallbacks.py).
+BEKO_GERMAN_TEXT_FIELDS = [
+    "core.Image.credit",
+    "directory.Organisation.name",
+    "directory.District.name",
+    "directory.Location.name",
+    "directory.Location.street",
+    "directory.Location.city",
+    "directory.Location.transit_hint",
+    "directory.Location.accessibility_notes",
+    "directory.Language.name",
+    "directory.Offer.contact_name",
+    "events.Venue.name",
+    "events.Venue.street",
+    "events.Venue.city",
+    "events.MarketStand.exhibitor_name",
+    "events.ProgrammeItem.room",
+    "news.Tag.name",
+    "news.NewsItem.author_unit",
+]
 # Each app keeps its own translations in beko/<app>/locale/ (found automatically); strings of
 # the project files directly under beko/ (main navigation below) live in beko/locale/.
 LOCALE_PATHS = [BASE_DIR / "beko" / "locale"]

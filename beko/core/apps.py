@@ -12,3 +12,8 @@ class CoreConfig(AppConfig):
         (_("Seiten bearbeiten"), "core:staff_pages"),
         (_("Protokoll (Zugriffe auf personenbezogene Daten)"), "core:staff_audit_log"),
     ]
+
+    def ready(self) -> None:
+        from . import fallbacks
+
+        fallbacks.install()

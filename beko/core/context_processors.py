@@ -9,6 +9,11 @@ from django.utils.translation import get_language
 from beko.accounts import permissions
 
 from . import selectors
+from .lib.fallback_marks import mark
+
+# Office details from the environment are German text (the office's name, its address, the
+# hotline hours): inside a page in another language they are German fallback.
+_GERMAN_OFFICE_FIELDS = ("name", "address", "hotline_hours")
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -29,9 +34,17 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "language_links": languages,
         "current_language": next((lang for lang in languages if lang["current"]), None),
         "footer_pages": selectors.footer_links(language=current),
-        "office": settings.BEKO_OFFICE,
+        "office": _office(current),
         "site_url": settings.SITE_URL,
-        "ui_incomplete": current not in settings.UI_COMPLETE_LANGUAGES,
         "is_staff_member": permissions.is_staff_member(user),
         "can_use_backoffice": permissions.can_use_backoffice(user),
+    }
+
+
+def _office(language: str) -> dict[str, str]:
+    office = settings.BEKO_OFFICE
+    if language == settings.LANGUAGE_CODE:
+        return office
+    return {
+        key: mark(value) if key in _GERMAN_OFFICE_FIELDS else value for key, value in office.items()
     }

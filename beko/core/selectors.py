@@ -19,6 +19,7 @@ from django.utils import translation
 from beko.accounts import permissions
 
 from .lib.content_i18n import SOURCE_LANGUAGE, is_fallback
+from .lib.fallback_marks import unmarked
 from .models import Page
 
 # Footer links change only when staff edit a page; services clear the cache then. Without a
@@ -46,7 +47,9 @@ def footer_links(*, language: str) -> list[dict[str, str]]:
     key = _footer_cache_key(language)
     links = django_cache.get(key)
     if links is None:
-        with translation.override(language):
+        # Cached for every later page: computed without marks, the German title is marked
+        # through `lang` instead.
+        with translation.override(language), unmarked():
             links = [
                 {
                     "title": page.title,
@@ -64,7 +67,7 @@ def footer_links_invalidate() -> None:
 
 
 @cache
-def _main_nav(language: str, script_prefix: str) -> tuple[dict[str, str], ...]:
+def _main_nav(language: str, script_prefix: str) -> tuple[dict[str, Any], ...]:
     items = []
     with translation.override(language):
         for label, url_name in settings.BEKO_MAIN_NAV:
@@ -72,11 +75,13 @@ def _main_nav(language: str, script_prefix: str) -> tuple[dict[str, str], ...]:
                 url = reverse(url_name)
             except NoReverseMatch:
                 continue  # the app providing it is not built or installed yet
-            items.append({"label": str(label), "url": url, "url_name": url_name})
+            # The label stays lazy: it is translated (and, where the catalogue lacks it,
+            # marked as German) when a page renders it.
+            items.append({"label": label, "url": url, "url_name": url_name})
     return tuple(items)
 
 
-def main_nav(*, language: str) -> tuple[dict[str, str], ...]:
+def main_nav(*, language: str) -> tuple[dict[str, Any], ...]:
     """Main navigation (settings.BEKO_MAIN_NAV) resolved once per language."""
     return _main_nav(language, get_script_prefix())
 

@@ -22,6 +22,7 @@ from beko.accounts import permissions
 from beko.accounts.permissions import staff_required
 
 from . import selectors
+from .lib.fallback_marks import shown_field
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +92,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(selectors.pages_public(), slug=slug)
-    return render(request, "core/page_detail.html", {"page": page, "crumbs": [(page.title, "")]})
+    return render(
+        request,
+        "core/page_detail.html",
+        {"page": page, "crumbs": [(shown_field(page, "title"), "")]},
+    )
 
 
 @require_GET

@@ -1,16 +1,31 @@
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from beko.core.lib import l10n
+from beko.core.lib import texts as data_texts
 from beko.core.lib.content_i18n import SOURCE_LANGUAGE, is_fallback
 
 register = template.Library()
+
+
+def _value(obj: Any, field: str, language: str) -> str:
+    """The text shown in `language`: its own column, or the German one when that is empty.
+
+    Read from the columns, not through the translated field, whose German fallback would
+    come marked (beko.core.fallbacks) – these tags mark it themselves.
+    """
+    if is_fallback(obj, field, language):
+        return getattr(obj, f"{field}_{SOURCE_LANGUAGE}", "") or ""
+    return getattr(obj, field, "") or ""
 
 
 @register.simple_tag
@@ -19,8 +34,9 @@ def tr(obj: Any, field: str) -> SafeString:
 
     dir="ltr" keeps German punctuation in place inside right-to-left pages.
     """
-    value = getattr(obj, field, "") or ""
-    if is_fallback(obj, field, get_language() or SOURCE_LANGUAGE):
+    language = get_language() or SOURCE_LANGUAGE
+    value = _value(obj, field, language)
+    if value and is_fallback(obj, field, language):
         return format_html('<span lang="de" dir="ltr">{}</span>', value)
     return format_html("{}", value)
 
@@ -31,7 +47,7 @@ def tr_block(obj: Any, field: str, *, html: bool = False) -> SafeString:
 
     `html=True` is only for fields that were sanitised on save (beko.core.lib.sanitize).
     """
-    value = getattr(obj, field, "") or ""
+    value = _value(obj, field, get_language() or SOURCE_LANGUAGE)
     # The stored value was sanitised on save; plain text is escaped.
     content = mark_safe(value) if html else format_html("<p>{}</p>", value)  # noqa: S308
     if value and is_fallback(obj, field, get_language() or SOURCE_LANGUAGE):
@@ -41,6 +57,78 @@ def tr_block(obj: Any, field: str, *, html: bool = False) -> SafeString:
             content,
         )
     return content
+
+
+@register.filter
+def in_language(texts: Any) -> str:
+    """A data text kept per language (`{"de": …, "en": …}` or an object with one attribute per
+    language, like the guide's rule texts) in the page's language, German fallback marked."""
+    if not texts:
+        return ""
+    language = get_language() or SOURCE_LANGUAGE
+    return data_texts.marked(data_texts.in_language(texts, language), language)
+
+
+@register.simple_tag
+def user_text(value: str, *, block: bool = False) -> SafeString:
+    """Text someone wrote (an inquiry, a reply) in whatever language: `dir="auto"` and the
+    guessed `lang`, so it reads in its own direction and is spoken in its own language.
+    `block=True` keeps paragraphs and line breaks (a <div>); otherwise a <span>."""
+    if not value:
+        return SafeString("")
+    language = data_texts.guess_language(value)
+    lang = format_html(' lang="{}"', language) if language else ""
+    if block:
+        return format_html('<div dir="auto"{}>{}</div>', lang, linebreaks(value, autoescape=True))
+    return format_html('<span dir="auto"{}>{}</span>', lang, value)
+
+
+@register.filter(expects_localtime=True)
+def weekday_date(value: datetime.date | None) -> str:
+    """ "Montag, 5. Januar 2026" in the page's language (beko.core.lib.l10n)."""
+    return l10n.weekday_date(value) if value else ""
+
+
+@register.filter(expects_localtime=True)
+def weekday_datetime(value: datetime.datetime | None) -> str:
+    """ "Montag, 5. Januar 2026, 14:00 Uhr" in the page's language."""
+    return l10n.weekday_datetime(value) if value else ""
+
+
+@register.filter(expects_localtime=True)
+def short_weekday_datetime(value: datetime.datetime | None) -> str:
+    """ "Mo, 5. Januar, 14:00 Uhr" in the page's language (no year: for lists of next dates)."""
+    return l10n.weekday_datetime(value, short=True) if value else ""
+
+
+@register.filter(expects_localtime=True)
+def clock(value: datetime.datetime | datetime.time | None) -> str:
+    """A time of day as the language says it: "14:00 Uhr", "الساعة 14:00", "14:00"."""
+    return l10n.clock(value) if value else ""
+
+
+@register.filter
+def datetime_range(start: datetime.datetime | None, end: datetime.datetime | None) -> str:
+    """`{{ event.starts_at|datetime_range:event.ends_at }}`: one day with both times, or two
+    moments in full when the range spans days."""
+    return l10n.datetime_range(start, end) if start else ""
+
+
+@register.filter
+def num(value: Any) -> str:
+    """A count with the language's digit grouping (1.234 / 1,234 / 1 234)."""
+    if value is None or value == "":
+        return ""
+    return l10n.number(value)
+
+
+@register.filter(needs_autoescape=True)
+def human_list(items: Iterable[Any], conjunction: str = "and", autoescape: bool = True) -> str:
+    """`{{ names|human_list }}`: "A, B und C" in the page's language; `:"or"` for "oder"."""
+    escape = conditional_escape if autoescape else str
+    return mark_safe(  # noqa: S308 - every item is escaped above
+        l10n.human_list([escape(item) for item in items or []], conjunction=conjunction)
+    )
 
 
 @register.filter

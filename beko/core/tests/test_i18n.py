@@ -5,6 +5,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -109,10 +110,28 @@ def test_english_site_frame_is_fully_translated(anon_client):
         assert german not in html
 
 
-def test_incomplete_languages_say_so_in_german_marked_as_german(anon_client):
-    html = anon_client.get("/fa/").content.decode()
-    assert '<p class="notice notice--lang" lang="de" dir="ltr">' in html
-    assert "notice--lang" not in anon_client.get("/en/").content.decode()
+TRANSLATION_NOTE = (
+    "Diese Übersetzung hat das BeKo-Team erstellt. Bei rechtlichen Aussagen gilt der deutsche Text."
+)
+
+
+@pytest.mark.parametrize("code", ["en", "ar", "fa", "uk", "tr", "ru"])
+def test_every_translation_says_who_made_it_and_that_german_is_binding(anon_client, code):
+    html = anon_client.get(f"/{code}/").content.decode()
+    note = html.split('<p class="translation-note">', 1)[1].split("</p>", 1)[0]
+    with translation.override(code):
+        text = translation.gettext(TRANSLATION_NOTE)
+    if text == TRANSLATION_NOTE:  # not translated yet: shown in German, marked as German
+        assert f'<span lang="de" dir="ltr">{TRANSLATION_NOTE}</span>' in note
+    else:
+        assert text in note
+    assert 'href="/" hreflang="de"' in note  # the binding German version, one click away
+
+
+def test_german_pages_carry_no_translation_note_and_no_incomplete_notice(anon_client):
+    html = anon_client.get("/").content.decode()
+    assert "translation-note" not in html
+    assert "noch nicht vollständig übersetzt" not in anon_client.get("/ar/").content.decode()
 
 
 def _english_catalogues() -> list[Path]:

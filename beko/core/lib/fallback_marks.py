@@ -1,0 +1,236 @@
+"""Mark text that falls back to German inside a page in another language (WCAG 3.1.2).
+
+A page in Arabic, Farsi, Ukrainian, Turkish or Russian still shows German wherever a
+translation is missing: an interface string whose msgid the active catalogue lacks, a content
+field nobody has translated yet, a data text (the guide's rule files) without that language,
+a name or address that only exists in German. Screen readers must read such parts as German,
+and inside a right-to-left page their punctuation and numbers must stay where they belong
+("24 § vorübergehender) (Schutz"). So every such fragment has to be wrapped in
+`<span lang="de" dir="ltr">` (or a `<div>` when it holds block markup).
+
+The sources of fallback text do not know where their text ends up: a form label may land in a
+`<label>`, a `placeholder="…"` attribute or an `<option>`. Markup written at the source would
+break attributes. Instead, while an HTML template renders (`beko.core.template_backend`), each
+source returns its fallback text wrapped in two Unicode noncharacters (`START` … `END`, code
+points reserved for exactly this kind of internal use). When the page is rendered, `resolve()`
+reads the HTML once and, depending on where each marked fragment sits:
+
+- element content: `<span lang="de" dir="ltr">…</span>` (`<div>` if it contains block markup);
+- inside `<option>`: `lang="de"` on the option (options hold text only);
+- in an attribute of `<img>`/`<input>`/`<area>` (alt, placeholder, value): `lang="de"` on the
+  element, which has no content of its own to mislabel;
+- anywhere else (other attributes, `<title>`, `<textarea>`, `<script>`, `<style>`, URLs after
+  `|urlencode`, JSON after escaping): the marks are removed, the text stays.
+
+Marks never leave the rendering: outside an HTML template render `mark()` returns its input
+unchanged, and the template backend resolves every page before it is returned. Code that
+builds values cached across requests computes them under `unmarked()` and marks explicitly
+(see `beko.core.selectors.footer_links`), so a cache never depends on where it was filled.
+
+Cost: one context-variable read per translated string or field while rendering; a page
+without any fallback is returned untouched after three substring searches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import lazy
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language
+
+SOURCE_LANGUAGE = "de"
+START = "\ufdd0"
+END = "\ufdd1"
+
+# What the marks become after `|urlencode`, `|escapejs`/JSON escaping: only ever inside
+# attributes or scripts, where they are simply removed.
+_ESCAPED_MARKS = re.compile(r"%EF%B7%9[01]|\\u[fF][dD][dD][01]", re.IGNORECASE)
+_ALL_MARKS = re.compile(f"[{START}{END}]")
+
+_active: ContextVar[bool] = ContextVar("beko_fallback_marking", default=False)
+
+
+@contextmanager
+def marking(enabled: bool = True) -> Iterator[None]:
+    """Turn marking on (an HTML template renders) or off (`unmarked()`) for the block."""
+    token = _active.set(enabled)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def unmarked() -> AbstractContextManager[None]:
+    """For values that are cached across requests or leave the page (e-mails, JSON)."""
+    return marking(False)
+
+
+def is_marking() -> bool:
+    return _active.get()
+
+
+def mark(text: str) -> str:
+    """`text` as a German fallback fragment; unchanged when nothing renders HTML."""
+    if not text or not _active.get():
+        return text
+    marked = START + text + END
+    return mark_safe(marked) if isinstance(text, SafeData) else marked  # noqa: S308 - marks are no markup
+
+
+def strip(text: str) -> str:
+    """`text` without any marks (for code that must compare or store rendered text)."""
+    return _ESCAPED_MARKS.sub("", _ALL_MARKS.sub("", text))
+
+
+def contains_marks(html: str) -> bool:
+    return START in html or "%EF%B7%9" in html or "%ef%b7%9" in html or "\\ufdd" in html.lower()
+
+
+# Elements whose content the HTML parser does not read as markup: marks are dropped there.
+_RAW_TEXT = frozenset({"script", "style", "title", "textarea"})
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
+# Void elements whose text attributes (alt, placeholder, value) a reader meets as content.
+_LABELLED_VOID = frozenset({"img", "input", "area"})
+# Start tags that make a marked fragment a block: it is then wrapped in a <div>.
+_BLOCK = frozenset(
+    {"address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "dt", "dd",
+     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+     "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul"}
+)  # fmt: skip
+
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<(?P<close>/?)(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    f"|(?P<mark>[{START}{END}])",
+    re.DOTALL,
+)
+_HAS_LANG = re.compile(r"\slang\s*=", re.IGNORECASE)
+
+
+@dataclass
+class _Open:
+    index: int  # position of the placeholder for the opening tag in the output
+    depth: int  # element depth the fragment started at
+    block: bool = False
+
+
+def _with_lang(tag: str) -> str:
+    """A start tag with lang="de" added, unless it names a language already."""
+    if _HAS_LANG.search(tag):
+        return tag
+    end = -2 if tag.endswith("/>") else -1
+    return tag[:end].rstrip() + ' lang="de"' + tag[end:]
+
+
+def _open_tag(name: str, language: str) -> str:
+    return f'<{name} lang="{language}" dir="ltr">'
+
+
+def resolve(html: str, *, language: str = "de") -> str:
+    """Turn the marks in a rendered page into `lang` markup (see the module docstring)."""
+    if not contains_marks(html):
+        return html
+    out: list[str] = []
+    stack: list[_Open] = []
+    depth = 0
+    option_index: int | None = None  # output index of the open <option> start tag
+    option_marked = False
+    pos = 0
+
+    def close_fragment(entry: _Open) -> None:
+        tag = "div" if entry.block else "span"
+        out[entry.index] = _open_tag(tag, language)
+        out.append(f"</{tag}>")
+
+    while True:
+        match = _TOKEN.search(html, pos)
+        if match is None:
+            out.append(html[pos:])
+            break
+        out.append(html[pos : match.start()])
+        pos = match.end()
+        mark_char = match.group("mark")
+        if mark_char is not None:
+            if option_index is not None:
+                option_marked = option_marked or mark_char == START
+            elif mark_char == START:
+                stack.append(_Open(index=len(out), depth=depth))
+                out.append("")
+            elif stack and stack[-1].depth == depth:
+                close_fragment(stack.pop())
+            # An END without its START (text cut by |truncatewords) is dropped.
+            continue
+        name = (match.group("name") or "").lower()
+        if not name:  # a comment
+            out.append(_ALL_MARKS.sub("", match.group(0)))
+            continue
+        tag = match.group(0)
+        if match.group("close"):
+            if name == "option" and option_index is not None:
+                if option_marked:
+                    out[option_index] = _with_lang(out[option_index])
+                option_index, option_marked = None, False
+            while stack and stack[-1].depth >= depth:
+                # The element holding an unclosed fragment ends: close the fragment first.
+                close_fragment(stack.pop())
+            depth = max(depth - 1, 0)
+            out.append(tag)
+            continue
+        attrs = match.group("attrs")
+        if START in attrs or END in attrs:
+            marked_attr = START in attrs
+            tag = _ALL_MARKS.sub("", tag)
+            if marked_attr and name in _LABELLED_VOID:
+                tag = _with_lang(tag)
+        out.append(tag)
+        if name in _BLOCK:
+            for entry in stack:
+                entry.block = True
+        if name in _RAW_TEXT:
+            closing = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, pos)
+            stop = closing.start() if closing else len(html)
+            out.append(_ALL_MARKS.sub("", html[pos:stop]))
+            pos = stop
+            continue
+        if name == "option":
+            if option_index is not None and option_marked:  # the previous one had no end tag
+                out[option_index] = _with_lang(out[option_index])
+            option_index, option_marked = len(out) - 1, False
+        if name not in _VOID and not tag.endswith("/>"):
+            depth += 1
+    while stack:
+        close_fragment(stack.pop())
+    return _ESCAPED_MARKS.sub("", "".join(out))
+
+
+def _german(text: str) -> str:
+    if (get_language() or SOURCE_LANGUAGE).split("-")[0] == SOURCE_LANGUAGE:
+        return text
+    return mark(text)
+
+
+# german("Elberfeld"): a text that exists only in German (a place name in a list of choices, a
+# term of art). A lazy string: it is marked when a page in another language renders it.
+german = lazy(_german, str)
+
+
+def _field(obj: Any, name: str) -> str:
+    return getattr(obj, name) or ""
+
+
+def shown_field(obj: Any, name: str) -> Any:
+    """A (translated) field of `obj` read only when the page renders it.
+
+    For values a view prepares for its template (breadcrumbs, search hits): read in the
+    view, a German fallback would come unmarked; read while the page renders, it is marked.
+    """
+    return lazy(_field, str)(obj, name)
