@@ -307,7 +307,7 @@ def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
     if params.facets:
         data["facets"] = {
             **{
-                name: [{"value": f.value, "label": f.label, "count": f.count} for f in values]
+                name: [{"value": f.value, "label": str(f.label), "count": f.count} for f in values]
                 for name, values in result.facets.items()
             },
             **result.flags,

@@ -21,6 +21,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from beko.core.lib.fallback_marks import german, shown_field
 from beko.core.search import Search, id_list, restrict_to_ids
 from beko.core.search.results import cached
 
@@ -183,7 +184,9 @@ def apply_filters(
 @dataclass
 class FacetValue:
     value: str
-    label: str
+    # Lazy: translated and, where it falls back to German, marked when the page renders.
+    # (The facets are cached for every language alike.)
+    label: Any
     count: int
     selected: bool = False
     obj: Any = None
@@ -352,22 +355,30 @@ def _facets(
         flags = offers_scoped(base, filters, search, now).aggregate(**aggregates)
     facets = {
         "category": [
-            FacetValue(c.slug, c.name, c.n, c.slug == filters.category, obj=c) for c in categories
+            FacetValue(c.slug, shown_field(c, "name"), c.n, c.slug == filters.category, obj=c)
+            for c in categories
         ],
         "district": [
-            FacetValue(d.slug, d.name, d.n, d.slug == filters.district, obj=d) for d in districts
+            FacetValue(d.slug, shown_field(d, "name"), d.n, d.slug == filters.district, obj=d)
+            for d in districts
         ],
         "language": [
-            FacetValue(lang.code, lang.name, lang.n, lang.code == filters.language, obj=lang)
+            FacetValue(
+                lang.code,
+                shown_field(lang, "name"),
+                lang.n,
+                lang.code == filters.language,
+                obj=lang,
+            )
             for lang in languages
             if lang.n or lang.code == filters.language
         ],
         "target_group": [
-            FacetValue(v, str(label), flags[f"tg_{v}"], v == filters.target_group)
+            FacetValue(v, label, flags[f"tg_{v}"], v == filters.target_group)
             for v, label in TargetGroup.choices
         ],
         "residence_status": [
-            FacetValue(v, str(label), flags[f"rs_{v}"], v == filters.residence_status)
+            FacetValue(v, label, flags[f"rs_{v}"], v == filters.residence_status)
             for v, label in ResidenceStatus.choices
         ],
     }
@@ -677,10 +688,11 @@ GUIDE_STATUS = {
 
 def offers_for_guide(
     *, tags: list[str], residence_status: str, limit: int = 5
-) -> list[dict[str, str]]:
+) -> list[dict[str, Any]]:
     """Local offers for the guide's next steps: `tags` from its rules, the person's status.
 
-    Returns plain dicts (title, url, organisation, district) as the guide expects.
+    Returns plain dicts (title, url, organisation, district) as the guide expects; the texts
+    are lazy strings (`str()` them outside a page).
     """
     slugs = list(dict.fromkeys(slug for tag in tags for slug in GUIDE_TAG_CATEGORIES.get(tag, [])))
     if not slugs:
@@ -689,13 +701,14 @@ def offers_for_guide(
     offers = offers_for(
         category_slugs=slugs, residence_status=status.value if status else None, limit=limit
     )
+    # Lazy texts, read when the page renders: a German fallback is then marked lang="de".
     return [
         {
-            "title": offer.title,
+            "title": shown_field(offer, "title"),
             "url": offer.get_absolute_url(),
-            "organisation": offer.organisation.name,
-            "district": ", ".join(
-                dict.fromkeys(loc.district.name for loc in offer.locations.all())
+            "organisation": shown_field(offer.organisation, "name"),
+            "district": german(
+                ", ".join(dict.fromkeys(loc.district.name for loc in offer.locations.all()))
             ),
         }
         for offer in offers

@@ -11,10 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
+
+from beko.core.lib.fallback_marks import shown_field
 
 from . import selectors, services
 from .forms import OfferReportForm, OfferSearchForm
@@ -50,7 +53,8 @@ def _active_filter_links(
     links = []
     for name, value in result.filters.active().items():
         shown = labels.get(name, {}).get(str(value), "" if isinstance(value, bool) else str(value))
-        label = f"{FILTER_LABELS[name]}: {shown}" if shown else str(FILTER_LABELS[name])
+        # Lazy: put together when the page renders, so German fallbacks in it are marked.
+        label = format_lazy("{}: {}", FILTER_LABELS[name], shown) if shown else FILTER_LABELS[name]
         query = _query_without(request.GET, name)
         links.append({"label": label, "url": f"{request.path}?{query}" if query else request.path})
     return links
@@ -68,7 +72,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         "filter_links": _active_filter_links(request, result),
         "page_query": _query_without(request.GET),
         "district_query": _query_without(request.GET, "district"),
-        "crumbs": [(_("Angebote"), "")],
+        "crumbs": [(gettext_lazy("Angebote"), "")],
     }
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request:
@@ -150,7 +154,10 @@ def _detail_context(
         "report_form": form or OfferReportForm(),
         "freshness": offer.freshness_state(),
         "osm_links": [(loc, loc.osm_url) for loc in offer.locations.all()],
-        "crumbs": [(_("Angebote"), reverse("directory:offer_list")), (offer.title, "")],
+        "crumbs": [
+            (gettext_lazy("Angebote"), reverse("directory:offer_list")),
+            (shown_field(offer, "title"), ""),
+        ],
     }
 
 
@@ -208,7 +215,10 @@ def offer_report(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = selectors.organisations_public().filter(public_offer_count__gt=0)
     page = Paginator(organisations, 50).get_page(request.GET.get("page"))
-    crumbs = [(_("Angebote"), reverse("directory:offer_list")), (_("Organisationen"), "")]
+    crumbs = [
+        (gettext_lazy("Angebote"), reverse("directory:offer_list")),
+        (gettext_lazy("Organisationen"), ""),
+    ]
     return render(request, "directory/organisation_list.html", {"page_obj": page, "crumbs": crumbs})
 
 
@@ -229,9 +239,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "result": result,
             "crumbs": [
-                (_("Angebote"), reverse("directory:offer_list")),
-                (_("Organisationen"), reverse("directory:organisation_list")),
-                (organisation.name, ""),
+                (gettext_lazy("Angebote"), reverse("directory:offer_list")),
+                (gettext_lazy("Organisationen"), reverse("directory:organisation_list")),
+                (shown_field(organisation, "name"), ""),
             ],
         },
     )

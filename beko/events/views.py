@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -47,7 +47,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "form": form, "page_obj": page, "query": query, "archive": False,
-        "crumbs": [(_("Veranstaltungen"), "")],
+        "crumbs": [(gettext_lazy("Veranstaltungen"), "")],
     }  # fmt: skip
     template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)
@@ -61,7 +61,10 @@ def event_archive(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "form": form, "page_obj": page, "query": query, "archive": True,
-        "crumbs": [(_("Veranstaltungen"), reverse("events:event_list")), (_("Archiv"), "")],
+        "crumbs": [
+            (gettext_lazy("Veranstaltungen"), reverse("events:event_list")),
+            (gettext_lazy("Archiv"), ""),
+        ],
     }  # fmt: skip
     template = "events/_event_results.html" if is_htmx(request) else "events/event_list.html"
     return render(request, template, context)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from . import selectors
@@ -37,7 +37,7 @@ def faq_list(request: HttpRequest) -> HttpResponse:
             if (count := counts.get(code, 0))
         ],
         "params": params.urlencode(),
-        "crumbs": [(_("Häufige Fragen"), "")],
+        "crumbs": [(gettext_lazy("Häufige Fragen"), "")],
     }
     template = "faq/_results.html" if request.htmx else "faq/faq_list.html"  # type: ignore[attr-defined]
     return render(request, template, context)

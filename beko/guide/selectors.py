@@ -14,6 +14,7 @@ from typing import Any
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from .engine import Evaluation
@@ -95,6 +96,9 @@ def _directory_finder() -> Callable[..., Any] | None:
 def _offer_dict(offer: Any) -> dict[str, str]:
     def pick(name: str) -> str:
         value = offer.get(name) if isinstance(offer, dict) else getattr(offer, name, "")
+        if isinstance(value, Promise):
+            # Read when the page renders, so a German fallback is marked (beko.core.fallbacks).
+            return value  # type: ignore[return-value]
         return "" if value is None else str(value)
 
     url = pick("url")

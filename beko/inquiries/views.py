@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -55,7 +55,7 @@ def _contact_context(form: InquiryForm, **extra: object) -> dict[str, object]:
         "form": form,
         "suggestions": selectors.faq_suggestions_for(text=str(question), topic=str(topic)),
         "guide_links": selectors.guide_links_for(topic=str(topic)),
-        "crumbs": [(_("Kontakt"), "")],
+        "crumbs": [(gettext_lazy("Kontakt"), "")],
         "retention_days": settings.BEKO_INQUIRY_RETENTION_DAYS,
         **extra,
     }
@@ -146,7 +146,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
         {
             "inquiry": inquiry,
             "replies": list(inquiry.replies.all()),
-            "crumbs": [(_("Status Ihrer Anfrage"), "")],
+            "crumbs": [(gettext_lazy("Status Ihrer Anfrage"), "")],
         },
     )
     # The link is the only key: keep it out of referrers and search engines.

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from beko.core.lib.fallback_marks import shown_field
 from beko.core.models import Image
 
 from . import selectors
@@ -32,7 +33,9 @@ class NewsFilterForm(forms.Form):
             (year, str(year)) for year in selectors.news_years()
         ]
         self.fields["category"].choices = [("", _("Alle Kategorien"))] + [
-            (category.slug, category.name) for category in selectors.categories_in_use()
+            # Read when the form renders, so an untranslated name is marked as German.
+            (category.slug, shown_field(category, "name"))
+            for category in selectors.categories_in_use()
         ]
 
 

@@ -17,9 +17,11 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import Model, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from beko.core import search
+from beko.core.lib.fallback_marks import shown_field
 from beko.core.models import Page
 from beko.core.selectors import pages_public
 
@@ -155,10 +157,11 @@ def index_all() -> int:
 
 @dataclass(frozen=True)
 class Result:
-    title: str
+    # Lazy strings (see _present): translated and marked when the page renders.
+    title: Any
     url: str
-    summary: str = ""
-    meta: str = ""
+    summary: Any = ""
+    meta: Any = ""
 
 
 @dataclass
@@ -189,8 +192,17 @@ def _summary(obj: Any) -> str:
     return ""
 
 
+# Hits are put together lazily: read while the page renders, a title or summary that falls
+# back to German is marked lang="de" (beko.core.lib.fallback_marks).
+def _call(function: Callable[[Any], str], obj: Any) -> str:
+    return function(obj)
+
+
+_later = lazy(_call, str)
+
+
 def _present(obj: Any) -> Result:
-    return Result(title=str(obj), url=obj.get_absolute_url(), summary=_summary(obj))
+    return Result(title=_later(str, obj), url=obj.get_absolute_url(), summary=_later(_summary, obj))
 
 
 def _local(value: Any, fmt: str) -> str:
@@ -200,20 +212,29 @@ def _local(value: Any, fmt: str) -> str:
     return date_format(timezone.localtime(value), fmt)
 
 
+def _news_meta(item: NewsItem) -> str:
+    if not item.publish_at:
+        return ""
+    return f"{item.get_kind_display()} · {_local(item.publish_at, 'SHORT_DATE_FORMAT')}"
+
+
 def _present_news(item: NewsItem) -> Result:
-    meta = (
-        f"{item.get_kind_display()} · {_local(item.publish_at, 'SHORT_DATE_FORMAT')}"
-        if item.publish_at
-        else ""
+    return Result(
+        title=shown_field(item, "title"),
+        url=item.get_absolute_url(),
+        summary=shown_field(item, "teaser"),
+        meta=_later(_news_meta, item),
     )
-    return Result(title=item.title, url=item.get_absolute_url(), summary=item.teaser, meta=meta)
 
 
 def _present_event(event: Any) -> Result:
     start = getattr(event, "starts_at", None) or getattr(event, "start", None)
     meta = _local(start, "SHORT_DATETIME_FORMAT") if start else ""
     return Result(
-        title=str(event), url=event.get_absolute_url(), summary=_summary(event), meta=meta
+        title=_later(str, event),
+        url=event.get_absolute_url(),
+        summary=_later(_summary, event),
+        meta=meta,
     )
 
 

@@ -8,9 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from beko.accounts.permissions import is_staff_member
+from beko.core.lib.fallback_marks import shown_field
 
 from . import selectors
 from .forms import NewsFilterForm, SiteSearchForm
@@ -41,7 +43,7 @@ def news_list(request: HttpRequest) -> HttpResponse:
         "filtered": bool(query),
         "text": text,
         "tag": selectors.tags_in_use().filter(slug=filters.get("tag") or "").first(),
-        "crumbs": [(_("Aktuelles"), "")],
+        "crumbs": [(gettext_lazy("Aktuelles"), "")],
     }
     template = "news/_news_results.html" if request.htmx else "news/news_list.html"
     return render(request, template, context)
@@ -67,7 +69,10 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "related_offers": selectors.related_offers(item=item),
         "related_events": selectors.related_events(item=item),
         "share_title": item.title,
-        "crumbs": [(_("Aktuelles"), reverse("news:news_list")), (item.title, "")],
+        "crumbs": [
+            (gettext_lazy("Aktuelles"), reverse("news:news_list")),
+            (shown_field(item, "title"), ""),
+        ],
         "meta": {
             "title": item.title,
             "description": item.teaser,
@@ -116,7 +121,7 @@ def _audience_page(request: HttpRequest, page: AudiencePage | None) -> HttpRespo
         "page": page,
         "bundle": selectors.audience_bundle(page=page),
         "share_title": page.title,
-        "crumbs": [(page.title, "")],
+        "crumbs": [(shown_field(page, "title"), "")],
         "meta": {"title": page.title, "description": page.intro, "image": page.lead_image},
     }
     return render(request, "news/audience_page.html", context)
@@ -139,7 +144,7 @@ def about(request: HttpRequest) -> HttpResponse:
         "page": page,
         "audience_pages": selectors.audience_pages_public().exclude(pk=page.pk),
         "share_title": page.title,
-        "crumbs": [(page.title, "")],
+        "crumbs": [(shown_field(page, "title"), "")],
         "meta": {"title": page.title, "description": page.intro, "image": page.lead_image},
     }
     return render(request, "news/about.html", context)
@@ -174,7 +179,7 @@ def site_search(request: HttpRequest) -> HttpResponse:
         "page_obj": page_obj,
         "results": results,
         "query": urlencode({"q": text, "bereich": only}),
-        "crumbs": [(_("Suche"), "")],
+        "crumbs": [(gettext_lazy("Suche"), "")],
         "meta": {"title": _("Suche"), "noindex": bool(text)},
     }
     return render(request, "news/search.html", context)
