@@ -8,6 +8,8 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from beko.core.lib.fallback_marks import german
+
 from .countries import COUNTRIES
 from .engine import MAX_AGE, MAX_MONTHS, GermanLevel, InvalidInput, Status, parse_input
 from .labels import STATUS_LABELS
@@ -41,11 +43,13 @@ def questions_for(status: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]
     return STATUS_QUESTIONS.get(status, ()), GENERAL_QUESTIONS
 
 
-def _country_choices() -> list[tuple[str, str]]:
-    german = (get_language() or "de") != "en"
-    names = {code: (de if german else en) for code, (en, de) in COUNTRIES.items()}
+def _country_choices() -> list[tuple[str, Any]]:
+    in_german = (get_language() or "de") != "en"
+    names = {code: (de if in_german else en) for code, (en, de) in COUNTRIES.items()}
     ordered = sorted(names.items(), key=lambda item: item[1].casefold())
-    return [("", str(_("– unbekannt oder andere –"))), *ordered]
+    if in_german:  # German names in a page in another language are marked lang="de"
+        ordered = [(code, german(name)) for code, name in ordered]  # type: ignore[misc]
+    return [("", _("– unbekannt oder andere –")), *ordered]
 
 
 class GuideForm(forms.Form):

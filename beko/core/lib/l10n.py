@@ -77,6 +77,16 @@ def clock(value: datetime.datetime | datetime.time) -> str:
     return beko_format("CLOCK_PATTERN").format(formats.time_format(value, "TIME_FORMAT"))
 
 
+def time_range(
+    start: datetime.time | datetime.datetime, end: datetime.time | datetime.datetime
+) -> str:
+    """Two times of the same day: "9:00–12:00 Uhr" / "الساعة 09:00–12:00" (opening hours)."""
+    times = beko_format("TIME_RANGE_PATTERN").format(
+        start=formats.time_format(start, "TIME_FORMAT"), end=formats.time_format(end, "TIME_FORMAT")
+    )
+    return beko_format("CLOCK_PATTERN").format(times)
+
+
 def weekday_datetime(value: datetime.datetime, *, short: bool = False) -> str:
     """ "Montag, 5. Januar 2026, 14:00 Uhr"; `short`: "Mo, 5. Januar, 14:00 Uhr"."""
     date_name = "SHORT_WEEKDAY_DATE_FORMAT" if short else "WEEKDAY_DATE_FORMAT"
@@ -91,12 +101,8 @@ def datetime_range(start: datetime.datetime, end: datetime.datetime | None) -> s
         return weekday_datetime(start)
     local_start, local_end = _local(start), _local(end)
     if local_start.date() == local_end.date():  # type: ignore[union-attr]
-        times = beko_format("TIME_RANGE_PATTERN").format(
-            start=formats.time_format(local_start, "TIME_FORMAT"),
-            end=formats.time_format(local_end, "TIME_FORMAT"),
-        )
         return beko_format("DATE_TIME_PATTERN").format(
-            date=weekday_date(start), time=beko_format("CLOCK_PATTERN").format(times)
+            date=weekday_date(start), time=time_range(local_start, local_end)
         )
     return beko_format("RANGE_PATTERN").format(
         start=weekday_datetime(start), end=weekday_datetime(end)

@@ -23,8 +23,9 @@ _VOID = frozenset(
      "track", "wbr"}
 )  # fmt: skip
 _READ_ATTRIBUTES = ("alt", "placeholder", "aria-label", "title")
-# Web addresses, e-mail addresses and the brand are the same in every language.
-_NEUTRAL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\bBeKo\b")
+# Web addresses, e-mail addresses, the brand and the European language levels (A1 … C2) are
+# the same in every language.
+_NEUTRAL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\bBeKo\b|\b[ABC][12]\b")
 SCRIPTS = {"ar": "ARABIC", "fa": "ARABIC", "uk": "CYRILLIC", "ru": "CYRILLIC"}
 
 

@@ -101,9 +101,8 @@ def guess_language(text: str) -> str | None:
     if script == "arabic":
         return "fa" if letters & _PERSIAN else "ar"
     if script == "cyrillic":
-        if letters & _UKRAINIAN:
-            return "uk"
-        return "ru" if letters & _RUSSIAN else None
+        # Among our languages: Ukrainian writes і, ї, є or ґ in almost every sentence.
+        return "uk" if letters & _UKRAINIAN and not letters & _RUSSIAN else "ru"
     words = [word.lower() for word in _WORD.findall(text[:2000])]
     scores = {
         code: sum(word in vocabulary for word in words) for code, vocabulary in _WORDS.items()

@@ -79,7 +79,8 @@ def user_text(value: str, *, block: bool = False) -> SafeString:
     language = data_texts.guess_language(value)
     lang = format_html(' lang="{}"', language) if language else ""
     if block:
-        return format_html('<div dir="auto"{}>{}</div>', lang, linebreaks(value, autoescape=True))
+        paragraphs = mark_safe(linebreaks(value, autoescape=True))  # noqa: S308 - escaped
+        return format_html('<div dir="auto"{}>{}</div>', lang, paragraphs)
     return format_html('<span dir="auto"{}>{}</span>', lang, value)
 
 
@@ -105,6 +106,12 @@ def short_weekday_datetime(value: datetime.datetime | None) -> str:
 def clock(value: datetime.datetime | datetime.time | None) -> str:
     """A time of day as the language says it: "14:00 Uhr", "الساعة 14:00", "14:00"."""
     return l10n.clock(value) if value else ""
+
+
+@register.filter(expects_localtime=True)
+def time_range(start: datetime.time | None, end: datetime.time | None) -> str:
+    """`{{ hours.opens|time_range:hours.closes }}`: "9:00–12:00 Uhr" in the page's language."""
+    return l10n.time_range(start, end) if start and end else ""
 
 
 @register.filter

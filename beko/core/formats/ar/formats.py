@@ -9,7 +9,7 @@ YEAR_MONTH_FORMAT = "F Y"
 MONTH_DAY_FORMAT = "j F"
 # U+200F (right-to-left mark) keeps day/month/year in this order inside Arabic text.
 SHORT_DATE_FORMAT = "d\u200f/m\u200f/Y"
-SHORT_DATETIME_FORMAT = "d\u200f/m\u200f/Y، H:i"
+SHORT_DATETIME_FORMAT = "d\u200f/m\u200f/Y H:i"
 FIRST_DAY_OF_WEEK = 1
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","

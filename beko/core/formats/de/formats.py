@@ -1,7 +1,6 @@
 from django.conf.locale.de.formats import *  # noqa: F403 - Django's defaults, changed below
 
 DATETIME_FORMAT = r"j. F Y, H:i \U\h\r"
-SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
 
 WEEKDAY_DATE_FORMAT = "l, j. F Y"
 SHORT_WEEKDAY_DATE_FORMAT = "D, j. F"

@@ -3,7 +3,7 @@ from django.conf.locale.fa.formats import *  # noqa: F403 - Django's defaults, c
 # Gregorian dates with Persian month names (ژانویه …): the dates of German offices and events.
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "j F Y، ساعت H:i"
-SHORT_DATETIME_FORMAT = "Y/n/j، H:i"
+SHORT_DATETIME_FORMAT = "Y/n/j H:i"
 FIRST_DAY_OF_WEEK = 1
 NUMBER_GROUPING = 3
 

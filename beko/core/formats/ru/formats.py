@@ -4,7 +4,6 @@ from django.conf.locale.ru.formats import *  # noqa: F403 - Django's defaults, c
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "j E Y г., H:i"
 MONTH_DAY_FORMAT = "j E"
-SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
 
 WEEKDAY_DATE_FORMAT = "l, j E Y г."
 SHORT_WEEKDAY_DATE_FORMAT = "D, j E"

@@ -5,7 +5,7 @@ DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y, H:i"
 MONTH_DAY_FORMAT = "j F"
 SHORT_DATE_FORMAT = "d.m.Y"
-SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
 
 # Turkish names the weekday after the date: "5 Ocak 2026 Pazartesi".
 WEEKDAY_DATE_FORMAT = "j F Y l"

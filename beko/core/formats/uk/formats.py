@@ -4,7 +4,6 @@ from django.conf.locale.uk.formats import *  # noqa: F403 - Django's defaults, c
 DATE_FORMAT = "j E Y р."
 DATETIME_FORMAT = "j E Y р., H:i"
 MONTH_DAY_FORMAT = "j E"
-SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
 
 WEEKDAY_DATE_FORMAT = "l, j E Y р."
 SHORT_WEEKDAY_DATE_FORMAT = "D, j E"
