@@ -260,6 +260,9 @@ BEKO_GERMAN_TEXT_FIELDS = [
     "news.Tag.name",
     "news.NewsItem.author_unit",
 ]
+# Data files with texts per language that a native speaker should review (glob patterns below
+# the project directory); the translation overview lists them beside the interface texts.
+BEKO_TRANSLATION_REVIEW_FILES = ["beko/guide/rules/*.yaml"]
 # Each app keeps its own translations in beko/<app>/locale/ (found automatically); strings of
 # the project files directly under beko/ (main navigation below) live in beko/locale/.
 LOCALE_PATHS = [BASE_DIR / "beko" / "locale"]

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     # see beko.core.staff_menu.
     staff_menu = [
         (_("Seiten bearbeiten"), "core:staff_pages"),
+        (_("Übersetzungen: Stand und Prüfung"), "core:staff_translations"),
         (_("Protokoll (Zugriffe auf personenbezogene Daten)"), "core:staff_audit_log"),
     ]
 

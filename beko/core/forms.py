@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .lib.content_i18n import translated_field_names
@@ -29,23 +32,79 @@ class PageForm(forms.Form):
 
 
 class TranslationForm(forms.Form):
-    """One text field per translated field of `obj`, for one target language."""
+    """One text field per translated field of `obj`, for one target language.
+
+    The fields carry the language (`lang`, and `dir="rtl"` for Arabic and Farsi), so the
+    browser writes, spell-checks and aligns them in that language; `sources` holds the German
+    text of each field, which the editor shows beside it.
+    """
 
     def __init__(self, *args: Any, obj: models.Model, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+        self.sources: dict[str, str] = {}
         for name in translated_field_names(type(obj)):
             # Translated fields are plain columns, never relations.
             model_field = cast(models.Field, obj._meta.get_field(name))
             max_length = getattr(model_field, "max_length", None)
+            attrs = {"lang": language, "dir": direction}
             widget = (
-                forms.TextInput(attrs={"lang": language})
+                forms.TextInput(attrs=attrs)
                 if isinstance(model_field, models.CharField)
-                else forms.Textarea(attrs={"lang": language, "rows": 8})
+                else forms.Textarea(attrs={**attrs, "rows": 8})
             )
             self.fields[name] = forms.CharField(
                 label=model_field.verbose_name,
                 required=False,
                 max_length=max_length or 100_000,
                 widget=widget,
-                help_text=getattr(obj, f"{name}_de") or "",
             )
+            self.sources[name] = getattr(obj, f"{name}_de") or ""
+
+    def rows(self) -> list[tuple[forms.BoundField, str]]:
+        """(field, German source) pairs for the editor."""
+        return [(self[name], self.sources[name]) for name in self.fields]
+
+
+class TranslationReviewForm(forms.Form):
+    """Who reviewed which language of which part of the site, and when."""
+
+    language = forms.ChoiceField(label=_("Sprache"))
+    subject = forms.ChoiceField(label=_("Bereich"))
+    reviewer = forms.CharField(
+        label=_("Geprüft von"),
+        max_length=200,
+        help_text=_("Name der Person, deren Muttersprache das ist."),
+    )
+    reviewed_on = forms.DateField(
+        label=_("Geprüft am"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("Anmerkung"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Zum Beispiel: was geändert wurde, was noch offen ist."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        languages: list[tuple[str, str]],
+        subjects: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = languages  # type: ignore[attr-defined]
+        self.fields["subject"].choices = subjects  # type: ignore[attr-defined]
+
+    def clean_reviewer(self) -> str:
+        return " ".join(self.cleaned_data["reviewer"].split())
+
+    def clean_reviewed_on(self) -> date:
+        reviewed_on: date = self.cleaned_data["reviewed_on"]
+        if reviewed_on > timezone.localdate():
+            raise forms.ValidationError(_("Das Datum darf nicht in der Zukunft liegen."))
+        if reviewed_on.year < 2000:
+            raise forms.ValidationError(_("Bitte geben Sie ein gültiges Datum an."))
+        return reviewed_on

@@ -144,3 +144,36 @@ class AuditEntry(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
         )
+
+
+class TranslationReview(models.Model):
+    """A native speaker has read one language of one part of the site and found it right.
+
+    `subject` is "ui" (the interface texts of all apps) or the path of a data file with texts
+    per language (the guide's rule files, settings.BEKO_TRANSLATION_REVIEW_FILES). Records are
+    kept as history; the translation overview shows the latest per language and subject.
+    """
+
+    language = models.CharField(_("Sprache"), max_length=10)
+    subject = models.CharField(_("Bereich"), max_length=200)
+    reviewer = models.CharField(_("Geprüft von"), max_length=200)
+    reviewed_on = models.DateField(_("Geprüft am"))
+    note = models.TextField(_("Anmerkung"), blank=True, max_length=2000)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eingetragen von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("eingetragen am"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+        indexes = [models.Index(fields=["language", "subject"])]
+        verbose_name = _("Prüfung einer Übersetzung")
+        verbose_name_plural = _("Prüfungen von Übersetzungen")
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.subject} ({self.reviewed_on:%Y-%m-%d})"

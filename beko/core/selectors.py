@@ -1,16 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as django_cache
 from django.core.signals import setting_changed
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, get_script_prefix, reverse
@@ -18,9 +20,17 @@ from django.utils import translation
 
 from beko.accounts import permissions
 
-from .lib.content_i18n import SOURCE_LANGUAGE, is_fallback
+from .lib.content_i18n import (
+    SOURCE_LANGUAGE,
+    ContentRow,
+    TranslationState,
+    content_rows,
+    is_fallback,
+    target_languages,
+    translatable_models,
+)
 from .lib.fallback_marks import unmarked
-from .models import Page
+from .models import Page, TranslationReview
 
 # Footer links change only when staff edit a page; services clear the cache then. Without a
 # shared cache (no REDIS_URL) other worker processes may show an old title for this long.
@@ -181,3 +191,118 @@ def _reset_frame_caches(*, setting: str, **kwargs: Any) -> None:
     if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "BEKO_MAIN_NAV", "INSTALLED_APPS"}:
         _main_nav.cache_clear()
         home_section_providers.cache_clear()
+
+
+# --- translation overview (staff) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentTypeCounts:
+    app_label: str
+    model_name: str
+    label: str  # verbose_name_plural
+    counts: dict[str, dict[str, int]]  # language -> state -> number of objects
+    total: int
+
+
+def translation_counts() -> list[ContentTypeCounts]:
+    """Content type × language: how many objects are missing, outdated or current.
+
+    One query per translatable model (see content_i18n.content_rows), whatever the number
+    of objects.
+    """
+    languages = target_languages()
+    table = []
+    for model in translatable_models():
+        counts = {language: dict.fromkeys(TranslationState, 0) for language in languages}
+        total = 0
+        for row in content_rows(model, languages):
+            total += 1
+            for language, state in row.states.items():
+                counts[language][state] += 1
+        table.append(
+            ContentTypeCounts(
+                app_label=model._meta.app_label,
+                model_name=model._meta.model_name or "",
+                label=str(model._meta.verbose_name_plural),
+                counts={lang: {str(k): v for k, v in c.items()} for lang, c in counts.items()},
+                total=total,
+            )
+        )
+    return table
+
+
+def translation_model(*, app_label: str, model_name: str) -> type[Model] | None:
+    """The translatable model of that name, or None (unknown or not translated)."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except (LookupError, ValueError):
+        return None
+    return model if model in translatable_models() else None
+
+
+def translation_rows(
+    *, model: type[Model], language: str, state: str | None = None
+) -> list[ContentRow]:
+    """The objects of `model` in `language`, optionally only those in one state."""
+    return [
+        row
+        for row in content_rows(model, [language])
+        if state is None or row.states[language] == state
+    ]
+
+
+def ui_catalogue_counts() -> dict[str, dict[str, int]]:
+    """Interface texts per language: how many of BeKo's messages the catalogue translates.
+
+    Counted from the compiled catalogues of our apps (English must be complete, so its
+    messages are the whole set); cached until a catalogue file changes.
+    """
+    files = sorted(Path(settings.BASE_DIR, "beko").glob("**/locale/*/LC_MESSAGES/django.mo"))
+    return _ui_catalogue_counts(tuple((str(path), path.stat().st_mtime_ns) for path in files))
+
+
+@cache
+def _ui_catalogue_counts(files: tuple[tuple[str, int], ...]) -> dict[str, dict[str, int]]:
+    import gettext
+
+    keys: dict[str, set[Any]] = {}
+    for path, _mtime in files:
+        language = Path(path).parts[-3]
+        with open(path, "rb") as handle:
+            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+        keys.setdefault(language, set()).update(
+            key if isinstance(key, str) else key[0] for key in catalog if key
+        )
+    everything = keys.get("en", set())
+    counts = {}
+    for language in target_languages():
+        translated = len(keys.get(language, set()) & everything)
+        counts[language] = {
+            "translated": translated,
+            "total": len(everything),
+            "missing": len(everything) - translated,
+        }
+    return counts
+
+
+def translation_review_subjects() -> list[tuple[str, str]]:
+    """What a native speaker can review per language: the interface texts and every data file
+    with texts per language (settings.BEKO_TRANSLATION_REVIEW_FILES)."""
+    from django.utils.translation import gettext
+
+    subjects = [("ui", gettext("Oberfläche (alle Texte der Website)"))]
+    base = Path(settings.BASE_DIR)
+    for pattern in settings.BEKO_TRANSLATION_REVIEW_FILES:
+        for path in sorted(base.glob(pattern)):
+            relative = path.relative_to(base).as_posix()
+            subjects.append((relative, relative))
+    return subjects
+
+
+def translation_reviews_latest() -> dict[tuple[str, str], TranslationReview]:
+    """(language, subject) -> the latest review recorded for it."""
+    latest: dict[tuple[str, str], TranslationReview] = {}
+    for review in TranslationReview.objects.select_related("recorded_by"):
+        latest.setdefault((review.language, review.subject), review)  # newest first
+    return latest

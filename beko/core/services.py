@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db import models, transaction
 
+from .audit import log_action
 from .lib.content_i18n import source_fingerprint, translated_field_names
 from .lib.sanitize import sanitize_html
-from .models import Page
+from .models import Page, TranslationReview
 from .selectors import footer_links_invalidate
 
 # Fields that hold rich text and must pass the sanitiser before they are stored.
@@ -61,3 +63,26 @@ def search_index_refresh(*, obj: models.Model) -> None:
 
     if type(obj)._meta.concrete_model in search.registered_models():
         search.index_update(obj=obj)
+
+
+@transaction.atomic
+def translation_review_record(
+    *, language: str, subject: str, reviewer: str, reviewed_on: date, note: str, by: Any
+) -> TranslationReview:
+    """Record that a native speaker reviewed one language of one part of the site."""
+    review = TranslationReview.objects.create(
+        language=language,
+        subject=subject,
+        reviewer=reviewer,
+        reviewed_on=reviewed_on,
+        note=note,
+        recorded_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    # The reviewer's name is personal data: the log keeps the ids, not the name.
+    log_action(
+        review,
+        "core.translation_review_recorded",
+        by=by,
+        data={"language": language, "subject": subject, "reviewed_on": reviewed_on.isoformat()},
+    )
+    return review

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
@@ -7,15 +9,22 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from beko.accounts.permissions import staff_required
 
-from . import services
+from . import selectors, services
 from .audit import audit_entries
-from .forms import PageForm, TranslationForm
-from .lib.content_i18n import target_languages, translated_field_names
+from .forms import PageForm, TranslationForm, TranslationReviewForm
+from .lib.content_i18n import (
+    TranslationState,
+    target_languages,
+    translated_field_names,
+    translation_state,
+)
 from .models import Page
 
 
@@ -77,6 +86,8 @@ def translation_edit(
             "form": form,
             "language": language,
             "language_name": dict(settings.LANGUAGES)[language],
+            "language_bidi": get_language_info(language)["bidi"],
+            "state": translation_state(obj, language),
         },
     )
 
@@ -97,3 +108,102 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "core/staff/audit_log.html",
         {"page_obj": page_obj, "filters": filters, "query": query.urlencode()},
     )
+
+
+def _language_names() -> dict[str, str]:
+    return {code: name for code, name in settings.LANGUAGES if code in target_languages()}
+
+
+@staff_required
+def translations_overview(request: HttpRequest) -> HttpResponse:
+    """Content type × language (missing / outdated / current), the interface catalogues and
+    which translations a native speaker has reviewed."""
+    languages = _language_names()
+    reviews = selectors.translation_reviews_latest()
+    subjects = selectors.translation_review_subjects()
+    return render(
+        request,
+        "core/staff/translations.html",
+        {
+            "languages": languages,
+            "content": selectors.translation_counts(),
+            "ui": selectors.ui_catalogue_counts(),
+            "review_rows": [
+                {
+                    "key": key,
+                    "label": label,
+                    "reviews": [(code, reviews.get((code, key))) for code in languages],
+                }
+                for key, label in subjects
+            ],
+        },
+    )
+
+
+@staff_required
+def translation_list(
+    request: HttpRequest, app_label: str, model_name: str, language: str
+) -> HttpResponse:
+    """The objects of one content type in one language, filtered by state, with editor links."""
+    languages = _language_names()
+    model = selectors.translation_model(app_label=app_label, model_name=model_name)
+    if model is None or language not in languages:
+        raise Http404
+    state = request.GET.get("status", "")
+    if state not in TranslationState.__members__.values():
+        state = ""
+    rows = selectors.translation_rows(model=model, language=language, state=state or None)
+    page_obj = Paginator(rows, 50).get_page(request.GET.get("page"))
+    back = request.get_full_path()
+    items = [
+        {
+            "label": row.label,
+            "state": row.states[language],
+            "url": reverse(
+                "core:staff_translation_edit",
+                kwargs={
+                    "app_label": app_label,
+                    "model_name": model_name,
+                    "pk": row.pk,
+                    "language": language,
+                },
+            )
+            + "?"
+            + urlencode({"next": back}),
+        }
+        for row in page_obj.object_list
+    ]
+    return render(
+        request,
+        "core/staff/translation_list.html",
+        {
+            "model_label": model._meta.verbose_name_plural,
+            "language": language,
+            "language_name": languages[language],
+            "state": state,
+            "states": [(s.value, s) for s in TranslationState],
+            "items": items,
+            "page_obj": page_obj,
+            "query": urlencode({"status": state}) if state else "",
+        },
+    )
+
+
+@staff_required
+def translation_review_create(request: HttpRequest) -> HttpResponse:
+    """Record that a native speaker reviewed a language of the interface or of a rule file."""
+    languages = list(_language_names().items())
+    subjects = selectors.translation_review_subjects()
+    initial = {
+        "language": request.GET.get("language", ""),
+        "subject": request.GET.get("subject", ""),
+        "reviewed_on": timezone.localdate(),
+    }
+    form = TranslationReviewForm(
+        request.POST or None, initial=initial, languages=languages, subjects=subjects
+    )
+    if request.method == "POST" and form.is_valid():
+        services.translation_review_record(**form.cleaned_data, by=request.user)
+        messages.success(request, _("Die Prüfung wurde eingetragen."))
+        return redirect(f"{reverse('core:staff_translations')}#pruefungen")
+    return render(request, "core/staff/translation_review_form.html", {"form": form})

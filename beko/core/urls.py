@@ -12,6 +12,17 @@ urlpatterns = [
     path("intern/protokoll/", staff_views.audit_log, name="staff_audit_log"),
     path("intern/seiten/", staff_views.page_list, name="staff_pages"),
     path("intern/seiten/<int:pk>/", staff_views.page_edit, name="staff_page_edit"),
+    path("intern/uebersetzungen/", staff_views.translations_overview, name="staff_translations"),
+    path(
+        "intern/uebersetzungen/pruefung/",
+        staff_views.translation_review_create,
+        name="staff_translation_review",
+    ),
+    path(
+        "intern/uebersetzungen/<str:app_label>/<str:model_name>/<str:language>/",
+        staff_views.translation_list,
+        name="staff_translation_list",
+    ),
     path(
         "intern/uebersetzung/<str:app_label>/<str:model_name>/<int:pk>/<str:language>/",
         staff_views.translation_edit,
