@@ -260,6 +260,9 @@ BEKO_GERMAN_TEXT_FIELDS = [
     "news.Tag.name",
     "news.NewsItem.author_unit",
 ]
+# Extra stylesheet per language, loaded only on its pages: the self-hosted fonts for Arabic
+# script (beko/core/static/vendor/fonts/README.md). Other languages use the system fonts.
+BEKO_LANGUAGE_STYLESHEETS = {"ar": "css/lang-ar.css", "fa": "css/lang-fa.css"}
 # Data files with texts per language that a native speaker should review (glob patterns below
 # the project directory); the translation overview lists them beside the interface texts.
 BEKO_TRANSLATION_REVIEW_FILES = ["beko/guide/rules/*.yaml"]

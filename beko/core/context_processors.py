@@ -35,6 +35,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "current_language": next((lang for lang in languages if lang["current"]), None),
         "footer_pages": selectors.footer_links(language=current),
         "office": _office(current),
+        "language_stylesheet": settings.BEKO_LANGUAGE_STYLESHEETS.get(current, ""),
         "site_url": settings.SITE_URL,
         "is_staff_member": permissions.is_staff_member(user),
         "can_use_backoffice": permissions.can_use_backoffice(user),

@@ -114,6 +114,7 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _HAS_LANG = re.compile(r"\slang\s*=", re.IGNORECASE)
+_HAS_DIR = re.compile(r"\sdir\s*=", re.IGNORECASE)
 
 
 @dataclass
@@ -123,12 +124,13 @@ class _Open:
     block: bool = False
 
 
-def _with_lang(tag: str) -> str:
-    """A start tag with lang="de" added, unless it names a language already."""
+def _with_lang(tag: str, *, direction: bool = False) -> str:
+    """A start tag with lang="de" (and dir="ltr") added, unless it names a language already."""
     if _HAS_LANG.search(tag):
         return tag
     end = -2 if tag.endswith("/>") else -1
-    return tag[:end].rstrip() + ' lang="de"' + tag[end:]
+    extra = ' lang="de" dir="ltr"' if direction and not _HAS_DIR.search(tag) else ' lang="de"'
+    return tag[:end].rstrip() + extra + tag[end:]
 
 
 def _open_tag(name: str, language: str) -> str:
@@ -190,7 +192,9 @@ def resolve(html: str, *, language: str = "de") -> str:
             marked_attr = START in attrs
             tag = _ALL_MARKS.sub("", tag)
             if marked_attr and name in _LABELLED_VOID:
-                tag = _with_lang(tag)
+                # An input's placeholder or button text runs left to right too; what people
+                # type keeps its own direction (unicode-bidi: plaintext in beko.css).
+                tag = _with_lang(tag, direction=name == "input")
         out.append(tag)
         if name in _BLOCK:
             for entry in stack:

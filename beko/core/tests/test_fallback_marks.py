@@ -68,7 +68,7 @@ def test_attributes_lose_their_marks_because_markup_cannot_go_there():
     ("tag", "expected"),
     [
         (f'<input type="search" placeholder="{m("Suchen …")}">',
-         '<input type="search" placeholder="Suchen …" lang="de">'),
+         '<input type="search" placeholder="Suchen …" lang="de" dir="ltr">'),
         (f'<img src="a.png" alt="{m("Ein Foto")}"/>', '<img src="a.png" alt="Ein Foto" lang="de"/>'),
         (f'<input lang="ar" placeholder="{m("Suchen")}">', '<input lang="ar" placeholder="Suchen">'),
     ],
@@ -150,7 +150,7 @@ def test_interface_strings_in_attributes_stay_plain():
         "{% load i18n %}<input placeholder=\"{% translate 'Ein Satz, den kein Katalog kennt.' %}\">",
         "fa",
     )
-    assert html == f'<input placeholder="{MISSING}" lang="de">'
+    assert html == f'<input placeholder="{MISSING}" lang="de" dir="ltr">'
 
 
 def test_blocktranslate_plural_context_and_lazy_strings_are_marked_too():

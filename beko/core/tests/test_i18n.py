@@ -1,5 +1,6 @@
 """Language switching, right-to-left rendering and the UI translation catalogues."""
 
+import re
 from pathlib import Path
 
 import polib
@@ -155,3 +156,29 @@ def test_english_catalogue_is_complete_and_compiled(po_path):
     compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(mo_path))}
     stale = [e.msgid for e in po.translated_entries() if compiled.get(e.msgid) != e.msgstr]
     assert stale == [], f"{mo_path} is older than its .po: run make messages ({stale[:5]})"
+
+
+@pytest.mark.parametrize(
+    ("code", "stylesheet"),
+    [("ar", "lang-ar.css"), ("fa", "lang-fa.css"), ("uk", None), ("de", None)],
+)
+def test_fonts_for_arabic_script_load_only_on_arabic_and_farsi_pages(anon_client, code, stylesheet):
+    html = anon_client.get("/" if code == "de" else f"/{code}/").content.decode()
+    links = re.findall(r'href="/static/css/(lang-[a-z]+\.css)"', html)
+    assert links == ([stylesheet] if stylesheet else [])
+
+
+@pytest.mark.parametrize("name", ["lang-ar.css", "lang-fa.css"])
+def test_language_fonts_are_self_hosted_swapped_subsetted_and_licensed(name):
+    from django.contrib.staticfiles import finders
+
+    css_path = Path(finders.find(f"css/{name}"))
+    css = css_path.read_text()
+    assert "font-display: swap" in css
+    assert "unicode-range: U+0600-06FF" in css  # Arabic script only: Latin keeps system fonts
+    urls = set(re.findall(r'url\("([^"]+)"\)', css))
+    assert urls and not any(url.startswith(("http", "//")) for url in urls)
+    for url in urls:
+        font = (css_path.parent / url).resolve()
+        assert font.suffix == ".woff2" and font.stat().st_size < 100_000, font
+        assert (font.parent / "OFL.txt").read_text().count("SIL Open Font License") >= 1
