@@ -11,15 +11,12 @@ part declared as another language is German that slipped through unmarked.
 
 from __future__ import annotations
 
-import io
 import re
 import zlib
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import trans_real
 
@@ -115,17 +112,11 @@ def _token_pages() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, str]]:
+def demo_site(demo_database: None, django_db_blocker: Any) -> dict[str, str]:
+    """Demo data (rolled back after the module), some content translated, token pages."""
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("demo", stdout=io.StringIO())
-            _translate_some_content()
-            yield _token_pages()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+        _translate_some_content()
+        return _token_pages()
 
 
 @pytest.fixture
