@@ -1,0 +1,97 @@
+"""A visitor on a phone, in Arabic and in Ukrainian: home → Angebote → an offer → the guide →
+its result (issue 13, "Done when"), axe-clean at every step, German fallback marked, nothing
+wider than the screen. The last step of the walk, the bilingual result sheet, comes from the
+guide branch: see test_the_bilingual_sheet_follows_from_the_result (skipped until then)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from beko.core.lib.lang_audit import page_texts, unmarked_latin
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# A mid-range Android phone (the same as bench/bench_pages.py).
+PHONE = {
+    "viewport": {"width": 393, "height": 851},
+    "device_scale_factor": 2.75,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+@pytest.fixture
+def demo_data(transactional_db: Any) -> None:
+    call_command("demo", stdout=io.StringIO())
+
+
+def _check(page: Any, language: str, assert_axe_clean: Any) -> None:
+    direction = "rtl" if language in {"ar", "fa"} else "ltr"
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("html").get_attribute("dir") == direction
+    assert [t.text for t in unmarked_latin(page_texts(page.content()), language)] == []
+    # Nothing wider than the phone's screen: no sideways scrolling.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert_axe_clean(page)
+
+
+def walk_to_the_guide_result(page: Any, language: str, assert_axe_clean: Any) -> None:
+    page.goto(f"/{language}/")
+    _check(page, language, assert_axe_clean)
+
+    page.locator(f'.main-nav a[href="/{language}/angebote/"]').click()
+    page.wait_for_url(f"**/{language}/angebote/")
+    _check(page, language, assert_axe_clean)
+
+    page.locator(".offer-card__title a").first.click()
+    page.wait_for_url(f"**/{language}/angebote/*/")
+    _check(page, language, assert_axe_clean)
+
+    page.locator(f'.main-nav a[href="/{language}/wege-in-arbeit/"]').click()
+    page.wait_for_url(f"**/{language}/wege-in-arbeit/")
+    page.locator("input[name=status][value=gestattung]").check()
+    # htmx brings the questions for this status into the page.
+    page.locator("input[name=months_in_germany]").fill("4")
+    page.locator("input[name=reception_centre][value=false]").check()
+    page.locator("select[name=country]").select_option("AF")
+    page.locator("input[name=has_job_offer]").check()
+    _check(page, language, assert_axe_clean)
+
+    page.locator(f'button[formaction="/{language}/wege-in-arbeit/ergebnis/"]').click()
+    page.wait_for_url(f"**/{language}/wege-in-arbeit/ergebnis/?**")
+    assert page.locator(".guide-answer").count() >= 5
+    _check(page, language, assert_axe_clean)
+
+
+@pytest.mark.parametrize("language", ["ar", "uk"])
+def test_walk_from_home_through_offers_to_the_guide_result_on_a_phone(
+    make_page: Any, assert_axe_clean: Any, demo_data: None, language: str
+) -> None:
+    page = make_page(**PHONE, locale=language)
+    walk_to_the_guide_result(page, language, assert_axe_clean)
+    if language == "ar":
+        # The Arabic font is the self-hosted one (or the phone's own Noto Naskh).
+        family = page.evaluate("getComputedStyle(document.body).fontFamily")
+        assert family.startswith('"BeKo Arabic"')
+
+
+@pytest.mark.skip(
+    reason="LEAD: the bilingual result sheet comes from the guide branch (issue 13, item 4). "
+    "After merging it, follow its link from the result here, check both languages on the "
+    "sheet (German lang=de beside the person's language), run _check/axe, remove this skip."
+)
+@pytest.mark.parametrize("language", ["ar", "uk"])
+def test_the_bilingual_sheet_follows_from_the_result(
+    make_page: Any, assert_axe_clean: Any, demo_data: None, language: str
+) -> None:
+    page = make_page(**PHONE, locale=language)
+    walk_to_the_guide_result(page, language, assert_axe_clean)
+    # LEAD: the last step of the walk – open the bilingual sheet from the result page, e.g.
+    #   page.locator('a[href*="<sheet URL>"]').click()
+    # and check: both languages present (German parts lang="de"), citations, the date of the
+    # rule base and the disclaimer in both languages, axe clean, fits the phone screen.
+    raise AssertionError("the bilingual sheet step is not written yet")
