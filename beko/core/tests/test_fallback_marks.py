@@ -22,7 +22,11 @@ from beko.core.lib.fallback_marks import (
 from beko.core.models import Page
 
 SPAN = '<span lang="de" dir="ltr">'
-MISSING = "Ein Satz, den kein Katalog kennt."  # a msgid no catalogue holds
+# Messages no catalogue holds. Passed as variables: makemessages must not collect them.
+MISSING = "Ein Satz, den kein Katalog kennt."
+NOWHERE = "Nirgends übersetzt"
+ONE_THING, THINGS, THING = "ein Ding", "zwei Dinge", "Ding"
+OFFERS = "Angebote"
 
 
 def m(text: str) -> str:
@@ -159,7 +163,7 @@ def test_blocktranslate_plural_context_and_lazy_strings_are_marked_too():
         "{{ n }} Dingsbumse{% endblocktranslate %}</p><p>{% translate 'Ding' context 'Test' %}</p>"
         "<p>{{ label }}</p>"
     )
-    html = render(source, "uk", label=gettext_lazy("Nirgends übersetzt"))
+    html = render(source, "uk", label=gettext_lazy(NOWHERE))
     assert f"<p>{SPAN}2 Dingsbumse</span></p>" in html
     assert f"<p>{SPAN}Ding</span></p>" in html
     assert f"<p>{SPAN}Nirgends übersetzt</span></p>" in html
@@ -168,8 +172,8 @@ def test_blocktranslate_plural_context_and_lazy_strings_are_marked_too():
 def test_python_code_outside_a_page_gets_plain_strings():
     with translation.override("ar"):
         assert gettext(MISSING) == MISSING
-        assert ngettext("ein Ding", "zwei Dinge", 2) == "zwei Dinge"
-        assert pgettext("Test", "Ding") == "Ding"
+        assert ngettext(ONE_THING, THINGS, 2) == THINGS
+        assert pgettext("Test", THING) == THING
 
 
 def test_e_mails_and_plain_text_templates_are_never_marked(settings):
@@ -252,5 +256,5 @@ def test_the_main_navigation_is_marked_however_the_cache_was_filled(anon_client)
     html = anon_client.get("/tr/").content.decode()
     nav = html.split('<nav class="main-nav"', 1)[1].split("</nav>", 1)[0]
     with translation.override("tr"):
-        label = gettext("Angebote")
+        label = gettext(OFFERS)
     assert (f">{SPAN}Angebote</span></a>" in nav) if label == "Angebote" else (label in nav)

@@ -101,7 +101,8 @@ def test_lists_with_or_and_short_lists():
 
 
 def test_counted_phrases_choose_the_plural_by_count_and_group_the_digits():
-    message = ngettext_lazy("%(number)s Angebot", "%(number)s Angebote", "count")
+    singular, plural = "%(number)s Angebot", "%(number)s Angebote"  # variables: not collected
+    message = ngettext_lazy(singular, plural, "count")
     with translation.override("de"):
         assert l10n.count_text(message, 1) == "1 Angebot"
         assert l10n.count_text(message, 1234) == "1.234 Angebote"
