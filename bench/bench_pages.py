@@ -4,7 +4,8 @@ Transferred bytes are summed from Chromium's own network events (`encodedDataLen
 plus compressed body, what actually crossed the wire), after scrolling to the end so lazy
 images load too. The floor is the site frame alone ("Über uns" without images), measured in
 the same run. Throughput of the news pages against the JSON floor is recorded as well.
-Target from issue 8: the news detail page transfers at most 150 KB.
+Target from issue 8: the news detail page transfers at most 150 KB. Issue 13: so does the home
+page in Arabic and Farsi, which load a self-hosted font for Arabic script (css/lang-*.css).
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def main() -> None:
             detail = transferred(browser, base + detail_path)
             detail_ar = transferred(browser, base + "/ar" + detail_path)
             floor = transferred(browser, base + "/ueber-uns/")
+            homes = {code: transferred(browser, f"{base}/{code}/") for code in ("ar", "fa")}
+            homes["de"] = transferred(browser, base + "/")
             browser.close()
         throughput = measure_with_floor(
             base,
@@ -119,14 +122,23 @@ def main() -> None:
         "floor_site_frame": floor,
         "news_detail_within_target": detail["bytes"] <= TARGET_BYTES,
         "news_detail_over_floor_bytes": detail["bytes"] - floor["bytes"],
+        "home": homes,
+        "home_within_target": {code: home["bytes"] <= TARGET_BYTES for code, home in homes.items()},
         "throughput": throughput,
     }
     write_result("pages", result)
     print(
         f"news detail: {detail['bytes']} bytes in {detail['requests']} requests (floor {floor['bytes']})"
     )
+    for code, home in homes.items():
+        print(f"home ({code}): {home['bytes']} bytes in {home['requests']} requests")
     if not result["news_detail_within_target"]:
         raise SystemExit(f"news detail page transfers {detail['bytes']} bytes > {TARGET_BYTES}")
+    too_heavy = {
+        code: home["bytes"] for code, home in homes.items() if home["bytes"] > TARGET_BYTES
+    }
+    if too_heavy:
+        raise SystemExit(f"home page transfers more than {TARGET_BYTES} bytes: {too_heavy}")
 
 
 if __name__ == "__main__":
