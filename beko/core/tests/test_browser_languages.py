@@ -74,7 +74,7 @@ def test_walk_from_home_through_offers_to_the_guide_result_on_a_phone(
     page = make_page(**PHONE, locale=language)
     walk_to_the_guide_result(page, language, assert_axe_clean)
     if language == "ar":
-        # The Arabic font is the self-hosted one (or the phone's own Noto Naskh).
+        # The Arabic font is the self-hosted one (beko/core/static/css/lang-ar.css).
         family = page.evaluate("getComputedStyle(document.body).fontFamily")
         assert family.startswith('"BeKo Arabic"')
 
