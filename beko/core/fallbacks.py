@@ -38,7 +38,7 @@ def _catalogue_lacks(key: str | tuple[str, int]) -> bool:
         return False
     if active.language() == settings.LANGUAGE_CODE:
         return False
-    return key not in active._catalog
+    return key not in active._catalog  # type: ignore[attr-defined]  # gettext's merged catalogue
 
 
 def _normalise(message: str) -> str:
@@ -77,7 +77,7 @@ def _npgettext(context: str, singular: str, plural: str, number: int) -> str:
 def install_gettext_marking() -> None:
     if not settings.USE_I18N:
         return
-    trans = translation._trans
+    trans = translation._trans  # type: ignore[attr-defined]  # serves every gettext call
     trans.gettext  # noqa: B018 - first access connects Django's catalogue reloader
     trans.gettext = _gettext
     trans.ngettext = _ngettext

@@ -19,8 +19,8 @@ from django.utils.safestring import SafeString, mark_safe
 from .lib.fallback_marks import marking, resolve
 
 
-def _is_html_page(name: str | None) -> bool:
-    return bool(name) and name.endswith(".html") and not name.startswith("emails/")  # type: ignore[union-attr]
+def _is_html_page(name: object) -> bool:
+    return isinstance(name, str) and name.endswith(".html") and not name.startswith("emails/")
 
 
 class Template(DjangoBackendTemplate):
@@ -28,7 +28,7 @@ class Template(DjangoBackendTemplate):
         self, context: dict[str, Any] | None = None, request: HttpRequest | None = None
     ) -> SafeString:
         if not _is_html_page(self.origin.template_name):
-            return super().render(context, request)
+            return mark_safe(super().render(context, request))  # noqa: S308 - the engine's output
         with marking():
             html = super().render(context, request)
         return mark_safe(resolve(html, language="de"))  # noqa: S308 - rendered by the engine

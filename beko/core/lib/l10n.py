@@ -61,6 +61,10 @@ def _local(value: datetime.date | datetime.datetime) -> datetime.date | datetime
     return value
 
 
+def _local_datetime(value: datetime.datetime) -> datetime.datetime:
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
 def _format(value: datetime.date | datetime.datetime, fmt: str) -> str:
     return dateformat.format(_local(value), fmt)
 
@@ -99,8 +103,8 @@ def datetime_range(start: datetime.datetime, end: datetime.datetime | None) -> s
     """ "Montag, 5. Januar 2026, 14:00–16:00 Uhr", or both ends in full on different days."""
     if end is None:
         return weekday_datetime(start)
-    local_start, local_end = _local(start), _local(end)
-    if local_start.date() == local_end.date():  # type: ignore[union-attr]
+    local_start, local_end = _local_datetime(start), _local_datetime(end)
+    if local_start.date() == local_end.date():
         return beko_format("DATE_TIME_PATTERN").format(
             date=weekday_date(start), time=time_range(local_start, local_end)
         )
