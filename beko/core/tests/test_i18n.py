@@ -117,6 +117,10 @@ TRANSLATION_NOTE = (
 @pytest.mark.parametrize("code", ["en", "ar", "fa", "uk", "tr", "ru"])
 def test_every_translation_says_who_made_it_and_that_german_is_binding(anon_client, code):
     html = anon_client.get(f"/{code}/").content.decode()
+    # In its own footer block, which print keeps (print.css hides the other footer parts).
+    assert re.search(
+        r'<div class="container site-footer__note">\s*<p class="translation-note">', html
+    )
     note = html.split('<p class="translation-note">', 1)[1].split("</p>", 1)[0]
     with translation.override(code):
         text = translation.gettext(TRANSLATION_NOTE)
