@@ -69,7 +69,7 @@ def test_catalogue_header_names_language_and_plural_rule(po_path):
 
 # TEMPORARY (lead): the five new languages are being translated on the l10n branches; this
 # marker goes when they are merged. Remove before the session ends.
-_IN_PROGRESS = {"ar", "fa", "uk", "tr", "ru"}
+_IN_PROGRESS = {"uk", "tr", "ru"}  # ar and fa are complete (branch l10n-a)
 
 
 @CATALOGUES
