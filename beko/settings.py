@@ -263,6 +263,14 @@ BEKO_GERMAN_TEXT_FIELDS = [
 # Extra stylesheet per language, loaded only on its pages: the self-hosted fonts for Arabic
 # script (beko/core/static/vendor/fonts/README.md). Other languages use the system fonts.
 BEKO_LANGUAGE_STYLESHEETS = {"ar": "css/lang-ar.css", "fa": "css/lang-fa.css"}
+# German names that translations keep as they are (glossary: "names of offices, streets,
+# districts, courses and events stay German"), besides the glossary's own terms: marked
+# lang="de" inside any translation (beko/core/fallbacks.py).
+BEKO_GERMAN_WORDS = [
+    "Wuppertal", "Elberfeld", "Elberfeld-West", "Uellendahl-Katernberg", "Vohwinkel",
+    "Cronenberg", "Barmen", "Oberbarmen", "Heckinghausen", "Langerfeld-Beyenburg", "Ronsdorf",
+    "Haus der Integration",
+]  # fmt: skip
 # Data files with texts per language that a native speaker should review (glob patterns below
 # the project directory); the translation overview lists them beside the interface texts.
 BEKO_TRANSLATION_REVIEW_FILES = ["beko/guide/rules/*.yaml"]

@@ -26,7 +26,7 @@ from django.db.models.query_utils import DeferredAttribute
 from django.utils import translation
 from django.utils.translation import trans_real
 
-from .lib.fallback_marks import is_marking, mark
+from .lib.fallback_marks import is_marking, mark, mark_terms, set_german_terms
 
 CONTEXT_SEPARATOR = "\x04"
 
@@ -48,30 +48,32 @@ def _normalise(message: str) -> str:
 
 def _gettext(message: str) -> str:
     result = trans_real.gettext(message)
-    if is_marking() and message and _catalogue_lacks(_normalise(message)):
-        return mark(result)
-    return result
+    if not is_marking() or not message:
+        return result
+    return mark(result) if _catalogue_lacks(_normalise(message)) else mark_terms(result)
 
 
 def _ngettext(singular: str, plural: str, number: int) -> str:
     result = trans_real.ngettext(singular, plural, number)
-    if is_marking() and _catalogue_lacks((singular, 0)):
-        return mark(result)
-    return result
+    if not is_marking():
+        return result
+    return mark(result) if _catalogue_lacks((singular, 0)) else mark_terms(result)
 
 
 def _pgettext(context: str, message: str) -> str:
     result = trans_real.pgettext(context, message)
-    if is_marking() and _catalogue_lacks(f"{context}{CONTEXT_SEPARATOR}{_normalise(message)}"):
-        return mark(result)
-    return result
+    if not is_marking():
+        return result
+    key = f"{context}{CONTEXT_SEPARATOR}{_normalise(message)}"
+    return mark(result) if _catalogue_lacks(key) else mark_terms(result)
 
 
 def _npgettext(context: str, singular: str, plural: str, number: int) -> str:
     result = trans_real.npgettext(context, singular, plural, number)
-    if is_marking() and _catalogue_lacks((f"{context}{CONTEXT_SEPARATOR}{singular}", 0)):
-        return mark(result)
-    return result
+    if not is_marking():
+        return result
+    key = (f"{context}{CONTEXT_SEPARATOR}{singular}", 0)
+    return mark(result) if _catalogue_lacks(key) else mark_terms(result)
 
 
 def install_gettext_marking() -> None:
@@ -101,7 +103,7 @@ def install_content_marking() -> None:
             if language == settings.LANGUAGE_CODE:
                 return value
             own = getattr(instance, build_localized_fieldname(self.field.name, language), None)
-            return value if own else mark(value)
+            return mark_terms(value) if own else mark(value)
 
     for model in translator.get_registered_models():
         for name in translator.get_options_for_model(model).all_fields:
@@ -148,7 +150,30 @@ def install_german_text_marking() -> None:
         setattr(model, field.attname, GermanTextAttribute(field))  # type: ignore[union-attr]
 
 
+def install_german_terms() -> None:
+    """German words that translations keep beside their rendering: the glossary's terms
+    printed on people's papers ("(Duldung)"), its German names (Stadtgespräche), and
+    settings.BEKO_GERMAN_WORDS (Wuppertal's districts …). Marked lang="de" inside any
+    translation a page shows."""
+    from .lib.glossary import glossary_load
+
+    words: list[str] = list(getattr(settings, "BEKO_GERMAN_WORDS", []))
+    for term in glossary_load().terms:
+        if term.keep_german:
+            words.append(term.keep_as or term.de)
+            if term.keep_as and not set("(/") & set(term.de):
+                words.append(term.de)  # "Aufenthaltsgestattung" as well as "Gestattung"
+        elif term.brand and term.de not in NOT_GERMAN_BRANDS:
+            words.append(term.de)
+    set_german_terms(words)
+
+
+# Brand names in the glossary that are not German words (a made-up name, an English one).
+NOT_GERMAN_BRANDS = frozenset({"BeKo", "Meet & Eat"})
+
+
 def install() -> None:
     install_gettext_marking()
+    install_german_terms()
     install_content_marking()
     install_german_text_marking()

@@ -4,8 +4,9 @@ Renders the main pages – home, Angebote (list and one offer), Wege in Arbeit w
 Kontakt, Veranstaltungen – in the five languages besides German and English and measures each
 with `beko.core.lib.lang_audit.audit`:
 
-- German only inside parts marked `lang="de"` (Arabic, Farsi, Ukrainian, Russian: no Latin
-  text left outside such parts);
+- German only inside parts marked `lang="de"` (Arabic, Farsi, Ukrainian, Russian: no text
+  written mainly in Latin letters outside such parts; a German word a translation keeps
+  beside its rendering, as the glossary asks, is marked inside it);
 - at least 80 % of the letters outside those parts in the language's script (ar, fa: Arabic;
   uk, ru: Cyrillic);
 - no German interface string left, marked or not: a text equal to one of BeKo's messages

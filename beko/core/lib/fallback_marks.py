@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.utils.functional import lazy
@@ -47,11 +48,15 @@ from django.utils.translation import get_language
 SOURCE_LANGUAGE = "de"
 START = "\ufdd0"
 END = "\ufdd1"
+# A German word kept inside a translation ("تصريح التسامح (Duldung)", see the glossary): marked
+# as German in running text, never spread to the element around it.
+TERM_START = "\ufdd2"
+TERM_END = "\ufdd3"
 
 # What the marks become after `|urlencode`, `|escapejs`/JSON escaping: only ever inside
 # attributes or scripts, where they are simply removed.
-_ESCAPED_MARKS = re.compile(r"%EF%B7%9[01]|\\u[fF][dD][dD][01]", re.IGNORECASE)
-_ALL_MARKS = re.compile(f"[{START}{END}]")
+_ESCAPED_MARKS = re.compile(r"%EF%B7%9[0-3]|\\u[fF][dD][dD][0-3]", re.IGNORECASE)
+_ALL_MARKS = re.compile(f"[{START}{END}{TERM_START}{TERM_END}]")
 
 _active: ContextVar[bool] = ContextVar("beko_fallback_marking", default=False)
 
@@ -83,13 +88,79 @@ def mark(text: str) -> str:
     return mark_safe(marked) if isinstance(text, SafeData) else marked  # noqa: S308 - marks are no markup
 
 
+_terms: re.Pattern[str] | None = None
+# Languages not written in Latin letters: there, any run of Latin-script words inside a
+# translation is a German word kept beside the rendering, a legal reference ("§ 60c
+# AufenthG") or a name, and is marked too – whatever the glossary lists.
+NON_LATIN_LANGUAGES = frozenset({"ar", "fa", "uk", "ru"})
+_LATIN = "A-Za-zÀ-ɏ"
+_WORD_CHARS = f"{_LATIN}0-9.\\-–/&'"
+_WORD = f"[{_LATIN}0-9][{_WORD_CHARS}]*"  # a word or a number ("Abs.", "3", "60c")
+_LATIN_RUN = re.compile(
+    # starts with a Latin word or a § reference, goes on over words and numbers
+    rf"(?:§+\s*{_WORD}|[{_LATIN}][{_WORD_CHARS}]*)(?:[ \u00a0]+(?:§+\s*)?{_WORD})*"
+)
+# Never touched: markup, entities, format placeholders, web and e-mail addresses, and names that
+# are the same in every language.
+_KEEP = re.compile(
+    r"(<[^>]*>|&#?\w+;|%\([^)]*\)[#0\- +]*\d*(?:\.\d+)?[a-zA-Z]|%[a-zA-Z%]|\{\w*\}"
+    r"|(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\bBeKo\b|\bMeet & Eat\b)"
+)
+
+
+def set_german_terms(words: list[str]) -> None:
+    """The German words that translations keep beside their rendering (from the glossary)."""
+    global _terms
+    _marked_terms.cache_clear()
+    ordered = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+    _terms = (
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+        if ordered
+        else None
+    )
+
+
+def mark_terms(text: str) -> str:
+    """`text` (a translation) with the German words it keeps marked; unchanged outside a page
+    and in German pages."""
+    if not text or not _active.get():
+        return text
+    language = (get_language() or SOURCE_LANGUAGE).split("-")[0]
+    if language == SOURCE_LANGUAGE:
+        return text
+    marked = _marked_terms(str(text), language in NON_LATIN_LANGUAGES)
+    return mark_safe(marked) if isinstance(text, SafeData) else marked  # noqa: S308 - no markup
+
+
+@lru_cache(maxsize=8192)
+def _marked_terms(text: str, latin_runs: bool) -> str:
+    pattern = _LATIN_RUN if latin_runs else _terms
+    if pattern is None:
+        return text
+
+    def wrap(match: re.Match[str]) -> str:
+        return TERM_START + match.group(0) + TERM_END
+
+    parts = _KEEP.split(text)
+    # split() with one group: odd indices are the kept pieces, even ones the text between.
+    return "".join(
+        part if index % 2 else pattern.sub(wrap, part) for index, part in enumerate(parts)
+    )
+
+
 def strip(text: str) -> str:
     """`text` without any marks (for code that must compare or store rendered text)."""
     return _ESCAPED_MARKS.sub("", _ALL_MARKS.sub("", text))
 
 
 def contains_marks(html: str) -> bool:
-    return START in html or "%EF%B7%9" in html or "%ef%b7%9" in html or "\\ufdd" in html.lower()
+    return (
+        START in html
+        or TERM_START in html
+        or "%EF%B7%9" in html
+        or "%ef%b7%9" in html
+        or "\\ufdd" in html.lower()
+    )
 
 
 # Elements whose content the HTML parser does not read as markup: marks are dropped there.
@@ -110,7 +181,7 @@ _BLOCK = frozenset(
 _TOKEN = re.compile(
     r"<!--.*?-->"
     r"|<(?P<close>/?)(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
-    f"|(?P<mark>[{START}{END}])",
+    f"|(?P<mark>[{START}{END}{TERM_START}{TERM_END}])",
     re.DOTALL,
 )
 _HAS_LANG = re.compile(r"\slang\s*=", re.IGNORECASE)
@@ -122,6 +193,7 @@ class _Open:
     index: int  # position of the placeholder for the opening tag in the output
     depth: int  # element depth the fragment started at
     block: bool = False
+    term: bool = False  # a German word inside a translation (TERM_START … TERM_END)
 
 
 def _with_lang(tag: str, *, direction: bool = False) -> str:
@@ -162,14 +234,15 @@ def resolve(html: str, *, language: str = "de") -> str:
         pos = match.end()
         mark_char = match.group("mark")
         if mark_char is not None:
+            term = mark_char in (TERM_START, TERM_END)
             if option_index is not None:
                 option_marked = option_marked or mark_char == START
-            elif mark_char == START:
-                stack.append(_Open(index=len(out), depth=depth))
+            elif mark_char in (START, TERM_START):
+                stack.append(_Open(index=len(out), depth=depth, term=term))
                 out.append("")
-            elif stack and stack[-1].depth == depth:
+            elif stack and stack[-1].depth == depth and stack[-1].term == term:
                 close_fragment(stack.pop())
-            # An END without its START (text cut by |truncatewords) is dropped.
+            # An end without its start (text cut by |truncatewords) is dropped.
             continue
         name = (match.group("name") or "").lower()
         if not name:  # a comment
@@ -188,7 +261,7 @@ def resolve(html: str, *, language: str = "de") -> str:
             out.append(tag)
             continue
         attrs = match.group("attrs")
-        if START in attrs or END in attrs:
+        if _ALL_MARKS.search(attrs):
             marked_attr = START in attrs
             tag = _ALL_MARKS.sub("", tag)
             if marked_attr and name in _LABELLED_VOID:

@@ -23,9 +23,13 @@ _VOID = frozenset(
      "track", "wbr"}
 )  # fmt: skip
 _READ_ATTRIBUTES = ("alt", "placeholder", "aria-label", "title")
-# Web addresses, e-mail addresses, the brand and the European language levels (A1 … C2) are
-# the same in every language.
-_NEUTRAL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\bBeKo\b|\b[ABC][12]\b")
+# The same in every language: web and e-mail addresses, the brands that are not German words,
+# European language levels (A1 … C2), technical abbreviations and names (PDF, JSON, iCal,
+# OpenStreetMap) – WCAG 3.1.2 exempts technical terms and names.
+_NEUTRAL = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\bBeKo\b|\bMeet & Eat\b"
+    r"|\b[ABC][12]\b|\b[A-Z]{2,6}\b|\biCal\b|\bOpenStreetMap\b|\bA–Z\b"
+)
 SCRIPTS = {"ar": "ARABIC", "fa": "ARABIC", "uk": "CYRILLIC", "ru": "CYRILLIC"}
 
 
@@ -107,16 +111,26 @@ def in_language(text: Text, page_language: str) -> bool:
     return text.lang in ("", page_language) or text.lang.startswith(page_language + "-")
 
 
+def is_mostly_latin(text: str) -> bool:
+    """True for text written mainly in Latin letters: German (or English) in a page of another
+    script. A translation that keeps a German word beside its rendering ("تصريح التسامح
+    (Duldung)", as the glossary asks) is mostly in its own script and does not count."""
+    chars = letters(text)
+    latin = sum(is_latin(char) for char in chars)
+    return latin >= 2 and latin * 2 > len(chars)
+
+
 def unmarked_latin(texts: Iterable[Text], page_language: str) -> list[Text]:
-    """Text nodes in a page of a non-Latin script language that contain Latin words but are not
-    declared as another language: German (or English) that should have been marked."""
-    found = []
-    for text in texts:
-        if text.attribute or not text.translate or not in_language(text, page_language):
-            continue
-        if any(is_latin(char) for char in letters(text.text)):
-            found.append(text)
-    return found
+    """Text nodes in a page of a non-Latin script language that are written in Latin letters
+    but not declared as another language: German (or English) that should have been marked."""
+    return [
+        text
+        for text in texts
+        if not text.attribute
+        and text.translate
+        and in_language(text, page_language)
+        and is_mostly_latin(text.text)
+    ]
 
 
 @dataclass
@@ -176,7 +190,7 @@ def audit(
             continue
         chars = letters(text.text)
         if text.attribute:
-            if script and in_language(text, language) and any(is_latin(c) for c in chars):
+            if script and in_language(text, language) and is_mostly_latin(text.text):
                 result.unmarked.append(f"{text.attribute}={text.text!r}")
             continue
         result.letters_total += len(chars)

@@ -76,6 +76,11 @@ _WORDS = {
            "çok", "da", "de", "benim", "lütfen", "olarak"},
 }  # fmt: skip
 _TURKISH_LETTERS = set("ğışİĞŞ")
+_LETTER_GROUPS = {
+    "de": ("sch", "ung", "cht", "chen", "keit", "heit", "tz", "ck", "äu", "ei"),
+    "en": ("th", "wh", "ing", "ough", "ea", "oo", "tion"),
+    "tr": ("ş", "ç", "ğ", "ı"),
+}
 _GERMAN_LETTERS = set("äöüßÄÖÜ")
 _WORD = re.compile(r"\w+")
 
@@ -111,6 +116,12 @@ def guess_language(text: str) -> str | None:
         scores["tr"] += 3
     if letters & _GERMAN_LETTERS:
         scores["de"] += 3
+    if not any(scores.values()):
+        # A word or two without a frequent word to go by ("Deutschkurs", "housing"): the
+        # letter groups typical of each language decide, if any.
+        lowered = text[:200].lower()
+        for code, groups in _LETTER_GROUPS.items():
+            scores[code] += sum(lowered.count(group) for group in groups)
     best = max(scores, key=lambda code: scores[code])
     if scores[best] == 0 or list(scores.values()).count(scores[best]) > 1:
         return None

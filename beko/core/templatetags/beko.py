@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from beko.core.lib import l10n
 from beko.core.lib import texts as data_texts
 from beko.core.lib.content_i18n import SOURCE_LANGUAGE, is_fallback
+from beko.core.lib.fallback_marks import mark_terms
 
 register = template.Library()
 
@@ -66,7 +67,8 @@ def in_language(texts: Any) -> str:
     if not texts:
         return ""
     language = get_language() or SOURCE_LANGUAGE
-    return data_texts.marked(data_texts.in_language(texts, language), language)
+    text = data_texts.in_language(texts, language)
+    return data_texts.marked(text, language) if text.is_fallback else mark_terms(text.text)
 
 
 @register.simple_tag
@@ -82,6 +84,13 @@ def user_text(value: str, *, block: bool = False) -> SafeString:
         paragraphs = mark_safe(linebreaks(value, autoescape=True))  # noqa: S308 - escaped
         return format_html('<div dir="auto"{}>{}</div>', lang, paragraphs)
     return format_html('<span dir="auto"{}>{}</span>', lang, value)
+
+
+@register.filter(name="user_text")
+def user_text_filter(value: str) -> SafeString:
+    """`{{ query|user_text }}`: the inline form of {% user_text %}, also usable inside
+    {% blocktranslate with text=query|user_text %} (a search term echoed in a sentence)."""
+    return user_text(value)
 
 
 @register.filter(expects_localtime=True)

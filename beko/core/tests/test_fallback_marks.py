@@ -14,6 +14,7 @@ from beko.core.lib.fallback_marks import (
     german,
     is_marking,
     mark,
+    mark_terms,
     marking,
     resolve,
     shown_field,
@@ -258,3 +259,42 @@ def test_the_main_navigation_is_marked_however_the_cache_was_filled(anon_client)
     with translation.override("tr"):
         label = gettext(OFFERS)
     assert (f">{SPAN}Angebote</span></a>" in nav) if label == "Angebote" else (label in nav)
+
+
+# --- German words kept inside translations ----------------------------------------------------
+
+
+def _terms(text: str, language: str) -> str:
+    with translation.override(language), marking():
+        return resolve(mark_terms(text))
+
+
+def test_glossary_words_kept_beside_a_translation_are_marked_german():
+    assert _terms("Hoşgörü belgesi (Duldung) – Jobcenter Wuppertal", "tr") == (
+        f"Hoşgörü belgesi ({SPAN}Duldung</span>) – {SPAN}Jobcenter Wuppertal</span>"
+    )
+    assert _terms("Stadtbezirk Barmen", "de") == "Stadtbezirk Barmen"  # German page: nothing
+
+
+def test_in_arabic_script_every_latin_run_in_a_translation_is_marked():
+    assert _terms("حظر الترحيل (§ 25 Abs. 3 AufenthG)", "ar") == (
+        f"حظر الترحيل ({SPAN}§ 25 Abs. 3 AufenthG</span>)"
+    )
+    assert _terms("BeKo و Meet & Eat", "fa") == "BeKo و Meet & Eat"  # names, not German
+
+
+def test_markup_placeholders_and_addresses_in_a_translation_stay_untouched():
+    text = 'انقر <a href="https://beko.example/x" title="Titel">هنا</a> %(count)s {name} info@beko.example'
+    assert _terms(text, "ar") == text
+
+
+def test_a_kept_word_in_an_attribute_or_option_does_not_relabel_the_element():
+    with translation.override("uk"), marking():
+        html = resolve(
+            f'<input placeholder="{mark_terms("Пошук (Duldung)")}">'
+            f"<select><option>{mark_terms('Дозвіл (Gestattung)')}</option></select>"
+        )
+    assert (
+        html
+        == '<input placeholder="Пошук (Duldung)"><select><option>Дозвіл (Gestattung)</option></select>'
+    )

@@ -5,8 +5,11 @@ interface untranslated: every German text on it sits inside an element marked la
 The demo data is loaded once for the module (inside a transaction that is rolled back at
 the end). Some content is translated on top; half of the interface catalogue is hidden for
 the duration of a test, so the check stays meaningful once the catalogues are complete.
-Arabic and Ukrainian are written in other scripts than German, so any Latin letter outside a
-part declared as another language is German that slipped through unmarked.
+Arabic and Ukrainian are written in other scripts than German, so text written mainly in
+Latin letters outside a part declared as another language is German that slipped through
+unmarked. (A translation may keep a German word beside its rendering, as the glossary asks:
+"تصريح التسامح (Duldung)"; such words are marked inside it, and the text around them is in
+the page's script.)
 """
 
 from __future__ import annotations

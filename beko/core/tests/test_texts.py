@@ -61,6 +61,8 @@ def test_the_in_language_filter_marks_the_german_fallback_in_a_page():
         ("", None),
         ("12345 !!!", None),
         ("Ok", None),
+        ("Deutschkurs", "de"),
+        ("housing", "en"),
     ],
 )
 def test_the_language_of_a_short_text_is_recognised_or_left_open(text, language):
