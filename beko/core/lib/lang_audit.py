@@ -157,7 +157,7 @@ class PageAudit:
         )
 
     def problems(
-        self, *, min_script_share: float = 0.8, min_language_share: float = 0.5
+        self, *, min_script_share: float = 0.8, min_language_share: float = 0.0
     ) -> list[str]:
         found = []
         if self.unmarked:

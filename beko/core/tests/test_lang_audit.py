@@ -47,6 +47,9 @@ def test_a_page_in_the_language_passes():
     assert result.problems() == []
 
 
-def test_a_page_all_in_german_fallback_does_not_pass_for_want_of_anything_to_measure():
+def test_how_much_of_a_page_is_in_the_language_is_measured_and_can_be_required():
     html = '<html lang="ru"><body><p lang="de">Alles Deutsch</p><p>Да</p></body></html>'
-    assert "only 14% of the text in the language" in audit(html, "ru").problems()
+    result = audit(html, "ru")
+    assert round(result.language_share, 2) == 0.14
+    assert result.problems() == []  # marked German content is allowed by default
+    assert "only 14% of the text in the language" in result.problems(min_language_share=0.5)

@@ -21,7 +21,12 @@ class Command(BaseCommand):
             "--language", action="append", choices=LANGUAGES, help="only these (repeatable)"
         )
         parser.add_argument("--min-script-share", type=float, default=MIN_SCRIPT_SHARE)
-        parser.add_argument("--min-language-share", type=float, default=MIN_LANGUAGE_SHARE)
+        parser.add_argument(
+            "--min-language-share",
+            type=float,
+            default=MIN_LANGUAGE_SHARE,
+            help="fail pages with less of their text in the language (0–1; default: report only)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         hosts = [h for h in settings.ALLOWED_HOSTS if h and not h.startswith((".", "*"))]
