@@ -20,7 +20,10 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from beko.core.lib.charts import Chart, Series
+from beko.core.reports import ReportPeriod
 from beko.core.search import Search, id_list, restrict_to_ids
 from beko.core.search.results import cached
 
@@ -607,15 +610,8 @@ def open_reports() -> QuerySet[OfferReport]:
 def freshness_overview(*, now: datetime | None = None) -> dict[str, Any]:
     """Staff dashboard: counts by state, the oldest unverified offers, open reports."""
     now = now or timezone.now()
-    stale_cutoff = now - timedelta(days=settings.BEKO_DIRECTORY_STALE_DAYS)
-    hidden_cutoff = visibility_cutoff(now=now)
     published = Offer.objects.filter(status=Offer.Status.PUBLISHED)
-    verified = Q(last_verified_at__gte=stale_cutoff) | Q(
-        last_verified_at__isnull=True, created_at__gte=stale_cutoff
-    )
-    hidden = Q(last_verified_at__lt=hidden_cutoff) | Q(
-        last_verified_at__isnull=True, created_at__lt=hidden_cutoff
-    )
+    verified, hidden = _freshness_q(now=now)
     counts = Offer.objects.aggregate(
         draft=Count("pk", filter=Q(status=Offer.Status.DRAFT)),
         archived=Count("pk", filter=Q(status=Offer.Status.ARCHIVED)),
@@ -638,6 +634,74 @@ def freshness_overview(*, now: datetime | None = None) -> dict[str, Any]:
         "report_count": open_reports().count(),
         "pending_count": OfferChange.objects.filter(state=OfferChange.State.PENDING).count(),
     }
+
+
+def _freshness_q(*, now: datetime, prefix: str = "") -> tuple[Q, Q]:
+    """(verified recently, hidden as too old) for offers; the rest of the published ones
+    is "due". `prefix="offers__"` asks the same from the organisation's side."""
+    stale_cutoff = now - timedelta(days=settings.BEKO_DIRECTORY_STALE_DAYS)
+    hidden_cutoff = visibility_cutoff(now=now)
+    verified = Q(**{f"{prefix}last_verified_at__gte": stale_cutoff}) | Q(
+        **{f"{prefix}last_verified_at__isnull": True, f"{prefix}created_at__gte": stale_cutoff}
+    )
+    hidden = Q(**{f"{prefix}last_verified_at__lt": hidden_cutoff}) | Q(
+        **{f"{prefix}last_verified_at__isnull": True, f"{prefix}created_at__lt": hidden_cutoff}
+    )
+    return verified, hidden
+
+
+REPORT_CHART_ROWS = 15
+
+
+def report_charts(*, period: ReportPeriod, now: datetime | None = None) -> list[Chart]:
+    """Directory freshness per organisation (staff reports page, beko.core.reports).
+
+    A snapshot of today, whatever the period: freshness has no history.
+    """
+    now = now or timezone.now()
+    verified, hidden = _freshness_q(now=now, prefix="offers__")
+    published = Q(offers__status=Offer.Status.PUBLISHED)
+    rows = list(
+        Organisation.objects.annotate(
+            fresh=Count("offers", filter=published & verified),
+            hidden=Count("offers", filter=published & hidden),
+            total=Count("offers", filter=published),
+        )
+        .filter(total__gt=0)
+        .values_list("name", "fresh", "hidden", "total")
+    )
+    table = [(name, fresh, total - fresh - gone, gone) for name, fresh, gone, total in rows]
+    table.sort(key=lambda row: (-(row[2] + row[3]), row[0].casefold()))
+    return [
+        Chart(
+            slug="verzeichnis-aktualitaet",
+            title=_("Aktualität des Verzeichnisses je Organisation"),
+            description=_(
+                "Veröffentlichte Angebote je Organisation, Stand heute: geprüft (bestätigt in "
+                "den letzten %(stale)s Tagen), Prüfung fällig (Erinnerung an die Organisation) "
+                "und ausgeblendet (zu lange nicht bestätigt, öffentlich nicht mehr sichtbar)."
+            )
+            % {"stale": settings.BEKO_DIRECTORY_STALE_DAYS},
+            row_header=_("Organisation"),
+            rows=tuple(row[0] for row in table),
+            kind="bars",
+            stacked=True,
+            series=(
+                Series(_("geprüft"), tuple(row[1] for row in table), color="#1e6b34"),
+                Series(_("Prüfung fällig"), tuple(row[2] for row in table), color="#8a5a00"),
+                Series(_("ausgeblendet"), tuple(row[3] for row in table), color="#b3261e"),
+            ),
+            total_label=_("Angebote"),
+            chart_rows=REPORT_CHART_ROWS,
+            note=_(
+                "Die Grafik zeigt die %(rows)s Organisationen mit dem größten Prüfbedarf; "
+                "Tabelle und CSV enthalten alle."
+            )
+            % {"rows": REPORT_CHART_ROWS}
+            if len(table) > REPORT_CHART_ROWS
+            else "",
+        )
+    ]
 
 
 # The guide's step tags (beko/guide/rules/next_steps.yaml) -> directory categories.
