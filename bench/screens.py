@@ -147,6 +147,12 @@ def shoot(base: str, only: str = "") -> list[Path]:
                 for language in LANGUAGES:
                     prefix = "" if language == "de" else f"/{language}"
                     page.goto(base + prefix + path, wait_until="networkidle")
+                    # Lazy images load only once scrolled near: scroll through, then back.
+                    for _step in range(10):
+                        page.mouse.wheel(0, 1200)
+                        page.wait_for_timeout(60)
+                    page.evaluate("window.scrollTo(0, 0)")
+                    page.wait_for_load_state("networkidle")
                     height = min(
                         page.evaluate("document.documentElement.scrollHeight"),
                         MAX_HEIGHT[width_name],

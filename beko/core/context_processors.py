@@ -10,7 +10,6 @@ from beko.accounts import permissions
 
 from . import selectors
 
-
 # Areas where a "share this page" box makes no sense: the back office, accounts, admin.
 PRIVATE_AREAS = ("intern", "konto", "admin")
 
