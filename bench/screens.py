@@ -138,12 +138,14 @@ def shoot(base: str, only: str = "") -> list[Path]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for width_name, options in WIDTHS.items():
-            context = browser.new_context(**options, device_scale_factor=1, locale="de-DE")
-            context.add_cookies([{**cookie, "url": base}])
-            page = context.new_page()
-            for name, path, _staff in pages(base):
+            # Public pages as a visitor sees them; the reports page as the team.
+            visitor = browser.new_context(**options, device_scale_factor=1, locale="de-DE")
+            staff = browser.new_context(**options, device_scale_factor=1, locale="de-DE")
+            staff.add_cookies([{**cookie, "url": base}])
+            for name, path, needs_staff in pages(base):
                 if only and only not in name:
                     continue
+                page = (staff if needs_staff else visitor).new_page()
                 for language in LANGUAGES:
                     prefix = "" if language == "de" else f"/{language}"
                     page.goto(base + prefix + path, wait_until="networkidle")
@@ -170,7 +172,9 @@ def shoot(base: str, only: str = "") -> list[Path]:
                     save_png(data, target)
                     written.append(target)
                     print(f"{target.relative_to(ROOT)}  ({path}, {language}, {width_name})")
-            context.close()
+                page.close()
+            visitor.close()
+            staff.close()
         browser.close()
     return written
 

@@ -215,13 +215,14 @@ def chart_svg(chart: Chart, *, rtl: bool = False) -> SafeString:
     return format_html(
         '<svg class="chart" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
         'aria-labelledby="chart-{slug}-title" aria-describedby="chart-{slug}-desc" '
-        'direction="{direction}">'
+        # The drawing is mirrored by hand for right-to-left pages (text-anchor included), so
+        # the SVG itself always runs left to right; Arabic labels still shape correctly.
+        'direction="ltr">'
         '<title id="chart-{slug}-title">{title}</title><desc id="chart-{slug}-desc">{desc}</desc>'
         "{body}</svg>",
         w=WIDTH,
         h=round(height),
         slug=chart.slug,
-        direction="rtl" if rtl else "ltr",
         title=chart.title,
         desc=chart.description,
         # Built above from numbers and escaped labels only.
