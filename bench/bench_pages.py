@@ -136,7 +136,9 @@ def main() -> None:
     if not result["news_detail_within_target"]:
         raise SystemExit(f"news detail page transfers {detail['bytes']} bytes > {TARGET_BYTES}")
     if not result["home_within_target"]:
-        raise SystemExit(f"home page transfers {max(home['bytes'], home_ar['bytes'])} bytes > {TARGET_BYTES}")
+        raise SystemExit(
+            f"home page transfers {max(home['bytes'], home_ar['bytes'])} bytes > {TARGET_BYTES}"
+        )
 
 
 if __name__ == "__main__":
