@@ -15,6 +15,17 @@ from .lib.fallback_marks import mark
 # hotline hours): inside a page in another language they are German fallback.
 _GERMAN_OFFICE_FIELDS = ("name", "address", "hotline_hours")
 
+# Areas where a "share this page" box makes no sense: the back office, accounts, admin.
+PRIVATE_AREAS = ("intern", "konto", "admin")
+
+
+def _shareable(path: str) -> bool:
+    """False for back-office and account pages in any language (/intern/…, /en/intern/…)."""
+    parts = [part for part in path.split("/") if part]
+    if parts and parts[0] in {code for code, _name in settings.LANGUAGES}:
+        parts = parts[1:]
+    return not (parts and parts[0] in PRIVATE_AREAS)
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
     """Site frame: navigation, language links, footer pages, office details, roles.
@@ -38,6 +49,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "language_stylesheet": settings.BEKO_LANGUAGE_STYLESHEETS.get(current, ""),
         "site_url": settings.SITE_URL,
         "is_staff_member": permissions.is_staff_member(user),
+        "show_share": _shareable(request.path_info),
         "can_use_backoffice": permissions.can_use_backoffice(user),
     }
 

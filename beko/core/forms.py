@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any, cast
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language_info
@@ -108,3 +109,26 @@ class TranslationReviewForm(forms.Form):
         if reviewed_on.year < 2000:
             raise forms.ValidationError(_("Bitte geben Sie ein gültiges Datum an."))
         return reviewed_on
+
+
+REPORT_FIRST_YEAR = 2016  # earliest year the year picker offers
+
+
+class ReportPeriodForm(forms.Form):
+    """`?jahr=2026` on the reports page; empty means the last twelve months."""
+
+    jahr = forms.IntegerField(
+        label=_("Jahr"),
+        required=False,
+        min_value=REPORT_FIRST_YEAR,
+        error_messages={
+            "invalid": _("Bitte ein Jahr als Zahl angeben, z. B. 2026."),
+            "min_value": _("Zahlen gibt es erst ab %(limit_value)s."),
+            "max_value": _("Für dieses Jahr gibt es noch keine Zahlen."),
+        },
+    )
+
+    def __init__(self, *args: Any, this_year: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["jahr"].validators.append(MaxValueValidator(this_year))
+        self.years = list(range(this_year, REPORT_FIRST_YEAR - 1, -1))

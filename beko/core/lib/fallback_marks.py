@@ -163,8 +163,9 @@ def contains_marks(html: str) -> bool:
     )
 
 
-# Elements whose content the HTML parser does not read as markup: marks are dropped there.
-_RAW_TEXT = frozenset({"script", "style", "title", "textarea"})
+# Elements whose content the HTML parser does not read as markup: marks are dropped there. So
+# inside SVG, where an HTML <span> would end the drawing (mark its <text> with lang instead).
+_RAW_TEXT = frozenset({"script", "style", "title", "textarea", "svg"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
      "track", "wbr"}
@@ -272,11 +273,12 @@ def resolve(html: str, *, language: str = "de") -> str:
         if name in _BLOCK:
             for entry in stack:
                 entry.block = True
-        if name in _RAW_TEXT:
+        if name in _RAW_TEXT and not tag.endswith("/>"):
             closing = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, pos)
             stop = closing.start() if closing else len(html)
             out.append(_ALL_MARKS.sub("", html[pos:stop]))
             pos = stop
+            depth += 1  # its end tag comes next and closes it
             continue
         if name == "option":
             if option_index is not None and option_marked:  # the previous one had no end tag

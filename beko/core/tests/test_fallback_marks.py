@@ -92,7 +92,7 @@ def test_an_option_whose_label_falls_back_is_declared_german():
     )
 
 
-@pytest.mark.parametrize("element", ["title", "textarea", "script", "style"])
+@pytest.mark.parametrize("element", ["title", "textarea", "script", "style", "svg"])
 def test_text_only_elements_keep_the_text_without_marks(element):
     html = resolve(f"<{element}>{m('Startseite')} – <b>x</b></{element}><p>{m('a')}</p>")
     assert html == f"<{element}>Startseite – <b>x</b></{element}><p>{SPAN}a</span></p>"
@@ -297,4 +297,11 @@ def test_a_kept_word_in_an_attribute_or_option_does_not_relabel_the_element():
     assert (
         html
         == '<input placeholder="Пошук (Duldung)"><select><option>Дозвіл (Gestattung)</option></select>'
+    )
+
+
+def test_a_marked_fragment_around_a_script_or_drawing_closes_in_the_right_place():
+    html = resolve(f"<div><p>{m('Text <svg><text>Barmen</text></svg> mehr')}</p><p>x</p></div>")
+    assert (
+        html == f"<div><p>{SPAN}Text <svg><text>Barmen</text></svg> mehr</span></p><p>x</p></div>"
     )
