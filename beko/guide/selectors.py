@@ -37,6 +37,53 @@ class RuleRow:
     review_overdue: bool
 
 
+# The staff page "Rechtsänderungen" looks this far ahead.
+CHANGE_WINDOW = dt.timedelta(days=90)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChange:
+    """A rule that expires, starts or is due for review within the window."""
+
+    rule: Rule
+    kind: str  # "expires" | "starts" | "review"
+    day: dt.date
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def days_overdue(self) -> int:
+        return max(-self.days_left, 0)
+
+
+def rule_changes(
+    *, today: dt.date | None = None, window: dt.timedelta = CHANGE_WINDOW
+) -> list[RuleChange]:
+    """Rules whose validity ends or begins within ``window`` from ``today``, and rules whose
+    review is due by then (their own `review_due`, else 12 months after the last review),
+    soonest first; overdue reviews come first."""
+    today = today or timezone.localdate()
+    horizon = today + window
+    changes: list[RuleChange] = []
+    for rule in get_rulebase().rules:
+        if rule.valid_until is not None and today <= rule.valid_until <= horizon:
+            changes.append(
+                RuleChange(rule, "expires", rule.valid_until, (rule.valid_until - today).days)
+            )
+        if today <= rule.valid_from <= horizon:
+            changes.append(
+                RuleChange(rule, "starts", rule.valid_from, (rule.valid_from - today).days)
+            )
+        due = rule.review_due or rule.last_reviewed + REVIEW_INTERVAL
+        if due <= horizon and (rule.valid_until is None or rule.valid_until >= today):
+            changes.append(RuleChange(rule, "review", due, (due - today).days))
+    changes.sort(key=lambda change: (change.day, change.kind, change.rule.id))
+    return changes
+
+
 def rules_with_usage(*, today: dt.date | None = None) -> list[RuleRow]:
     """Every rule of the rule base with how many evaluations used it."""
     today = today or timezone.localdate()
