@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from beko.accounts.permissions import is_staff_member
 
-from .content import glossary, papers
+from . import content
 from .engine import Evaluation, GuideInput
 from .forms import EmployerForm, GuideForm, employer_questions_for, questions_for
 from .labels import STATUS_LABELS
@@ -212,7 +212,7 @@ def papers_page(request: HttpRequest) -> HttpResponse:
     lang = _language()
     start = reverse("guide:start")
     items = []
-    for paper in papers():
+    for paper in content.papers():
         leads = []
         for lead in paper.leads:
             query = {"status": lead.status, **dict(lead.params), "step": "2"}
@@ -248,7 +248,7 @@ def glossary_page(request: HttpRequest) -> HttpResponse:
             "law": term.law,
             "definition": term.definition.resolve(lang),
         }
-        for term in glossary()
+        for term in content.glossary()
     ]
     terms.sort(key=lambda item: item["name"].text.casefold())
     return render(request, "guide/glossary.html", {"terms": terms})
