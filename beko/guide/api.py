@@ -40,7 +40,9 @@ class EvaluateQuery(Schema):
         "Fiktionsbescheinigung) was issued; omit if unknown",
     )
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 nationality, e.g. SY")
-    reception_centre: str | None = Field(None, description="true/false; omit or 'unknown' if unknown")
+    reception_centre: str | None = Field(
+        None, description="true/false; omit or 'unknown' if unknown"
+    )
     identity_clarified: str | None = Field(
         None, description="true/false; omit or 'unknown' if unknown"
     )

@@ -197,9 +197,7 @@ def _linker(lang: str, terms: tuple[GlossaryTerm, ...]) -> _Linker:
         # the agreed rendering (its accepted forms are stems: matched as word beginnings).
         if lang != SOURCE_LANGUAGE:
             patterns += [
-                r"(?<!\w)" + re.escape(form)
-                for form in term.forms.get(lang, ())
-                if len(form) >= 4
+                r"(?<!\w)" + re.escape(form) for form in term.forms.get(lang, ()) if len(form) >= 4
             ]
         for pattern in patterns:
             alternatives.append((len(pattern), pattern, term.key))

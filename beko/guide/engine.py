@@ -29,9 +29,9 @@ from beko.guide.rulebase import (
     ActiveRule,
     Check,
     Citation,
-    StatusView,
     Rule,
     Rulebase,
+    StatusView,
     get_rulebase,
 )
 from beko.guide.texts import Text
@@ -319,9 +319,7 @@ def parse_input(
             "months_with_duldung", data["months_with_duldung"], maximum=MAX_MONTHS
         )
         if months is not None and months_with_duldung > months:
-            raise InvalidInput(
-                "months_with_duldung", "must not be more than the months in Germany"
-            )
+            raise InvalidInput("months_with_duldung", "must not be more than the months in Germany")
 
     first_permit_on: dt.date | None = None
     if given("first_permit_on"):
@@ -608,9 +606,7 @@ def _within_year_boundary(as_of: dt.date) -> dt.date:
 def _ranges(points: Sequence[Any], *, start: Any, end: Any) -> list[tuple[Any, Any]]:
     """Inclusive ranges between split points; ``start``/``end`` bound them (None = open)."""
     step = dt.timedelta(days=1) if isinstance(end or start, dt.date) else 1
-    cuts = sorted(
-        {p for p in points if (start is None or p > start) and (end is None or p <= end)}
-    )
+    cuts = sorted({p for p in points if (start is None or p > start) and (end is None or p <= end)})
     ranges: list[tuple[Any, Any]] = []
     low = start
     for cut in cuts:
@@ -649,9 +645,7 @@ def _scenarios(
                     Scenario(name, low=low, high=None if high == as_of else high),
                     {
                         name: representative,
-                        "first_permit_within_year": first_permit_within_year(
-                            representative, as_of
-                        ),
+                        "first_permit_within_year": first_permit_within_year(representative, as_of),
                     },
                 )
             )
@@ -790,9 +784,7 @@ def _join(first: Text, second: Text) -> Text:
     return Text.of({lang: f"{first.get(lang)} {second.get(lang)}" for lang in languages})
 
 
-def _tree(
-    items: list[tuple[dict[str, Scenario], Leaf]], order: Sequence[str]
-) -> Leaf | Split:
+def _tree(items: list[tuple[dict[str, Scenario], Leaf]], order: Sequence[str]) -> Leaf | Split:
     """A decision tree over the scenarios, merging branches that say the same."""
     first = items[0][1]
     if all(leaf.rule_ids == first.rule_ids for _a, leaf in items):
@@ -874,11 +866,11 @@ def _answer(topic: str, worlds: list[_World], rulebase: Rulebase) -> Answer:
         explanation=rulebase.text("depends"),
         citations=_merge_citations(*(leaf.citations for leaf in all_leaves)),
         rule_ids=tuple(dict.fromkeys(rid for leaf in all_leaves for rid in leaf.rule_ids)),
-        confidence="low" if verdict == "unclear" else _least([l.confidence for l in all_leaves]),
-        rule_valid_from=max(
-            worlds[0].decided[topic].rule.valid_from,
-            *(w.decided[topic].rule.valid_from for w in worlds),
+        confidence=(
+            "low" if verdict == "unclear" else _least([leaf.confidence for leaf in all_leaves])
         ),
+        # The newest of the rule versions behind the branches.
+        rule_valid_from=max(world.decided[topic].rule.valid_from for world in worlds),
         ba_consent=(consents.pop() if len(consents) == 1 else "unclear")
         if topic == "employment"
         else None,
@@ -905,7 +897,7 @@ def _candidates(name: str, check: Check) -> tuple[Any, ...] | None:
 
 
 def _check_state(check: Check, facts: Mapping[str, Any]) -> str:
-    """"pass", "fail", or "open" when facts it needs are unknown and could still make it hold."""
+    """ "pass", "fail", or "open" when facts it needs are unknown and could still make it hold."""
     if check.matches(facts):
         return "pass"
     unknown = [n for n in check.fields if not n.startswith("answers.") and facts.get(n) is None]

@@ -281,7 +281,9 @@ def _answer(answer: Answer, rulebase: Rulebase, lang: str) -> AnswerView:
         rule_valid_from=answer.rule_valid_from,
         rule_valid_from_text=format_date(answer.rule_valid_from, lang),
         rules=answer.rule_ids,
-        depends_on=[rulebase.fact_labels[name]["question"].resolve(lang) for name in answer.depends_on],
+        depends_on=[
+            rulebase.fact_labels[name]["question"].resolve(lang) for name in answer.depends_on
+        ],
         tree=_split(answer.tree, rulebase, lang) if answer.tree else None,
     )
 
@@ -344,7 +346,9 @@ def _facts(evaluation: Evaluation, lang: str) -> list[FactView]:
     return facts
 
 
-def present(evaluation: Evaluation, lang: str | None, rulebase: Rulebase | None = None) -> ResultView:
+def present(
+    evaluation: Evaluation, lang: str | None, rulebase: Rulebase | None = None
+) -> ResultView:
     """The evaluation in ``lang`` (German for missing translations, marked as fallback)."""
     lang = base_language(lang)
     rulebase = rulebase or get_rulebase()
@@ -357,7 +361,9 @@ def present(evaluation: Evaluation, lang: str | None, rulebase: Rulebase | None 
     sections: list[EmployerSection] = []
     for key in EMPLOYER_SECTIONS:
         items = [
-            StepView(item.id, item.text.resolve(lang), _citations(item.citations, lang), item.rule_id)
+            StepView(
+                item.id, item.text.resolve(lang), _citations(item.citations, lang), item.rule_id
+            )
             for item in evaluation.employer
             if item.section == key
         ]
@@ -377,7 +383,9 @@ def present(evaluation: Evaluation, lang: str | None, rulebase: Rulebase | None 
         routes_checked=[r for r in routes if r.state == "not_possible"],
         next_steps=steps,
         employer=sections,
-        missing=[rulebase.fact_labels[name]["question"].resolve(lang) for name in evaluation.missing],
+        missing=[
+            rulebase.fact_labels[name]["question"].resolve(lang) for name in evaluation.missing
+        ],
         disclaimer=evaluation.disclaimer.resolve(lang),
         as_of=evaluation.as_of,
         as_of_text=format_date(evaluation.as_of, lang),

@@ -580,7 +580,9 @@ def compile_condition(
         elif key == "not":
             parts.append(
                 _negation(
-                    compile_condition(value, file=file, rule_id=rule_id, path=where, learned=learned)
+                    compile_condition(
+                        value, file=file, rule_id=rule_id, path=where, learned=learned
+                    )
                 )
             )
         else:
@@ -642,7 +644,9 @@ def _check_answers_order(
             )
 
 
-def _route_checks(raw: Mapping[str, Any], *, topic: str, file: str, rule_id: str) -> tuple[Check, ...]:
+def _route_checks(
+    raw: Mapping[str, Any], *, topic: str, file: str, rule_id: str
+) -> tuple[Check, ...]:
     checks = []
     for index, item in enumerate(raw.get("checks", ())):
         where = f"outcome.checks.{index}.when"
@@ -770,7 +774,9 @@ def _statuses_of(condition: Mapping[str, Any]) -> frozenset[str] | None:
     """The statuses a condition can hold for, read from its `status` tests (None: any)."""
     found: frozenset[str] | None = None
 
-    def narrow(current: frozenset[str] | None, other: frozenset[str] | None) -> frozenset[str] | None:
+    def narrow(
+        current: frozenset[str] | None, other: frozenset[str] | None
+    ) -> frozenset[str] | None:
         if other is None:
             return current
         return other if current is None else current & other

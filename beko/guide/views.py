@@ -7,9 +7,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from beko.accounts.permissions import is_staff_member
@@ -181,7 +180,10 @@ SHEET_LABELS = {
 
 def _sheet_labels(lang: str, view: Any) -> dict[str, Any]:
     labels = {key: ui(label, lang) for key, label in SHEET_LABELS.items()}
-    for key, values in (("as_of", {"date": view.as_of_text}), ("version", {"version": view.rulebase_version})):
+    for key, values in (
+        ("as_of", {"date": view.as_of_text}),
+        ("version", {"version": view.rulebase_version}),
+    ):
         label = labels[key]
         labels[key] = type(label)(label.text % values, label.lang, label.fallback)
     return labels
@@ -207,7 +209,7 @@ def _sheet_rows(german: Any, other: Any) -> list[dict[str, Any]]:
 
 @require_GET
 def papers_page(request: HttpRequest) -> HttpResponse:
-    """"Welches Papier hat die Person?": sample drawings of the papers, each leading to the
+    """ "Welches Papier hat die Person?": sample drawings of the papers, each leading to the
     matching status in the guide."""
     lang = _language()
     start = reverse("guide:start")
@@ -250,7 +252,7 @@ def glossary_page(request: HttpRequest) -> HttpResponse:
         }
         for term in content.glossary()
     ]
-    terms.sort(key=lambda item: item["name"].text.casefold())
+    terms.sort(key=lambda item: str(item["name"]).casefold())
     return render(request, "guide/glossary.html", {"terms": terms})
 
 
@@ -268,7 +270,7 @@ def _employer_context(form: EmployerForm, status: str | None) -> dict[str, Any]:
 
 @require_GET
 def employer(request: HttpRequest) -> HttpResponse:
-    """"Ich möchte jemanden einstellen / ausbilden": the same engine, the employer's questions."""
+    """ "Ich möchte jemanden einstellen / ausbilden": the same engine, the employer's questions."""
     status = request.GET.get("status")
     if status not in STATUS_LABELS or status == "unknown":
         status = None

@@ -25,8 +25,12 @@ def cites(answer: Answer, label: str) -> bool:
 @pytest.mark.parametrize("country", ["GE", "MD"])
 @pytest.mark.parametrize(
     ("applied_on", "verdict"),
-    [("2023-08-29", "permission_required"), ("2023-08-30", "permission_required"),
-     ("2023-08-31", "not_allowed"), ("2023-09-01", "not_allowed")],
+    [
+        ("2023-08-29", "permission_required"),
+        ("2023-08-30", "permission_required"),
+        ("2023-08-31", "not_allowed"),
+        ("2023-09-01", "not_allowed"),
+    ],
 )
 def test_georgia_and_moldova_cut_off_includes_the_30th_of_august(
     country: str, applied_on: str, verdict: str
@@ -45,8 +49,10 @@ def test_georgia_and_moldova_cut_off_includes_the_30th_of_august(
         assert cites(employment, "§ 87d AsylG")
 
 
-@pytest.mark.parametrize(("applied_on", "verdict"), [("2023-08-30", "permission_required"),
-                                                     ("2023-08-31", "not_allowed")])
+@pytest.mark.parametrize(
+    ("applied_on", "verdict"),
+    [("2023-08-30", "permission_required"), ("2023-08-31", "not_allowed")],
+)
 def test_duldung_from_georgia_has_the_same_cut_off(applied_on: str, verdict: str) -> None:
     employment = run(
         status="duldung",
@@ -71,9 +77,7 @@ def test_the_data_file_holds_the_first_banned_day_for_georgia_and_moldova() -> N
 # -- § 61 Abs. 1 S. 2 Nr. 3 AsylG: safe country + reception centre, whatever the date ---------
 
 
-@pytest.mark.parametrize(
-    ("country", "applied_on"), [("GE", "2023-08-30"), ("AL", "2015-08-31")]
-)
+@pytest.mark.parametrize(("country", "applied_on"), [("GE", "2023-08-30"), ("AL", "2015-08-31")])
 def test_safe_country_nationals_in_a_reception_centre_may_not_work_despite_an_early_application(
     country: str, applied_on: str
 ) -> None:
@@ -129,8 +133,9 @@ def test_duldung_in_a_reception_centre_waits_six_months_of_duldung(
         assert "Ermessen" in employment.explanation.de
 
 
-@pytest.mark.parametrize(("as_of", "verdict"), [("2019-08-20", "not_allowed"),
-                                                ("2019-08-21", "permission_required")])
+@pytest.mark.parametrize(
+    ("as_of", "verdict"), [("2019-08-20", "not_allowed"), ("2019-08-21", "permission_required")]
+)
 def test_duldung_in_a_reception_centre_before_and_after_the_2019_change(
     as_of: str, verdict: str
 ) -> None:
@@ -331,10 +336,25 @@ def _asylum(as_of: str, months: int, reception_centre: str) -> Answer:
     ("as_of", "months", "verdict", "rule"),
     [
         ("2026-06-11", 4, "not_allowed", "employment.gestattung.reception_centre_waiting_6_months"),
-        ("2026-06-12", 2, "not_allowed", "employment.gestattung.reception_centre_geas_first_3_months"),
+        (
+            "2026-06-12",
+            2,
+            "not_allowed",
+            "employment.gestattung.reception_centre_geas_first_3_months",
+        ),
         ("2026-06-12", 4, "unclear", "employment.gestattung.reception_centre_geas_3_to_6_months"),
-        ("2026-06-11", 6, "permission_required", "employment.gestattung.reception_centre_after_6_months"),
-        ("2026-06-12", 6, "permission_required", "employment.gestattung.reception_centre_geas_after_6_months"),
+        (
+            "2026-06-11",
+            6,
+            "permission_required",
+            "employment.gestattung.reception_centre_after_6_months",
+        ),
+        (
+            "2026-06-12",
+            6,
+            "permission_required",
+            "employment.gestattung.reception_centre_geas_after_6_months",
+        ),
     ],
 )
 def test_reception_centre_rules_around_the_geas_day(

@@ -111,9 +111,10 @@ def test_employer_view_for_a_duldung_with_a_job_offer(page: Any, assert_axe_clea
     start = page.locator("#arbeitgeber-start").inner_text()
     assert "Erst mit Erlaubnis." in start
     assert "Zwei Stellen" in page.locator("#arbeitgeber-permits").inner_text()
-    assert "Erklärung zum Beschäftigungsverhältnis" in page.locator(
-        "#arbeitgeber-documents"
-    ).inner_text()
+    assert (
+        "Erklärung zum Beschäftigungsverhältnis"
+        in page.locator("#arbeitgeber-documents").inner_text()
+    )
     assert "2 Wochen" in page.locator("#arbeitgeber-waiting").inner_text()
     duties = page.locator("#arbeitgeber-duties").inner_text()
     assert "Kopie" in duties and "§ 4a Abs. 5 S. 3 Nr. 1 und 2 AufenthG" in duties

@@ -48,7 +48,7 @@ AS_OF = (
 # Tri-state answers (unknown, no, yes) of the questions each status is asked:
 # (reception centre, identity clarified, rejected as manifestly unfounded).
 TRI = (None, False, True)
-FLAGS_BY_STATUS = {
+FLAGS_BY_STATUS: dict[str, list[tuple[bool | None, bool | None, bool | None]]] = {
     "gestattung": [(rc, None, mu) for rc in TRI for mu in TRI],
     "duldung": [(rc, ic, None) for rc in TRI for ic in TRI],
 }
@@ -72,7 +72,10 @@ TITLES = {
 }
 # The flags matter only for asylum seekers and Duldung; for the other statuses two
 # combinations (all unknown, all given) keep the walk fast without losing cases.
-OTHER_FLAGS = [(None, None, None), (False, True, False)]
+OTHER_FLAGS: list[tuple[bool | None, bool | None, bool | None]] = [
+    (None, None, None),
+    (False, True, False),
+]
 
 
 def _extra(status: Status, as_of: dt.date) -> list[dict[str, object]]:
@@ -89,7 +92,9 @@ def _extra(status: Status, as_of: dt.date) -> list[dict[str, object]]:
 
 
 def _grid(status: Status) -> list[GuideInput]:
-    flags = FLAGS_BY_STATUS.get(status.value, OTHER_FLAGS)
+    flags: list[tuple[bool | None, bool | None, bool | None]] = FLAGS_BY_STATUS.get(
+        status.value, OTHER_FLAGS
+    )
     inputs = []
     for months, country, as_of, flag, offers in itertools.product(
         MONTHS, COUNTRIES, AS_OF, flags, OFFERS
@@ -247,8 +252,8 @@ def test_every_situation_gets_cited_answers_and_keeps_the_invariants(status: Sta
     assert not failures, f"{len(failures)} situations break invariants, e.g. {sample}"
 
 
-def _filled(guide_input: GuideInput, name: str, value: object) -> GuideInput:
-    return dataclasses.replace(guide_input, **{name: value})
+def _filled(guide_input: GuideInput, name: str, value: bool) -> GuideInput:
+    return dataclasses.replace(guide_input, **{name: value})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -316,9 +321,7 @@ def _random_inputs(count: int, *, seed: int) -> list[GuideInput]:
                 as_of=as_of,
                 months_in_germany=months,
                 months_with_duldung=with_duldung,
-                first_permit_on=rng.choice(
-                    [None, as_of - dt.timedelta(days=rng.randint(0, 3000))]
-                ),
+                first_permit_on=rng.choice([None, as_of - dt.timedelta(days=rng.randint(0, 3000))]),
                 country=rng.choice(countries),
                 reception_centre=rng.choice(tri),
                 identity_clarified=rng.choice(tri),

@@ -134,7 +134,9 @@ def test_json_output_has_the_shape_of_the_api() -> None:
     assert employment["explanation"]["lang"] == "en"
     assert set(employment["citations"][0]) >= {"law", "section", "url", "valid_from"}
     assert result["answers"]["benefits"]["office"] == "sozialamt"
-    assert all(route["state"] in {"possible", "later", "not_possible"} for route in result["routes"])
+    assert all(
+        route["state"] in {"possible", "later", "not_possible"} for route in result["routes"]
+    )
 
 
 @given(

@@ -178,7 +178,7 @@ def test_glossary_links_escape_the_text_around_them(sample_glossary: None) -> No
     from beko.guide.content import link_terms
 
     html = link_terms("<b>Duldung</b> & Ausländerbehörde", lang="de", url="/g/")
-    assert html.startswith("&lt;b&gt;<a class=\"guide-term\" href=\"/g/#duldung\">Duldung</a>")
+    assert html.startswith('&lt;b&gt;<a class="guide-term" href="/g/#duldung">Duldung</a>')
     assert "&amp;" in html
 
 

@@ -42,7 +42,11 @@ class Command(BaseCommand):
         self.stdout.write(f"as_of {view.as_of.isoformat()} · {view.rulebase_version}")
         for answer in view.answers:
             extra = f" (BA: {answer.ba_consent})" if answer.ba_consent else ""
-            depends = f" – depends on {', '.join(q.text for q in answer.depends_on)}" if answer.depends_on else ""
+            depends = (
+                f" – depends on {', '.join(q.text for q in answer.depends_on)}"
+                if answer.depends_on
+                else ""
+            )
             self.stdout.write(f"{answer.topic}: {answer.verdict}{extra}{depends}")
             self.stdout.write(f"  {answer.explanation.text}")
             for citation in answer.citations:
