@@ -38,6 +38,15 @@ def gtext(context: Any, value: Resolved | None, scope: str = "") -> SafeString:
         return mark_safe("")
     if context.get("no_glossary_links"):
         return format_html("{}", value.text)
-    seen_by_scope = context.render_context.setdefault("guide_glossary_seen", {})
+    # Included templates get their own render context, so the terms already linked per
+    # scope (a card) are kept on the request (or, without one, on the outermost context).
+    holder = context.get("request")
+    if holder is not None:
+        seen_by_scope = getattr(holder, "_guide_glossary_seen", None)
+        if seen_by_scope is None:
+            seen_by_scope = {}
+            holder._guide_glossary_seen = seen_by_scope
+    else:
+        seen_by_scope = context.dicts[0].setdefault("_guide_glossary_seen", {})
     seen = seen_by_scope.setdefault(scope, set())
     return link_terms(value.text, lang=value.lang, url=reverse("guide:glossary"), seen=seen)

@@ -73,7 +73,7 @@ def test_lang_parameter_returns_the_texts_in_that_language(anon_client: Any) -> 
     explanation = data["answers"]["employment"]["explanation"]
     assert explanation["lang"] == "en" and explanation["fallback"] is False
     assert "foreigners' authority" in explanation["text"]
-    assert data["answers"]["employment"]["verdict_label"]["text"] == (
+    assert data["answers"]["employment"]["verdict_label"]["text"].startswith(
         "Only with a permit from the foreigners' authority"
     )
 

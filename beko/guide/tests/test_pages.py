@@ -105,15 +105,22 @@ def test_every_paper_leads_to_a_status_the_guide_knows() -> None:
             Status(lead.status)
 
 
+def _plain(html: str) -> str:
+    """The page's text without tags (glossary links break up sentences in the markup)."""
+    return re.sub(r"<[^>]+>", "", html)
+
+
 def test_papers_page_in_english_shows_english_descriptions(anon_client: Any) -> None:
     html = anon_client.get("/en" + PAPERS).content.decode()
-    assert "The paper during the asylum procedure." in html
+    assert "The paper during the asylum procedure." in _plain(html)
 
 
 def test_papers_page_in_arabic_marks_the_german_fallback(anon_client: Any) -> None:
     html = anon_client.get("/ar" + PAPERS).content.decode()
     assert '<html lang="ar" dir="rtl"' in html
-    assert '<p lang="de" dir="ltr">Das Papier während des Asylverfahrens.' in html
+    assert re.search(
+        r'<p lang="de" dir="ltr">Das Papier während des (<a [^>]+>)?Asylverfahrens', html
+    )
     # The image's text alternative is German too, and says so.
     assert re.search(r'<img [^>]*alt="Schematisches Muster[^"]*" lang="de"', html)
 
@@ -353,7 +360,7 @@ def test_employer_form_asks_job_or_training_and_the_paper(anon_client: Any) -> N
 
 def test_employer_view_for_a_duldung_with_a_job_offer(anon_client: Any) -> None:
     response = anon_client.get(EMPLOYER_RESULT, {**DULDUNG, "purpose": "job"}, follow=True)
-    html = response.content.decode()
+    html = _plain(response.content.decode())
     assert response.status_code == 200
     assert "Erst mit Erlaubnis." in html
     assert "Zwei Stellen: Die Ausländerbehörde erteilt die Erlaubnis." in html
@@ -365,18 +372,22 @@ def test_employer_view_for_a_duldung_with_a_job_offer(anon_client: Any) -> None:
 
 
 def test_employer_view_for_training_needs_no_agency_consent(anon_client: Any) -> None:
-    html = anon_client.get(
-        EMPLOYER_RESULT, {**DULDUNG, "purpose": "training"}, follow=True
-    ).content.decode()
+    html = _plain(
+        anon_client.get(
+            EMPLOYER_RESULT, {**DULDUNG, "purpose": "training"}, follow=True
+        ).content.decode()
+    )
     assert "Für eine qualifizierte Berufsausbildung muss die" in html
     assert "Erklärung zum Beschäftigungsverhältnis" not in html
     assert "§ 60c Abs. 5 AufenthG" in html
 
 
 def test_employer_view_for_a_recognised_refugee_needs_no_permit(anon_client: Any) -> None:
-    html = anon_client.get(
-        EMPLOYER_RESULT, {**RECOGNISED, "purpose": "job"}, follow=True
-    ).content.decode()
+    html = _plain(
+        anon_client.get(
+            EMPLOYER_RESULT, {**RECOGNISED, "purpose": "job"}, follow=True
+        ).content.decode()
+    )
     assert "Ja. Die Person darf bei Ihnen anfangen." in html
     assert "Niemand muss etwas erlauben." in html
 
@@ -401,3 +412,13 @@ def test_hostile_employer_input_is_refused(anon_client: Any, params: dict[str, s
     response = anon_client.get(EMPLOYER_RESULT, params)
     assert response.status_code == 400
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_term_is_linked_once_per_card_even_inside_the_branches(anon_client: Any) -> None:
+    params = {
+        k: v for k, v in DULDUNG.items() if k not in ("reception_centre", "identity_clarified")
+    }
+    html = anon_client.get(RESULT, params, follow=True).content.decode()
+    card = html.split('id="antwort-employment"')[1].split("</article>")[0]
+    assert card.count(f"{GLOSSARY}#duldung") <= 1
+    assert card.count(f"{GLOSSARY}#auslaenderbehoerde") == 1
