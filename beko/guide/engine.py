@@ -619,7 +619,17 @@ def _ranges(points: Sequence[Any], *, start: Any, end: Any) -> list[tuple[Any, A
 def _scenarios(
     name: str, facts: Mapping[str, Any], view: StatusView
 ) -> list[tuple[Scenario, dict[str, Any]]]:
-    """The possible values of an unknown fact, each with the facts it sets."""
+    """The possible values of an unknown fact, each with the facts it sets (cached)."""
+    key = (name, facts["as_of"], facts.get("arrived_on"))
+    found: list[tuple[Scenario, dict[str, Any]]] | None = view.scenario_cache.get(key)
+    if found is None:
+        found = view.scenario_cache[key] = _compute_scenarios(name, facts, view)
+    return found
+
+
+def _compute_scenarios(
+    name: str, facts: Mapping[str, Any], view: StatusView
+) -> list[tuple[Scenario, dict[str, Any]]]:
     as_of: dt.date = facts["as_of"]
     if name in _BOOLEAN_FIELDS:
         result = []
@@ -786,33 +796,42 @@ def _join(first: Text, second: Text) -> Text:
 
 def _tree(items: list[tuple[dict[str, Scenario], Leaf]], order: Sequence[str]) -> Leaf | Split:
     """A decision tree over the scenarios, merging branches that say the same."""
+    return _build(items, tuple(order))[0]
+
+
+def _build(
+    items: list[tuple[dict[str, Scenario], Leaf]], order: tuple[str, ...]
+) -> tuple[Leaf | Split, Any]:
+    """(node, signature): the signature compares subtrees without walking them again."""
     first = items[0][1]
     if all(leaf.rule_ids == first.rule_ids for _a, leaf in items):
-        return first
+        return first, first.rule_ids
     name = next(n for n in order if all(n in assignment for assignment, _l in items))
     groups: dict[tuple[Any, ...], tuple[Scenario, list[tuple[dict[str, Scenario], Leaf]]]] = {}
     for assignment, leaf in items:
         scenario = assignment[name]
         groups.setdefault(scenario.key(), (scenario, []))[1].append((assignment, leaf))
-    rest = [n for n in order if n != name]
-    children: list[Branch] = []
-    for scenario, members in groups.values():
-        subtree = _tree(members, rest)
-        previous = children[-1] if children else None
-        if (
-            previous is not None
-            and scenario.is_range
-            and previous.scenario.high is not None
-            and _signature(previous.outcome) == _signature(subtree)
-        ):
-            merged = Scenario(name, low=previous.scenario.low, high=scenario.high)
-            children[-1] = Branch(merged, subtree)
-            continue
-        children.append(Branch(scenario, subtree))
-    if len({_signature(child.outcome) for child in children}) == 1:
-        return children[0].outcome
-    children.sort(key=lambda b: _scenario_sort_key(b.scenario))
-    return Split(name, tuple(children))
+    rest = tuple(n for n in order if n != name)
+    ordered = sorted(groups.values(), key=lambda group: _scenario_sort_key(group[0]))
+    children: list[tuple[Scenario, Leaf | Split, Any]] = []
+    for scenario, members in ordered:
+        subtree, signature = _build(members, rest)
+        if children:
+            previous_scenario, _previous, previous_signature = children[-1]
+            if (
+                scenario.is_range
+                and previous_scenario.high is not None
+                and previous_signature == signature
+            ):
+                merged = Scenario(name, low=previous_scenario.low, high=scenario.high)
+                children[-1] = (merged, subtree, signature)
+                continue
+        children.append((scenario, subtree, signature))
+    if len({signature for _s, _n, signature in children}) == 1:
+        return children[0][1], children[0][2]
+    node = Split(name, tuple(Branch(scenario, subtree) for scenario, subtree, _sig in children))
+    signature = (name, tuple((s.key(), sig) for s, _n, sig in children))
+    return node, signature
 
 
 def _scenario_sort_key(scenario: Scenario) -> tuple[int, Any]:
@@ -822,12 +841,6 @@ def _scenario_sort_key(scenario: Scenario) -> tuple[int, Any]:
     if low is None:
         return (1, dt.date.min)
     return (1, low)
-
-
-def _signature(node: Leaf | Split) -> Any:
-    if isinstance(node, Leaf):
-        return node.rule_ids
-    return (node.field, tuple((b.scenario.key(), _signature(b.outcome)) for b in node.branches))
 
 
 def _answer(topic: str, worlds: list[_World], rulebase: Rulebase) -> Answer:

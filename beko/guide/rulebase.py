@@ -238,6 +238,8 @@ class StatusView:
     # Per branch field, the sorted boundaries that these decision rules compare with, so an
     # unknown number or date is split exactly where the answer can change.
     split_points: Mapping[str, tuple[Any, ...]]
+    # The engine's scenarios per (field, reference date, arrival): computed once.
+    scenario_cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
