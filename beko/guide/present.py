@@ -44,7 +44,7 @@ from .labels import (
     VERDICT_TONES,
 )
 from .rulebase import EMPLOYER_SECTIONS, Citation, Rulebase, get_rulebase
-from .texts import RTL_LANGUAGES, SOURCE_LANGUAGE, Resolved, Text, base_language
+from .texts import RTL_LANGUAGES, SOURCE_LANGUAGE, Resolved, base_language
 
 
 def ui(label: Promise | str, lang: str) -> Resolved:
@@ -482,6 +482,8 @@ def evaluation_json(evaluation: Evaluation, lang: str | None) -> dict[str, Any]:
             "safe_country_work_ban": evaluation.safe_country_ban,
         },
         "missing": list(evaluation.missing),
+        # One clear message instead of six identical "unclear" answers (issue 16).
+        "status_needed": _text_json(view.status_needed) if view.status_unknown else None,
         "answers": answers,
         "routes": [
             {
@@ -520,7 +522,3 @@ def evaluation_json(evaluation: Evaluation, lang: str | None) -> dict[str, Any]:
         "local_offers": [],
         "disclaimer": _text_json(view.disclaimer),
     }
-
-
-def text_of(value: Text, lang: str) -> Resolved:
-    return value.resolve(lang)

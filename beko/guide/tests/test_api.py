@@ -208,3 +208,11 @@ def test_random_garbage_never_causes_a_server_error(anon_client: Any) -> None:
         }
         response = anon_client.get(URL, params)
         assert response.status_code in (200, 400), params
+
+
+def test_an_unknown_status_says_once_that_the_status_is_needed(anon_client: Any) -> None:
+    data = anon_client.get(URL, {"status": "unknown", "lang": "en"}).json()
+    assert data["status_needed"]["text"].startswith("Without the residence status")
+    assert all(answer["verdict"] == "unclear" for answer in data["answers"].values())
+    known = anon_client.get(URL, DULDUNG).json()
+    assert known["status_needed"] is None
