@@ -149,7 +149,7 @@ def test_glossary_in_english_keeps_the_german_word_beside_the_rendering(
 ) -> None:
     html = anon_client.get("/en" + GLOSSARY).content.decode()
     assert "Duldung (toleration)" in html
-    assert "A Duldung is not a right of residence." in html
+    assert "A Duldung (toleration) is not a right of residence." in html
 
 
 def test_glossary_in_arabic_marks_german_definitions(

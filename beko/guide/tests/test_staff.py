@@ -67,7 +67,7 @@ def test_current_rules_are_not_flagged(staff_client: Any) -> None:
 def test_rule_detail_shows_condition_sources_and_both_explanations(staff_client: Any) -> None:
     html = staff_client.get(URL + "regel/employment.gestattung.after_3_months/").content.decode()
     assert "months_in_germany" in html
-    assert "authority can permit a job" in html
+    assert "authority (Ausländerbehörde) can permit a job" in html
 
 
 def test_unknown_rule_is_not_found(staff_client: Any) -> None:

@@ -107,7 +107,7 @@ def test_result_page_stores_nothing_about_the_person(anon_client: Any) -> None:
 def test_result_page_in_english_shows_english_explanations(anon_client: Any) -> None:
     html = anon_client.get("/en" + RESULT, SITUATION, follow=True).content.decode()
     assert '<html lang="en"' in html
-    assert "authority can permit a job" in html
+    assert "authority (Ausländerbehörde) can permit a job" in html
 
 
 def test_result_page_in_arabic_falls_back_to_german_texts_marked_as_german(
