@@ -162,6 +162,13 @@ def test_bilingual_sheet_in_arabic_and_ukrainian_on_a_phone_fits_one_a4_page(
     page.wait_for_url("**sheet_lang=uk**")
     assert page.locator('.sheet-cell[lang="uk"][dir="ltr"]').count() > 3
     assert_axe_clean(page)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == 1
+
+    # English texts are the longest of the translated ones: still one page.
+    page.get_by_label("Zweite Sprache").select_option("en")
+    page.get_by_role("button", name="Sprache wählen").click()
+    page.wait_for_url("**sheet_lang=en**")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(format="A4"))) == 1
 
 
 def test_print_view_and_staff_pages_are_accessible(
