@@ -57,6 +57,13 @@ BA_CONSENT_LABELS: dict[str, Promise] = {
     "unclear": _("Ob die Bundesagentur für Arbeit zustimmen muss, ist offen."),
 }
 
+# Verdicts of the BA-consent topic (staff pages; the public sees BA_CONSENT_LABELS).
+BA_CONSENT_VERDICT_LABELS: dict[str, Promise] = {
+    "required": _("Zustimmung der Bundesagentur für Arbeit nötig"),
+    "not_required": _("Keine Zustimmung der Bundesagentur für Arbeit nötig"),
+    "not_applicable": _("Zustimmung der Bundesagentur für Arbeit spielt keine Rolle"),
+}
+
 CONFIDENCE_LABELS: dict[str, Promise] = {
     "high": _("hoch"),
     "medium": _("mittel"),

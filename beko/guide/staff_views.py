@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from beko.accounts.permissions import staff_required
 
-from .labels import CONFIDENCE_LABELS, TOPIC_LABELS
+from .labels import BA_CONSENT_VERDICT_LABELS, CONFIDENCE_LABELS, TOPIC_LABELS, VERDICT_LABELS
 from .rulebase import get_rulebase
 from .selectors import CHANGE_WINDOW, rule_changes, rules_with_usage
 from .services import rule_usage_flush
@@ -26,6 +26,7 @@ def rule_list(request: HttpRequest) -> HttpResponse:
             "rulebase": rulebase,
             "topic_labels": TOPIC_LABELS,
             "confidence_labels": CONFIDENCE_LABELS,
+            "verdict_labels": {**VERDICT_LABELS, **BA_CONSENT_VERDICT_LABELS},
         },
     )
 

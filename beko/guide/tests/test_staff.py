@@ -153,3 +153,9 @@ def test_partner_editor_and_visitor_cannot_see_the_changes_page(
 
 def test_rule_list_links_to_the_changes_page(staff_client: Any) -> None:
     assert CHANGES in staff_client.get(URL).content.decode()
+
+
+def test_rule_list_shows_verdicts_in_words(staff_client: Any) -> None:
+    html = staff_client.get(URL).content.decode()
+    assert "Nur mit Erlaubnis der Ausländerbehörde" in html
+    assert "<td>permission_required</td>" not in html
