@@ -20,6 +20,7 @@ from typing import Any
 
 from django.utils import formats, translation
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy, trans_real
 
 from .countries import country_name
 from .engine import (
@@ -46,25 +47,54 @@ from .labels import (
 from .rulebase import EMPLOYER_SECTIONS, Citation, Rulebase, get_rulebase
 from .texts import RTL_LANGUAGES, SOURCE_LANGUAGE, Resolved, base_language
 
+_UI_CACHE: dict[tuple[str, str], Resolved] = {}
+
+
+def _msgid(label: Promise | str) -> str:
+    # gettext_lazy("…") keeps its argument; other promises are evaluated in German.
+    args = getattr(label, "_args", None)
+    if isinstance(args, tuple) and len(args) == 1 and isinstance(args[0], str):
+        return args[0]
+    with translation.override(SOURCE_LANGUAGE):
+        return str(label)
+
 
 def ui(label: Promise | str, lang: str) -> Resolved:
-    """A gettext label in ``lang``; marked as German fallback when the catalogue lacks it."""
-    with translation.override(lang):
-        text = str(label)
-    if lang == SOURCE_LANGUAGE:
-        return Resolved(text, lang, False)
-    with translation.override(SOURCE_LANGUAGE):
-        german = str(label)
-    if text == german:
-        return Resolved(text, SOURCE_LANGUAGE, True)
-    return Resolved(text, lang, False)
+    """A gettext label in ``lang``; marked as German fallback when the catalogue lacks it.
+
+    Cached per message and language: a result page resolves some forty labels, and
+    switching the active language for each one cost more than the evaluation itself.
+    """
+    msgid = _msgid(label)
+    key = (msgid, lang)
+    found = _UI_CACHE.get(key)
+    if found is None:
+        text = trans_real.translation(lang).gettext(msgid) if lang != SOURCE_LANGUAGE else msgid
+        if lang == SOURCE_LANGUAGE:
+            found = Resolved(text, lang, False)
+        elif text == msgid:
+            found = Resolved(text, SOURCE_LANGUAGE, True)
+        else:
+            found = Resolved(text, lang, False)
+        _UI_CACHE[key] = found
+    return found
+
+
+_DATE_CACHE: dict[tuple[dt.date, str], str] = {}
 
 
 def format_date(day: dt.date | None, lang: str) -> str:
+    """``day`` in the locale of ``lang`` (month names and order), cached per day."""
     if day is None:
         return ""
-    with translation.override(lang):
-        return formats.date_format(day, "DATE_FORMAT")
+    key = (day, lang)
+    found = _DATE_CACHE.get(key)
+    if found is None:
+        if len(_DATE_CACHE) > 20_000:
+            _DATE_CACHE.clear()
+        with translation.override(lang):
+            found = _DATE_CACHE[key] = formats.date_format(day, "DATE_FORMAT")
+    return found
 
 
 @dataclass(frozen=True)
@@ -182,15 +212,15 @@ class ResultView:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+VERSION_FROM = gettext_lazy("Fassung seit %(date)s")
+
+
 def _citation(citation: Citation, lang: str) -> CitationView:
     version_text = ""
     if citation.version_from is not None:
-        with translation.override(lang):
-            from django.utils.translation import gettext
-
-            version_text = gettext("Fassung seit %(date)s") % {
-                "date": format_date(citation.version_from, lang)
-            }
+        version_text = ui(VERSION_FROM, lang).text % {
+            "date": format_date(citation.version_from, lang)
+        }
     return CitationView(
         label=citation.label,
         url=citation.url,
@@ -351,7 +381,11 @@ def present(
 ) -> ResultView:
     """The evaluation in ``lang`` (German for missing translations, marked as fallback)."""
     lang = base_language(lang)
-    rulebase = rulebase or get_rulebase()
+    with translation.override(lang):
+        return _present(evaluation, lang, rulebase or get_rulebase())
+
+
+def _present(evaluation: Evaluation, lang: str, rulebase: Rulebase) -> ResultView:
     answers = [_answer(evaluation.answers[topic], rulebase, lang) for topic in ANSWER_TOPICS]
     routes = [_route(route, lang) for route in evaluation.routes]
     steps = [

@@ -73,11 +73,15 @@ class Text:
 
     def resolve(self, language: str | None) -> Resolved:
         """The text in ``language``; German (marked as fallback) when it is missing."""
-        lang = base_language(language)
-        values = self._values()
-        if lang in values:
-            return Resolved(values[lang], lang, False)
-        return Resolved(values.get(SOURCE_LANGUAGE, ""), SOURCE_LANGUAGE, True)
+        lang = language if language in LANGUAGES else base_language(language)
+        german = ""
+        # A handful of pairs: scanning them is cheaper than building a dict.
+        for code, value in self.items:
+            if code == lang:
+                return Resolved(value, lang, False)
+            if code == SOURCE_LANGUAGE:
+                german = value
+        return Resolved(german, SOURCE_LANGUAGE, lang != SOURCE_LANGUAGE)
 
     def get(self, language: str | None) -> str:
         return self.resolve(language).text
