@@ -422,3 +422,9 @@ def test_a_term_is_linked_once_per_card_even_inside_the_branches(anon_client: An
     card = html.split('id="antwort-employment"')[1].split("</article>")[0]
     assert card.count(f"{GLOSSARY}#duldung") <= 1
     assert card.count(f"{GLOSSARY}#auslaenderbehoerde") == 1
+
+
+def test_sheet_can_be_shared_by_link(anon_client: Any) -> None:
+    html = anon_client.get(SHEET, {**RECOGNISED, "sheet_lang": "en"}, follow=True).content.decode()
+    assert 'id="share-url"' in html
+    assert "sheet_lang=en" in html.split('id="share-url"')[1].split(">")[0]
