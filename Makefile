@@ -13,13 +13,14 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/$(PG_DB)
 PYTEST_ARGS ?=
 
 .PHONY: help setup run demo test test-sqlite test-postgres test-browser lint typecheck format \
-	bench serve-prod messages lock system-deps clean
+	bench screens serve-prod messages lock system-deps clean
 
 help:
 	@echo "make run        set up, migrate, load demo data, serve http://$(HOST):$(PORT) (SQLite)"
 	@echo "make test       whole suite on SQLite and PostgreSQL, plus browser tests"
 	@echo "make lint       ruff (lint + format check) and djhtml"
 	@echo "make bench      benchmarks -> bench/results/*.json"
+	@echo "make screens    screenshots of the public face -> docs/screens/ (PORT=8000)"
 	@echo "make demo       reset the database to the demo data"
 	@echo "make serve-prod gunicorn + whitenoise with production settings (see README)"
 
@@ -99,6 +100,12 @@ bench: setup system-deps
 	@for script in bench/bench_*.py; do \
 		echo "== $$script"; BEKO_PG_URL=$(PG_URL) $(BIN)/python $$script || exit 1; \
 	done
+
+# Screenshots of the public face (home, Angebote, an offer, an audience page, staff reports;
+# phone and desktop; German and Arabic) for docs/screens/. Serves the site like `make run`
+# (SQLite var/beko.sqlite3, demo data loaded once) on PORT and stops it afterwards.
+screens: setup system-deps
+	$(BIN)/python bench/screens.py --port $(PORT)
 
 serve-prod: setup
 	BEKO_ENV=production $(BIN)/python manage.py collectstatic --noinput

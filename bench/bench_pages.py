@@ -1,10 +1,11 @@
-"""Page weight of a news detail page with a lead image on a phone (Playwright + Chromium).
+"""Page weight on a phone (Playwright + Chromium): the home page (issue 20) and a news detail
+page with a lead image (issue 8), each in German and Arabic.
 
 Transferred bytes are summed from Chromium's own network events (`encodedDataLength`: headers
 plus compressed body, what actually crossed the wire), after scrolling to the end so lazy
 images load too. The floor is the site frame alone ("Über uns" without images), measured in
 the same run. Throughput of the news pages against the JSON floor is recorded as well.
-Target from issue 8: the news detail page transfers at most 150 KB.
+Targets: the news detail page (issue 8) and the home page (issue 20) transfer at most 150 KB.
 """
 
 from __future__ import annotations
@@ -99,11 +100,14 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             detail = transferred(browser, base + detail_path)
             detail_ar = transferred(browser, base + "/ar" + detail_path)
+            home = transferred(browser, base + "/")
+            home_ar = transferred(browser, base + "/ar/")
             floor = transferred(browser, base + "/ueber-uns/")
             browser.close()
         throughput = measure_with_floor(
             base,
             {
+                "home": "/",
                 "news_list": "/aktuelles/",
                 "news_detail": detail_path,
                 "sitemap": "/sitemap.xml",
@@ -118,6 +122,9 @@ def main() -> None:
         "news_detail_ar": detail_ar,
         "floor_site_frame": floor,
         "news_detail_within_target": detail["bytes"] <= TARGET_BYTES,
+        "home": home,
+        "home_ar": home_ar,
+        "home_within_target": max(home["bytes"], home_ar["bytes"]) <= TARGET_BYTES,
         "news_detail_over_floor_bytes": detail["bytes"] - floor["bytes"],
         "throughput": throughput,
     }
@@ -125,8 +132,13 @@ def main() -> None:
     print(
         f"news detail: {detail['bytes']} bytes in {detail['requests']} requests (floor {floor['bytes']})"
     )
+    print(f"home: {home['bytes']} bytes (ar {home_ar['bytes']}) in {home['requests']} requests")
     if not result["news_detail_within_target"]:
         raise SystemExit(f"news detail page transfers {detail['bytes']} bytes > {TARGET_BYTES}")
+    if not result["home_within_target"]:
+        raise SystemExit(
+            f"home page transfers {max(home['bytes'], home_ar['bytes'])} bytes > {TARGET_BYTES}"
+        )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     # Entries for the staff start page: (label, URL name). Every app may declare its own;
     # see beko.core.staff_menu.
     staff_menu = [
+        (_("Berichte und Zahlen"), "core:staff_reports"),
         (_("Seiten bearbeiten"), "core:staff_pages"),
         (_("Protokoll (Zugriffe auf personenbezogene Daten)"), "core:staff_audit_log"),
     ]

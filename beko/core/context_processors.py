@@ -10,6 +10,17 @@ from beko.accounts import permissions
 
 from . import selectors
 
+# Areas where a "share this page" box makes no sense: the back office, accounts, admin.
+PRIVATE_AREAS = ("intern", "konto", "admin")
+
+
+def _shareable(path: str) -> bool:
+    """False for back-office and account pages in any language (/intern/…, /en/intern/…)."""
+    parts = [part for part in path.split("/") if part]
+    if parts and parts[0] in {code for code, _name in settings.LANGUAGES}:
+        parts = parts[1:]
+    return not (parts and parts[0] in PRIVATE_AREAS)
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
     """Site frame: navigation, language links, footer pages, office details, roles.
@@ -33,5 +44,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "site_url": settings.SITE_URL,
         "ui_incomplete": current not in settings.UI_COMPLETE_LANGUAGES,
         "is_staff_member": permissions.is_staff_member(user),
+        "show_share": _shareable(request.path_info),
         "can_use_backoffice": permissions.can_use_backoffice(user),
     }

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -49,3 +50,26 @@ class TranslationForm(forms.Form):
                 widget=widget,
                 help_text=getattr(obj, f"{name}_de") or "",
             )
+
+
+REPORT_FIRST_YEAR = 2016  # earliest year the year picker offers
+
+
+class ReportPeriodForm(forms.Form):
+    """`?jahr=2026` on the reports page; empty means the last twelve months."""
+
+    jahr = forms.IntegerField(
+        label=_("Jahr"),
+        required=False,
+        min_value=REPORT_FIRST_YEAR,
+        error_messages={
+            "invalid": _("Bitte ein Jahr als Zahl angeben, z. B. 2026."),
+            "min_value": _("Zahlen gibt es erst ab %(limit_value)s."),
+            "max_value": _("Für dieses Jahr gibt es noch keine Zahlen."),
+        },
+    )
+
+    def __init__(self, *args: Any, this_year: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["jahr"].validators.append(MaxValueValidator(this_year))
+        self.years = list(range(this_year, REPORT_FIRST_YEAR - 1, -1))

@@ -161,11 +161,14 @@ def home_section_providers() -> tuple[Callable[[HttpRequest], dict[str, Any] | N
 def home_sections(*, request: HttpRequest) -> list[dict[str, Any]]:
     """Blocks that domain apps contribute to the home page.
 
-    An app opts in with a function `home_section(request) -> dict | None` in its
-    `selectors.py`; the dict has `template` and `context` (and optionally `order`). Core
+    An app opts in with a function `home_section(request) -> dict | list[dict] | None` in
+    its `selectors.py`; a dict has `template` and `context` (and optionally `order`). Core
     stays ignorant of the apps; the providers are looked up once per process.
     """
-    sections = [section for provider in home_section_providers() if (section := provider(request))]
+    sections: list[dict[str, Any]] = []
+    for provider in home_section_providers():
+        found = provider(request) or []
+        sections.extend([found] if isinstance(found, dict) else found)
     sections.sort(key=lambda s: s.get("order", 100))
     return sections
 

@@ -7,16 +7,20 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from beko.accounts.permissions import staff_required
 
-from . import services
+from . import reports, services
 from .audit import audit_entries
-from .forms import PageForm, TranslationForm
+from .forms import PageForm, ReportPeriodForm, TranslationForm
+from .lib.charts import chart_csv, chart_svg
 from .lib.content_i18n import target_languages, translated_field_names
 from .models import Page
+from .reports import ReportPeriod
 
 
 @staff_required
@@ -97,3 +101,63 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "core/staff/audit_log.html",
         {"page_obj": page_obj, "filters": filters, "query": query.urlencode()},
     )
+
+
+def _report_charts(request: HttpRequest) -> tuple[ReportPeriodForm, ReportPeriod | None]:
+    """The period from `?jahr=`; None (and the form's German error) for an invalid value."""
+    today = timezone.localdate()
+    form = ReportPeriodForm(request.GET or None, this_year=today.year)
+    if form.is_bound and not form.is_valid():
+        return form, None
+    year = form.cleaned_data.get("jahr") if form.is_bound else None
+    return form, reports.report_period(year=year, today=today)
+
+
+@staff_required
+def report_overview(request: HttpRequest) -> HttpResponse:
+    """Numbers for management: every chart with its table and a CSV download."""
+    form, period = _report_charts(request)
+    crumbs = [(_("Interner Bereich"), reverse("core:staff_home")), (_("Berichte und Zahlen"), "")]
+    if period is None:
+        return render(
+            request, "core/staff/reports.html", {"form": form, "crumbs": crumbs}, status=400
+        )
+    rtl = get_language_bidi()
+    query = request.GET.urlencode()
+    items = []
+    for chart in reports.report_charts(period=period):
+        header, rows = chart.table()
+        csv_url = reverse("core:staff_report_csv", kwargs={"slug": chart.slug})
+        items.append(
+            {
+                "chart": chart,
+                "svg": chart_svg(chart, rtl=rtl),
+                "header": header,
+                "rows": rows,
+                "csv_url": f"{csv_url}?{query}" if query else csv_url,
+            }
+        )
+    return render(
+        request,
+        "core/staff/reports.html",
+        {"form": form, "period": period, "items": items, "crumbs": crumbs},
+    )
+
+
+@staff_required
+def report_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """One chart's table as CSV – the same rows the page shows."""
+    form, period = _report_charts(request)
+    if period is None:
+        errors = "; ".join(str(e) for e in form.errors.get("jahr", []))
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    chart = next((c for c in reports.report_charts(period=period) if c.slug == slug), None)
+    if chart is None:
+        raise Http404
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="beko-{slug}-{period.months[0][0]}.csv"'
+    )
+    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
+    response.write(chart_csv(chart))
+    return response

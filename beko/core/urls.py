@@ -10,6 +10,8 @@ urlpatterns = [
     path("sprache/", views.set_language, name="set_language"),
     path("intern/", views.staff_home, name="staff_home"),
     path("intern/protokoll/", staff_views.audit_log, name="staff_audit_log"),
+    path("intern/berichte/", staff_views.report_overview, name="staff_reports"),
+    path("intern/berichte/<slug:slug>.csv", staff_views.report_csv, name="staff_report_csv"),
     path("intern/seiten/", staff_views.page_list, name="staff_pages"),
     path("intern/seiten/<int:pk>/", staff_views.page_edit, name="staff_page_edit"),
     path(

@@ -14,7 +14,6 @@ from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -22,54 +21,46 @@ from beko.accounts import permissions
 from beko.accounts.permissions import staff_required
 
 from . import selectors
+from .templatetags.beko_images import images_shown, remember_images
 
 logger = logging.getLogger(__name__)
 
 
-# One sentence per main navigation entry for the cards on the home page.
-HOME_CARD_TEXTS = {
-    "directory:offer_list": _(
-        "Beratung, Sprachkurse, Begleitung: Angebote in Ihrem Stadtbezirk und in Ihrer Sprache."
-    ),
-    "guide:start": _(
-        "Wer darf arbeiten, eine Ausbildung machen oder ein Gewerbe gründen? Orientierung nach "
-        "Aufenthaltsstatus."
-    ),
-    "events:event_list": _("Stadtgespräche, „Meet & Eat“ und weitere Treffen des Netzwerks."),
-    "news:news_list": _("Neuigkeiten und Pressemitteilungen der BeKo."),
-    "inquiries:contact": _("Ihre Frage an die BeKo – und Antworten auf häufige Fragen."),
-}
+def _render_section(request: HttpRequest, section: dict[str, Any]) -> tuple[int, str]:
+    html = render_to_string(section["template"], {"section": section["context"]}, request=request)
+    return section.get("order", 100), html
 
 
 def _home_sections_html(request: HttpRequest, *, language: str) -> list[str]:
     """The domain apps' blocks on the home page, rendered, in their `order`.
 
-    A provider that sets `home_section.cache_seconds = 60` promises that its block is the
-    same for every visitor (no user data, no form with a CSRF token); its HTML is then
-    cached per language for that long, so an expensive block (upcoming events) costs
-    nothing on most requests.
+    A provider returns one block (a dict), several (a list of dicts, each with its own
+    `order`, so an app can place blocks apart) or None. A provider that sets
+    `home_section.cache_seconds = 60` promises that its blocks are the same for every
+    visitor (no user data, no form with a CSRF token); their HTML is then cached per
+    language for that long, so an expensive block (upcoming events) costs nothing on most
+    requests.
     """
     blocks: list[tuple[int, str]] = []
     for provider in selectors.home_section_providers():
         seconds = getattr(provider, "cache_seconds", 0)
-        key = f"core:home-section:{provider.__module__}:{language}"
+        key = f"core:home-blocks:{provider.__module__}:{language}"
         cached = cache.get(key) if seconds else None
         if cached is None:
-            section = provider(request)
-            cached = (
-                (
-                    section.get("order", 100),
-                    render_to_string(
-                        section["template"], {"section": section["context"]}, request=request
-                    ),
-                )
-                if section
-                else (0, "")
-            )
+            sections = provider(request) or []
+            if isinstance(sections, dict):
+                sections = [sections]
+            before = images_shown(request)
+            rendered = [_render_section(request, section) for section in sections]
+            # Pictures in a block are credited at the end of the page; a cached block must
+            # bring its credits along.
+            images = [img for pk, img in images_shown(request).items() if pk not in before]
+            cached = {"blocks": rendered, "images": images}
             if seconds:
                 cache.set(key, cached, seconds)
-        if cached[1]:
-            blocks.append(cached)
+        else:
+            remember_images(request, cached["images"])
+        blocks.extend(block for block in cached["blocks"] if block[1].strip())
     blocks.sort(key=lambda block: block[0])
     return [html for _order, html in blocks]
 
@@ -77,14 +68,10 @@ def _home_sections_html(request: HttpRequest, *, language: str) -> list[str]:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     language = get_language() or settings.LANGUAGE_CODE
-    cards = [
-        {**item, "text": HOME_CARD_TEXTS.get(item["url_name"], "")}
-        for item in selectors.main_nav(language=language)
-    ]
     return render(
         request,
         "core/home.html",
-        {"sections": _home_sections_html(request, language=language), "cards": cards},
+        {"sections": _home_sections_html(request, language=language), "is_home": True},
     )
 
 

@@ -125,6 +125,7 @@ class OfferOut(Schema):
     wheelchair_accessible: bool
     hearing_loop: bool
     sign_language: bool
+    childcare: bool
     contact_name: str
     contact_email: str
     contact_phone: str
@@ -150,6 +151,7 @@ class FacetsOut(Schema):
     residence_status: list[FacetValueOut]
     free: int
     accessible: int
+    childcare: int
     open_now: int
 
 
@@ -177,6 +179,7 @@ class OfferQuery(Schema):
     organisation: str | None = _slug()
     free: bool = False
     accessible: bool = False
+    childcare: bool = False
     open_now: bool = False
     sort: Literal["relevance", "name", "verified"] | None = None
     page: int = Field(default=1, ge=1, le=100_000)
@@ -213,7 +216,8 @@ def _offer(request: HttpRequest, offer: Offer) -> dict[str, Any]:
         "is_free": offer.is_free, "cost": offer.cost, "registration_required": offer.registration_required,
         "on_site": offer.on_site, "online": offer.online, "by_phone": offer.by_phone,
         "wheelchair_accessible": offer.wheelchair_accessible, "hearing_loop": offer.hearing_loop,
-        "sign_language": offer.sign_language, "contact_name": offer.contact_name,
+        "sign_language": offer.sign_language, "childcare": offer.childcare,
+        "contact_name": offer.contact_name,
         "contact_email": offer.contact_email, "contact_phone": offer.contact_phone,
         "opening_hours": [
             {"weekday": h.weekday, "opens": h.opens.strftime("%H:%M"), "closes": h.closes.strftime("%H:%M")}
@@ -283,7 +287,8 @@ def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
         q=params.q or "", category=params.category or "", district=params.district or "",
         language=params.language or "", target_group=params.target_group or "",
         residence_status=params.residence_status or "", organisation=params.organisation or "",
-        free=params.free, accessible=params.accessible, open_now=params.open_now,
+        free=params.free, accessible=params.accessible, childcare=params.childcare,
+        open_now=params.open_now,
         sort=params.sort or "", page=params.page, page_size=params.page_size,
     )  # fmt: skip
     result = selectors.offer_search(filters=filters, with_facets=params.facets, with_hours=True)

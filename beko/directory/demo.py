@@ -224,6 +224,7 @@ def generate(*, count: int, organisations: int, seed: int = 4, translated: bool 
             registration_required=rng.random() < 0.4, on_site=True, online=rng.random() < 0.2,
             by_phone=rng.random() < 0.3, wheelchair_accessible=rng.random() < 0.5,
             hearing_loop=rng.random() < 0.1, sign_language=rng.random() < 0.05,
+            childcare="Kinderbetreuung" in title + description or ("kinder-familie" in cats and index % 2 == 0),
             contact_name=f"{first} {last}", contact_email=f"{first.lower()}.{last.lower()}@{org.slug.replace('-', '')[:20]}.example",
             contact_phone=org.phone, schedule_note="Termine auch nach Vereinbarung.",
             schedule_note_de="Termine auch nach Vereinbarung.", last_verified_at=verified, created_at=verified,

@@ -52,6 +52,7 @@ class OfferSearchForm(forms.Form):
     )
     free = forms.BooleanField(label=_("kostenlos"), required=False)
     accessible = forms.BooleanField(label=_("barrierefrei"), required=False)
+    childcare = forms.BooleanField(label=_("mit Kinderbetreuung"), required=False)
     open_now = forms.BooleanField(label=_("jetzt geöffnet"), required=False)
     organisation = forms.SlugField(required=False, widget=forms.HiddenInput)
     sort = forms.ChoiceField(
@@ -187,6 +188,7 @@ class OfferForm(forms.Form):
     wheelchair_accessible = forms.BooleanField(label=_("rollstuhlgerecht"), required=False)
     hearing_loop = forms.BooleanField(label=_("Induktionsschleife"), required=False)
     sign_language = forms.BooleanField(label=_("Gebärdensprache"), required=False)
+    childcare = forms.BooleanField(label=_("mit Kinderbetreuung"), required=False)
     opening_hours = forms.CharField(
         label=_("Öffnungszeiten"),
         required=False,

@@ -226,6 +226,8 @@ class Offer(TranslatableContent):
     wheelchair_accessible = models.BooleanField(_("rollstuhlgerecht"), default=False)
     hearing_loop = models.BooleanField(_("Induktionsschleife"), default=False)
     sign_language = models.BooleanField(_("Gebärdensprache"), default=False)
+    # Many parents, mostly mothers, can only take part while their children are looked after.
+    childcare = models.BooleanField(_("mit Kinderbetreuung"), default=False)
     on_site = models.BooleanField(_("vor Ort"), default=True)
     online = models.BooleanField(_("online"), default=False)
     by_phone = models.BooleanField(_("telefonisch"), default=False)

@@ -12,18 +12,25 @@ import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from beko.core.lib.charts import Chart, Series
+from beko.core.reports import ReportPeriod
 from beko.core.search import Search, id_list, restrict_to_ids
 from beko.core.search.results import cached
 
+from .district_map import district_map as districts_map
 from .models import (
     Category,
     District,
@@ -96,6 +103,7 @@ class OfferFilters:
     residence_status: str = ""
     free: bool = False
     accessible: bool = False
+    childcare: bool = False
     open_now: bool = False
     organisation: str = ""
     sort: str = ""
@@ -111,7 +119,7 @@ class OfferFilters:
     def active(self) -> dict[str, Any]:
         """Filters that narrow the result (for "remove this filter" help)."""
         names = ("category", "district", "language", "target_group", "residence_status",
-                 "free", "accessible", "open_now", "organisation")  # fmt: skip
+                 "free", "accessible", "childcare", "open_now", "organisation")  # fmt: skip
         return {name: getattr(self, name) for name in names if getattr(self, name)}
 
 
@@ -173,6 +181,8 @@ def apply_filters(
         queryset = queryset.filter(is_free=True)
     if filters.accessible:
         queryset = queryset.filter(_accessible_q())
+    if filters.childcare:
+        queryset = queryset.filter(childcare=True)
     if filters.open_now:
         queryset = queryset.filter(_open_now(now))
     if filters.organisation:
@@ -345,6 +355,7 @@ def _facets(
     )
     aggregates["free"] = Count("pk", filter=Q(is_free=True))
     aggregates["accessible"] = Count("pk", filter=_accessible_q())
+    aggregates["childcare"] = Count("pk", filter=Q(childcare=True))
     aggregates["open_now"] = Count("pk", filter=Q(_open_now(now)))
     if ids is not None:
         flags = restrict_to_ids(Offer.objects.all(), ids).aggregate(**aggregates)
@@ -371,7 +382,7 @@ def _facets(
             for v, label in ResidenceStatus.choices
         ],
     }
-    return facets, {k: flags[k] for k in ("free", "accessible", "open_now")}
+    return facets, {k: flags[k] for k in ("free", "accessible", "childcare", "open_now")}
 
 
 def offers_scoped(
@@ -550,40 +561,53 @@ def languages_public() -> list[Language]:
     return list(Language.objects.all())
 
 
-def home_section(request: HttpRequest) -> dict[str, Any]:
-    """Search box, category tiles, districts and counts on the home page."""
+def home_section(request: HttpRequest) -> list[dict[str, Any]]:
+    """Two blocks on the home page: topic tiles with counts (first, right under the
+    search) and the district map (after the guide's entry)."""
     base = offers_public()
-    categories = dict(
+    # A top-level category counts the offers filed under it or its children, each once
+    # (like the list page's category filter).
+    per_topic = dict(
         Offer.categories.through.objects.filter(offer__in=base.values("pk"))
-        .values_list("category_id")
+        .annotate(topic=Coalesce("category__parent_id", "category_id"))
+        .values_list("topic")
         .annotate(n=Count("offer_id", distinct=True))
     )
+    tiles = [
+        {"category": c, "count": per_topic.get(c.pk, 0)}
+        for c in Category.objects.filter(parent__isnull=True)
+    ]
     districts = dict(
         Offer.locations.through.objects.filter(offer__in=base.values("pk"))
         .values_list("location__district_id")
         .annotate(n=Count("offer_id", distinct=True))
     )
-    tiles = [
-        {"category": c, "count": categories.get(c.pk, 0)}
-        for c in Category.objects.filter(parent__isnull=True)
-    ]
-    return {
-        "template": "directory/_home_section.html",
-        "order": 10,
-        "context": {
-            "offer_count": base.count(),
-            "organisation_count": Organisation.objects.filter(is_public=True, offers__in=base)
-            .distinct()
-            .count(),
-            "tiles": tiles,
-            "districts": [
-                {"district": d, "count": districts.get(d.pk, 0)} for d in District.objects.all()
-            ],
+    list_url = reverse("directory:offer_list")
+    district_map = districts_map(
+        districts=[(d, districts.get(d.pk, 0)) for d in District.objects.all()],
+        url_for=lambda slug: f"{list_url}?{urlencode({'district': slug})}",
+    )
+    return [
+        {
+            "template": "directory/_home_section.html",
+            "order": 10,
+            "context": {
+                "offer_count": base.count(),
+                "organisation_count": Organisation.objects.filter(is_public=True, offers__in=base)
+                .distinct()
+                .count(),
+                "tiles": tiles,
+            },
         },
-    }
+        {
+            "template": "directory/_home_districts.html",
+            "order": 25,
+            "context": {"district_map": district_map},
+        },
+    ]
 
 
-# Same block for every visitor: core caches its HTML per language (docs/architecture.md).
+# Same blocks for every visitor: core caches their HTML per language (docs/architecture.md).
 home_section.cache_seconds = 60  # type: ignore[attr-defined]
 
 # --- back office ------------------------------------------------------------------------
@@ -607,15 +631,8 @@ def open_reports() -> QuerySet[OfferReport]:
 def freshness_overview(*, now: datetime | None = None) -> dict[str, Any]:
     """Staff dashboard: counts by state, the oldest unverified offers, open reports."""
     now = now or timezone.now()
-    stale_cutoff = now - timedelta(days=settings.BEKO_DIRECTORY_STALE_DAYS)
-    hidden_cutoff = visibility_cutoff(now=now)
     published = Offer.objects.filter(status=Offer.Status.PUBLISHED)
-    verified = Q(last_verified_at__gte=stale_cutoff) | Q(
-        last_verified_at__isnull=True, created_at__gte=stale_cutoff
-    )
-    hidden = Q(last_verified_at__lt=hidden_cutoff) | Q(
-        last_verified_at__isnull=True, created_at__lt=hidden_cutoff
-    )
+    verified, hidden = _freshness_q(now=now)
     counts = Offer.objects.aggregate(
         draft=Count("pk", filter=Q(status=Offer.Status.DRAFT)),
         archived=Count("pk", filter=Q(status=Offer.Status.ARCHIVED)),
@@ -638,6 +655,74 @@ def freshness_overview(*, now: datetime | None = None) -> dict[str, Any]:
         "report_count": open_reports().count(),
         "pending_count": OfferChange.objects.filter(state=OfferChange.State.PENDING).count(),
     }
+
+
+def _freshness_q(*, now: datetime, prefix: str = "") -> tuple[Q, Q]:
+    """(verified recently, hidden as too old) for offers; the rest of the published ones
+    is "due". `prefix="offers__"` asks the same from the organisation's side."""
+    stale_cutoff = now - timedelta(days=settings.BEKO_DIRECTORY_STALE_DAYS)
+    hidden_cutoff = visibility_cutoff(now=now)
+    verified = Q(**{f"{prefix}last_verified_at__gte": stale_cutoff}) | Q(
+        **{f"{prefix}last_verified_at__isnull": True, f"{prefix}created_at__gte": stale_cutoff}
+    )
+    hidden = Q(**{f"{prefix}last_verified_at__lt": hidden_cutoff}) | Q(
+        **{f"{prefix}last_verified_at__isnull": True, f"{prefix}created_at__lt": hidden_cutoff}
+    )
+    return verified, hidden
+
+
+REPORT_CHART_ROWS = 15
+
+
+def report_charts(*, period: ReportPeriod, now: datetime | None = None) -> list[Chart]:
+    """Directory freshness per organisation (staff reports page, beko.core.reports).
+
+    A snapshot of today, whatever the period: freshness has no history.
+    """
+    now = now or timezone.now()
+    verified, hidden = _freshness_q(now=now, prefix="offers__")
+    published = Q(offers__status=Offer.Status.PUBLISHED)
+    rows = list(
+        Organisation.objects.annotate(
+            fresh=Count("offers", filter=published & verified),
+            hidden=Count("offers", filter=published & hidden),
+            total=Count("offers", filter=published),
+        )
+        .filter(total__gt=0)
+        .values_list("name", "fresh", "hidden", "total")
+    )
+    table = [(name, fresh, total - fresh - gone, gone) for name, fresh, gone, total in rows]
+    table.sort(key=lambda row: (-(row[2] + row[3]), row[0].casefold()))
+    return [
+        Chart(
+            slug="verzeichnis-aktualitaet",
+            title=_("Aktualität des Verzeichnisses je Organisation"),
+            description=_(
+                "Veröffentlichte Angebote je Organisation, Stand heute: geprüft (bestätigt in "
+                "den letzten %(stale)s Tagen), Prüfung fällig (Erinnerung an die Organisation) "
+                "und ausgeblendet (zu lange nicht bestätigt, öffentlich nicht mehr sichtbar)."
+            )
+            % {"stale": settings.BEKO_DIRECTORY_STALE_DAYS},
+            row_header=_("Organisation"),
+            rows=tuple(row[0] for row in table),
+            kind="bars",
+            stacked=True,
+            series=(
+                Series(_("geprüft"), tuple(row[1] for row in table), color="#1e6b34"),
+                Series(_("Prüfung fällig"), tuple(row[2] for row in table), color="#8a5a00"),
+                Series(_("ausgeblendet"), tuple(row[3] for row in table), color="#b3261e"),
+            ),
+            total_label=_("Angebote"),
+            chart_rows=REPORT_CHART_ROWS,
+            note=_(
+                "Die Grafik zeigt die %(rows)s Organisationen mit dem größten Prüfbedarf; "
+                "Tabelle und CSV enthalten alle."
+            )
+            % {"rows": REPORT_CHART_ROWS}
+            if len(table) > REPORT_CHART_ROWS
+            else "",
+        )
+    ]
 
 
 # The guide's step tags (beko/guide/rules/next_steps.yaml) -> directory categories.
@@ -705,12 +790,15 @@ def offers_for_guide(
 AUDIENCE_TARGET_GROUPS = {
     "volunteers": TargetGroup.VOLUNTEERS,
     "employers": TargetGroup.EMPLOYERS,
-    "organisations": TargetGroup.ASSOCIATIONS,
+    "counselling": TargetGroup.PROFESSIONALS,
+    "associations": TargetGroup.ASSOCIATIONS,
+    "organisations": TargetGroup.ASSOCIATIONS,  # the events' joint audience
 }
 
 
 def offers_for_audience(*, audience: str, limit: int = 5) -> list[Offer]:
-    """Offers for the news app's audience pages (`volunteers`, `employers`, `organisations`)."""
+    """Offers for the news app's audience pages (`volunteers`, `employers`, `counselling`,
+    `associations`)."""
     target = AUDIENCE_TARGET_GROUPS.get(audience)
     return offers_for(target_group=target.value, limit=limit) if target else []
 
@@ -719,3 +807,14 @@ def offers_by_ids(*, ids: list[int]) -> list[Offer]:
     """Public offers with these ids, in the given order (news links related offers)."""
     by_id = _with_related(offers_public().filter(pk__in=ids)).in_bulk()
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def directory_numbers() -> dict[str, int]:
+    """Public offers and the organisations behind them ("BeKo in Zahlen" on "Über uns")."""
+    base = offers_public()
+    return {
+        "offers": base.count(),
+        "organisations": Organisation.objects.filter(is_public=True, offers__in=base)
+        .distinct()
+        .count(),
+    }

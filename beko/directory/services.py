@@ -32,8 +32,8 @@ logger = logging.getLogger(__name__)
 SCALAR_FIELDS = (
     "title", "summary", "description", "is_free", "cost", "registration_required",
     "contact_name", "contact_email", "contact_phone", "schedule_note", "wheelchair_accessible",
-    "hearing_loop", "sign_language", "on_site", "online", "by_phone", "valid_from", "valid_until",
-    "status",
+    "hearing_loop", "sign_language", "childcare", "on_site", "online", "by_phone", "valid_from",
+    "valid_until", "status",
 )  # fmt: skip
 RELATION_FIELDS = ("categories", "languages", "locations")
 CHOICE_FIELDS = ("target_groups", "residence_statuses")

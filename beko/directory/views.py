@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,6 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from . import selectors, services
+from .district_map import DistrictMap, distance_label, offer_distance_km
+from .district_map import district_map as districts_map
 from .forms import OfferReportForm, OfferSearchForm
 from .models import Offer, Organisation
 from .tokens import VerifyTokenError, offer_from_verify_token
@@ -29,6 +32,7 @@ FILTER_LABELS = {
     "residence_status": gettext_lazy("Aufenthaltsstatus"),
     "free": gettext_lazy("kostenlos"),
     "accessible": gettext_lazy("barrierefrei"),
+    "childcare": gettext_lazy("mit Kinderbetreuung"),
     "open_now": gettext_lazy("jetzt geöffnet"),
     "organisation": gettext_lazy("Organisation"),
 }
@@ -56,16 +60,55 @@ def _active_filter_links(
     return links
 
 
+def _district_filter(
+    request: HttpRequest, result: selectors.OfferSearchResult
+) -> tuple[DistrictMap, str]:
+    """The map as the district filter: each tile keeps the other filters and picks its
+    district; the counts are the facet's (they respect every other filter)."""
+    base = _query_without(request.GET, "district")
+    prefix = f"{request.path}?{base}&" if base else f"{request.path}?"
+    district_map = districts_map(
+        districts=[(f.obj, f.count) for f in result.facets.get("district", [])],
+        url_for=lambda slug: prefix + urlencode({"district": slug}),
+        selected=result.filters.district,
+    )
+    return district_map, f"{request.path}?{base}" if base else request.path
+
+
+def _mark_distances(result: selectors.OfferSearchResult) -> str:
+    """With a district picked, each card says how far the offer is from its centre;
+    returns the sentence that explains how (empty without a district)."""
+    district = next(
+        (f.obj for f in result.facets.get("district", []) if f.selected and f.obj), None
+    )
+    if district is None:
+        return ""
+    for offer in result.offers:
+        offer.distance_label = distance_label(  # type: ignore[attr-defined]
+            offer_distance_km(offer, district), district_name=district.name
+        )
+    return _(
+        "Entfernung: Luftlinie vom nächsten Ort des Angebots zur Mitte von %(district)s, "
+        "gerundet – kein Fußweg und keine Fahrzeit."
+    ) % {"district": district.name}
+
+
 @require_GET
 def offer_list(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET or None)
     form.is_valid()
     filters = form.filters() if form.is_bound else selectors.OfferFilters()
     result = selectors.offer_search(filters=filters)
+    distance_note = _mark_distances(result)
+    district_map, district_all_url = _district_filter(request, result)
     context = {
         "form": form,
         "result": result,
         "filter_links": _active_filter_links(request, result),
+        "filter_count": len(result.filters.active()),
+        "distance_note": distance_note,
+        "district_map": district_map,
+        "district_all_url": district_all_url,
         "page_query": _query_without(request.GET),
         "district_query": _query_without(request.GET, "district"),
         "crumbs": [(_("Angebote"), "")],

@@ -9,8 +9,12 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from beko.accounts import permissions
+from beko.core.lib.charts import Chart, Series
+from beko.core.reports import ReportPeriod
 
 from . import recurrence
 from .models import Event, NetworkContact, ProgrammeItem, Registration
@@ -301,3 +305,76 @@ def organisation_network(*, organisation: Any) -> OrganisationNetwork:
         attended=[dict(row) for row in attended],
         stands=stands,
     )
+
+
+def events_in_year_count(*, year: int) -> int:
+    """Public events with at least one date in `year` (a series counts once)."""
+    tz = timezone.get_current_timezone()
+    start, end = datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
+    in_year = Q(starts_at__gte=start, starts_at__lt=end) | (
+        ~Q(recurrence="")
+        & Q(starts_at__lt=end)
+        & (Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=start))
+    )
+    return events_public().filter(in_year).count()
+
+
+# --- reports (core's staff reports page collects these, see beko.core.reports) -----------
+
+
+def report_charts(*, period: ReportPeriod) -> list[Chart]:
+    """Registrations and attendance of the events with registration in the period."""
+    events = list(
+        Event.objects.filter(starts_at__gte=period.start, starts_at__lt=period.end)
+        .filter(Q(registration_required=True) | Q(registrations__isnull=False))
+        .distinct()
+        .annotate(
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+            ),
+            waiting=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
+            ),
+            attended=Count(
+                "registrations",
+                filter=Q(
+                    registrations__status=Registration.Status.CONFIRMED,
+                    registrations__checked_in_at__isnull=False,
+                ),
+            ),
+        )
+        .order_by("starts_at", "pk")
+    )
+    rows = tuple(
+        f"{event.title} ({date_format(timezone.localtime(event.starts_at), 'SHORT_DATE_FORMAT')})"
+        for event in events
+    )
+    return [
+        Chart(
+            slug="veranstaltungen",
+            title=_("Anmeldungen und Teilnahme je Veranstaltung"),
+            description=_(
+                "Veranstaltungen mit Anmeldung im Zeitraum: bestätigte Anmeldungen und wie "
+                "viele davon beim Einlass eingecheckt wurden (Teilnahme), dazu Warteliste "
+                "und Plätze."
+            ),
+            row_header=_("Veranstaltung"),
+            rows=rows,
+            kind="bars",
+            series=(
+                Series(_("angemeldet"), tuple(e.confirmed for e in events), color="#0b5d7a"),
+                Series(_("teilgenommen"), tuple(e.attended for e in events), color="#1e6b34"),
+                Series(_("Warteliste"), tuple(e.waiting for e in events), plot=False),
+                Series(_("Plätze"), tuple(e.capacity or 0 for e in events), plot=False),
+                Series(
+                    _("Teilnahme (%)"),
+                    tuple(
+                        round(100 * e.attended / e.confirmed, 1) if e.confirmed else 0.0
+                        for e in events
+                    ),
+                    plot=False,
+                    decimals=1,
+                ),
+            ),
+        )
+    ]

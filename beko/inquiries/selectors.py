@@ -11,13 +11,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from beko.accounts.permissions import is_staff_member
+from beko.core.lib.charts import Chart, Series
+from beko.core.reports import ReportPeriod
 from beko.faq import selectors as faq_selectors
 from beko.faq.choices import Topic
 
 from .models import OPEN_STATUSES, AskerType, Channel, Inquiry, ReplyTemplate, Status
-from .sla import working_days_before
+from .sla import working_days_before, working_days_between
 
 
 def inquiries_visible_to(*, user: Any) -> QuerySet[Inquiry]:
@@ -159,7 +162,6 @@ def faq_suggestions_for(*, text: str, topic: str = "", limit: int = 5) -> list[A
 def guide_links_for(*, topic: str) -> list[dict[str, str]]:
     """Links into the guide "Wege in Arbeit" for the topics it covers (if installed)."""
     from django.urls import NoReverseMatch, reverse
-    from django.utils.translation import gettext as _
 
     if topic not in {
         Topic.WORK,
@@ -212,3 +214,75 @@ def monthly_stats(*, year: int, month: int) -> dict[str, Any]:
         "answered": len(durations),
         "median_hours": round(statistics.median(durations), 1) if durations else None,
     }
+
+
+# --- reports (core's staff reports page collects these, see beko.core.reports) -----------
+
+
+def report_charts(*, period: ReportPeriod) -> list[Chart]:
+    """Inquiries per month and topic; time to the first answer against the target."""
+    received = Inquiry.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
+    months = len(period.months)
+    topics = list(Topic.choices)
+    per_topic = {code: [0] * months for code, _label in topics}
+    answer_days: list[list[int]] = [[] for _month in range(months)]
+    within: list[int] = [0] * months
+    target = settings.BEKO_INQUIRY_SLA_WORKING_DAYS
+    for created, topic, answered in received.values_list(
+        "created_at", "topic", "first_answered_at"
+    ):
+        index = period.month_index(created)
+        if index is None:
+            continue
+        if topic in per_topic:
+            per_topic[topic][index] += 1
+        if answered is not None:
+            answer_days[index].append(working_days_between(created, answered))
+            # The same rule as the queue's "overdue" marker (sla.is_overdue).
+            within[index] += created >= working_days_before(answered, target)
+    answered_counts = [len(days) for days in answer_days]
+    by_topic = Chart(
+        slug="anfragen-themen",
+        title=_("Anfragen je Monat und Thema"),
+        description=_(
+            "Eingegangene Anfragen (Formular, Telefon, E-Mail) je Monat, gestapelt nach Thema."
+        ),
+        row_header=_("Monat"),
+        rows=period.month_labels(),
+        short_rows=period.month_axis_labels(),
+        series=tuple(Series(str(label), tuple(per_topic[code])) for code, label in topics),
+        stacked=True,
+        total_label=_("Gesamt"),
+    )
+    answer_times = Chart(
+        slug="antwortzeiten",
+        title=_("Zeit bis zur ersten Antwort"),
+        description=_(
+            "Median der Arbeitstage (Montag bis Freitag) vom Eingang bis zur ersten Antwort, "
+            "je Eingangsmonat; die gestrichelte Linie ist das Ziel von %(days)s Arbeitstagen."
+        )
+        % {"days": target},
+        row_header=_("Monat"),
+        rows=period.month_labels(),
+        short_rows=period.month_axis_labels(),
+        series=(
+            Series(
+                _("Median (Arbeitstage)"),
+                tuple(float(statistics.median(days)) if days else 0.0 for days in answer_days),
+                decimals=1,
+            ),
+            Series(_("beantwortet"), tuple(answered_counts), plot=False),
+            Series(
+                _("im Ziel (%)"),
+                tuple(
+                    round(100 * ok / n, 1) if n else 0.0
+                    for ok, n in zip(within, answered_counts, strict=True)
+                ),
+                plot=False,
+                decimals=1,
+            ),
+        ),
+        target=float(target),
+        target_label=_("Ziel: %(days)s Arbeitstage") % {"days": target},
+    )
+    return [by_topic, answer_times]

@@ -27,3 +27,17 @@ def is_overdue(
 ) -> bool:
     """Unanswered, still open, and received more than `days` working days ago."""
     return is_open and not answered and created_at < working_days_before(now, days)
+
+
+def working_days_between(start: datetime, end: datetime) -> int:
+    """Working days (Mon–Fri) from `start` to `end`, local calendar days: an answer on the
+    same day takes 0, one on the next working day 1 (weekends do not count)."""
+    first = timezone.localtime(start).date() if timezone.is_aware(start) else start.date()
+    last = timezone.localtime(end).date() if timezone.is_aware(end) else end.date()
+    days = 0
+    current = first
+    while current < last:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days += 1
+    return days

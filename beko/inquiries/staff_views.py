@@ -12,14 +12,16 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beko.accounts.permissions import staff_required
 from beko.core.audit import audit_entries_for, log_action
+from beko.core.lib.charts import Chart, Series, chart_svg
 from beko.faq.choices import Topic
 
-from . import charts, selectors, services
+from . import selectors, services
 from .forms import (
     AssignForm,
     FaqDraftForm,
@@ -413,7 +415,20 @@ def stats(request: HttpRequest) -> HttpResponse:
             "numbers": numbers,
             "month_value": f"{year:04d}-{month:02d}",
             "month_date": date(year, month, 1),
-            "chart": charts.bar_chart(numbers["by_topic"]),
+            "chart": chart_svg(
+                Chart(
+                    slug="themen",
+                    title=_("Nach Thema"),
+                    description=_("Eingegangene Anfragen im Monat je Thema."),
+                    row_header=_("Thema"),
+                    rows=tuple(row["label"] for row in numbers["by_topic"]),
+                    series=(
+                        Series(_("Anzahl"), tuple(row["count"] for row in numbers["by_topic"])),
+                    ),
+                    kind="bars",
+                ),
+                rtl=get_language_bidi(),
+            ),
         },
     )
 

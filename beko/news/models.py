@@ -135,7 +135,8 @@ class AudiencePage(TranslatableContent):
     class Audience(models.TextChoices):
         VOLUNTEERS = "volunteers", _("Ehrenamtliche")
         EMPLOYERS = "employers", _("Unternehmen")
-        ORGANISATIONS = "organisations", _("Beratungsstellen und Vereine")
+        COUNSELLING = "counselling", _("Beratungsstellen")
+        ASSOCIATIONS = "associations", _("Vereine und Initiativen")
         ABOUT = "about", _("Über uns")
 
     audience = models.CharField(

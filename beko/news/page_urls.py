@@ -8,7 +8,8 @@ app_name = "pages"
 
 urlpatterns = [
     re_path(
-        r"^(?P<slug>fuer-ehrenamtliche|fuer-unternehmen|fuer-beratungsstellen-und-vereine)/$",
+        r"^(?P<slug>fuer-ehrenamtliche|fuer-unternehmen|fuer-beratungsstellen|fuer-vereine"
+        r"|fuer-beratungsstellen-und-vereine)/$",
         views.audience_page,
         name="audience",
     ),

@@ -27,15 +27,29 @@ AUDIENCE_PAGES = [
         "position": 2,
     },
     {
-        "audience": "organisations",
-        "slug": "fuer-beratungsstellen-und-vereine",
-        "title": "Für Beratungsstellen und Vereine",
-        "intro": "Machen Sie Ihre Angebote sichtbar, vernetzen Sie sich und kommen Sie zu unseren "
+        "audience": "counselling",
+        "slug": "fuer-beratungsstellen",
+        "title": "Für Beratungsstellen",
+        "intro": "Sie beraten geflüchtete Menschen – in der Migrationsberatung, im "
+        "Jugendmigrationsdienst, zur Anerkennung oder im Jobcoaching? Wir klären "
+        "rechtskreisübergreifende Fragen mit Ihnen und machen Ihre Angebote sichtbar.",
+        "body": "<h2>Zusammenarbeit</h2><ul><li>Fragen zu Aufenthalt, Arbeit und Leistungen "
+        "über Rechtskreise hinweg klären</li><li>Wer ist wofür zuständig? Verweise an "
+        "Ausländerbehörde, Agentur für Arbeit und Jobcenter</li><li>Ihre Angebote im "
+        "Verzeichnis eintragen und aktuell halten</li></ul>",
+        "position": 3,
+    },
+    {
+        "audience": "associations",
+        "slug": "fuer-vereine",
+        "title": "Für Vereine und Initiativen",
+        "intro": "Sie engagieren sich als Verein oder Initiative mit geflüchteten Menschen? "
+        "Machen Sie Ihre Angebote sichtbar, vernetzen Sie sich und kommen Sie zu unseren "
         "Netzwerktreffen.",
         "body": "<h2>Zusammenarbeit</h2><ul><li>Angebote im Verzeichnis eintragen und aktuell "
-        "halten</li><li>Fallübergreifende Fragen klären</li><li>Beim Markt der Möglichkeiten "
-        "und den Stadtgesprächen dabei sein</li></ul>",
-        "position": 3,
+        "halten</li><li>Beim Markt der Möglichkeiten und den Stadtgesprächen dabei "
+        "sein</li><li>Schwierige Fragen aus der Begleitung an unsere Hotline geben</li></ul>",
+        "position": 4,
     },
     {
         "audience": "about",
@@ -47,6 +61,6 @@ AUDIENCE_PAGES = [
         "Wuppertal</li><li>Rechtskreisübergreifende Beratung von Ehrenamtlichen, Unternehmen, "
         "Vereinen und Beratungsstellen</li><li>Hotline und Anfragen</li><li>Netzwerk"
         "veranstaltungen wie die Stadtgespräche und Meet &amp; Eat</li></ul>",
-        "position": 4,
+        "position": 5,
     },
 ]

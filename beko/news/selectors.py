@@ -196,7 +196,8 @@ def _url(name: str, **kwargs: Any) -> str | None:
 
 
 # Guide entry points per audience: (label, URL name, query). The guide's start page takes
-# `?status=` to open the questions for one residence status directly.
+# `?status=` to open the questions for one residence status directly, and `?view=employer`
+# for the employer's view ("Ich möchte jemanden einstellen oder ausbilden").
 GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
     AudiencePage.Audience.VOLUNTEERS: [
         (gettext_lazy("Wege in Arbeit: Was darf die Person, die ich begleite?"), "guide:start", {}),
@@ -209,7 +210,11 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
         (gettext_lazy("… mit Anerkennung als Flüchtling"), "guide:start", {"status": "recognised"}),
     ],
     AudiencePage.Audience.EMPLOYERS: [
-        (gettext_lazy("Darf ich diese Person beschäftigen oder ausbilden?"), "guide:start", {}),
+        (
+            gettext_lazy("Darf ich diese Person beschäftigen oder ausbilden?"),
+            "guide:start",
+            {"view": "employer"},
+        ),
         (
             gettext_lazy("Ausbildungsduldung (§ 60c AufenthG)"),
             "guide:start",
@@ -221,17 +226,34 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
             {"status": "beschaeftigungsduldung"},
         ),
     ],
-    AudiencePage.Audience.ORGANISATIONS: [
+    AudiencePage.Audience.COUNSELLING: [
         (gettext_lazy("Wege in Arbeit für Ihre Ratsuchenden prüfen"), "guide:start", {}),
+        (gettext_lazy("… mit Duldung"), "guide:start", {"status": "duldung"}),
+        (
+            gettext_lazy("… mit vorübergehendem Schutz (§ 24 AufenthG)"),
+            "guide:start",
+            {"status": "temporary_protection"},
+        ),
+    ],
+    AudiencePage.Audience.ASSOCIATIONS: [
+        (gettext_lazy("Wege in Arbeit: Was darf die Person, die ich begleite?"), "guide:start", {}),
     ],
 }
 
-
-# The FAQ distinguishes associations from counselling services; our third page is for both.
+# The FAQ's audience codes per page.
 FAQ_AUDIENCES = {
     AudiencePage.Audience.VOLUNTEERS: ["volunteer"],
     AudiencePage.Audience.EMPLOYERS: ["employer"],
-    AudiencePage.Audience.ORGANISATIONS: ["association", "counselling"],
+    AudiencePage.Audience.COUNSELLING: ["counselling"],
+    AudiencePage.Audience.ASSOCIATIONS: ["association"],
+}
+
+# The events app has one audience for counselling services and associations.
+EVENT_AUDIENCES = {
+    AudiencePage.Audience.VOLUNTEERS: "volunteers",
+    AudiencePage.Audience.EMPLOYERS: "employers",
+    AudiencePage.Audience.COUNSELLING: "organisations",
+    AudiencePage.Audience.ASSOCIATIONS: "organisations",
 }
 
 
@@ -250,7 +272,8 @@ def _faq_for(*, audience: str, limit: int) -> list[Any]:
 OFFER_TARGET_GROUPS = {
     AudiencePage.Audience.VOLUNTEERS: "volunteers",
     AudiencePage.Audience.EMPLOYERS: "employers",
-    AudiencePage.Audience.ORGANISATIONS: "associations",
+    AudiencePage.Audience.COUNSELLING: "professionals",
+    AudiencePage.Audience.ASSOCIATIONS: "associations",
 }
 
 
@@ -272,6 +295,22 @@ def _with_query(url: str | None, **params: str) -> str | None:
     return f"{url}?{urlencode(params)}" if url else None
 
 
+def about_numbers(*, year: int | None = None) -> dict[str, int | None]:
+    """ "BeKo in Zahlen": public offers, their organisations, events this year.
+
+    Asked from the other apps' selectors; a missing one gives None (the block leaves it out).
+    """
+    year = year or timezone.localdate().year
+    numbers: dict[str, int | None] = {"offers": None, "organisations": None, "events": None}
+    directory = _selector("beko.directory.selectors", "directory_numbers")
+    if directory is not None:
+        numbers.update(directory())
+    events = _selector("beko.events.selectors", "events_in_year_count")
+    if events is not None:
+        numbers["events"] = events(year=year)
+    return numbers
+
+
 def audience_page_public(*, slug: str) -> AudiencePage | None:
     return AudiencePage.objects.select_related("lead_image").filter(slug=slug).first()
 
@@ -290,12 +329,21 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
             guide.append({"label": label, "url": f"{url}?{urlencode(query)}" if query else url})
     return {
         "offers": _offers_for(audience=audience, limit=6),
-        "offers_url": _url("directory:offer_list"),
+        "offers_url": _with_query(
+            _url("directory:offer_list"), target_group=OFFER_TARGET_GROUPS.get(audience, "")
+        )
+        if audience in OFFER_TARGET_GROUPS
+        else _url("directory:offer_list"),
         "guide": guide,
         "faq": _faq_for(audience=audience, limit=6),
         "faq_url": _url("faq:list"),
         "events": _safe_list(
-            "beko.events.selectors", "upcoming_events_for", audience=audience, limit=3
+            "beko.events.selectors",
+            "upcoming_events_for",
+            audience=EVENT_AUDIENCES.get(audience, audience),
+            limit=3,
         ),
-        "events_url": _with_query(_url("events:event_list"), audience=audience),
+        "events_url": _with_query(
+            _url("events:event_list"), audience=EVENT_AUDIENCES.get(audience, audience)
+        ),
     }

@@ -5,8 +5,9 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -122,8 +123,14 @@ def _audience_page(request: HttpRequest, page: AudiencePage | None) -> HttpRespo
     return render(request, "news/audience_page.html", context)
 
 
+# Addresses that moved (migration 0003 split the joint page): old links keep working.
+LEGACY_AUDIENCE_SLUGS = {"fuer-beratungsstellen-und-vereine": "fuer-beratungsstellen"}
+
+
 @require_GET
 def audience_page(request: HttpRequest, slug: str) -> HttpResponse:
+    if slug in LEGACY_AUDIENCE_SLUGS:
+        return redirect("pages:audience", slug=LEGACY_AUDIENCE_SLUGS[slug], permanent=True)
     page = selectors.audience_page_public(slug=slug)
     if page is not None and page.audience == AudiencePage.Audience.ABOUT:
         raise Http404
@@ -137,6 +144,8 @@ def about(request: HttpRequest) -> HttpResponse:
         raise Http404
     context = {
         "page": page,
+        "numbers": selectors.about_numbers(),
+        "year": timezone.localdate().year,
         "audience_pages": selectors.audience_pages_public().exclude(pk=page.pk),
         "share_title": page.title,
         "crumbs": [(page.title, "")],

@@ -21,8 +21,20 @@ def _remember(context: template.Context, image: Any) -> None:
     request = context.get("request")
     if request is None:
         return
+    remember_images(request, [image])
+
+
+def images_shown(request: Any) -> dict[int, Any]:
+    """The images rendered with `{% picture %}` on this request so far, by id."""
+    return dict(getattr(request, _CREDITS_ATTR, None) or {})
+
+
+def remember_images(request: Any, images: list[Any]) -> None:
+    """Credit `images` on this request, e.g. those of a block whose HTML came from a cache
+    (its `{% picture %}` tags did not run again, but the credits must still be listed)."""
     shown: dict[int, Any] = getattr(request, _CREDITS_ATTR, None) or {}
-    shown.setdefault(image.pk, image)
+    for image in images:
+        shown.setdefault(image.pk, image)
     setattr(request, _CREDITS_ATTR, shown)
 
 

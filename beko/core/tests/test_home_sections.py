@@ -64,3 +64,60 @@ def test_a_cacheable_section_is_built_once_per_language(anon_client, monkeypatch
     anon_client.get("/en/")
     assert calls.count("Termine") == 2  # once for German, once for English
     assert calls.count("Frisch") == 4  # uncached: every request
+
+
+def test_a_provider_may_place_several_blocks_apart(anon_client, monkeypatch, section_template):
+    calls = []
+
+    def two_blocks(request):
+        return [
+            {"template": "test/_section.html", "context": {"text": "Oben"}, "order": 5},
+            {"template": "test/_section.html", "context": {"text": "Unten"}, "order": 50},
+        ]
+
+    two_blocks.cache_seconds = 60
+    providers = (two_blocks, _provider("Mitte", order=20, calls=calls))
+    monkeypatch.setattr(selectors, "home_section_providers", lambda: providers)
+    for _ in range(2):  # built, then from the cache: same order
+        html = anon_client.get("/").content.decode()
+        assert html.index("<p>Oben</p>") < html.index("<p>Mitte</p>") < html.index("<p>Unten</p>")
+
+
+@pytest.fixture
+def picture_template():
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["APP_DIRS"] = False
+    templates[0]["OPTIONS"]["loaders"] = [
+        (
+            "django.template.loaders.locmem.Loader",
+            {"test/_picture.html": "{% load beko_images %}{% picture section.image %}"},
+        ),
+        "django.template.loaders.app_directories.Loader",
+    ]
+    with override_settings(TEMPLATES=templates):
+        yield "test/_picture.html"
+
+
+def test_a_cached_block_still_credits_its_pictures(anon_client, monkeypatch, picture_template):
+    """The news block shows pictures; their credits must appear on every page view, also
+    when the block's HTML comes from the cache (the picture tag does not run then)."""
+    from beko.core.models import Image
+
+    image = Image.objects.create(
+        file="images/test.jpg",
+        alt_text="Ein Bild",
+        credit="Foto: Test-Credit",
+        width=640,
+        height=480,
+    )
+
+    def with_picture(request):
+        return {"template": picture_template, "context": {"image": image}, "order": 1}
+
+    with_picture.cache_seconds = 60
+    monkeypatch.setattr(selectors, "home_section_providers", lambda: (with_picture,))
+    first = anon_client.get("/").content.decode()
+    second = anon_client.get("/").content.decode()  # the block from the cache
+    for html in (first, second):
+        credits = html.split('class="image-credits"', 1)[1]
+        assert "Foto: Test-Credit" in credits

@@ -131,3 +131,32 @@ def test_server_error_page_renders_without_touching_the_database(django_assert_n
         response = views.server_error(request)
     assert response.status_code == 500
     assert "Ein Fehler ist aufgetreten" in response.content.decode()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en", "/ar"])
+def test_share_box_is_left_out_of_the_back_office_forms_and_the_home_page(
+    staff_client, anon_client, prefix
+):
+    assert 'class="share"' not in staff_client.get(f"{prefix}/intern/").content.decode()
+    assert 'class="share"' not in staff_client.get(f"{prefix}/intern/berichte/").content.decode()
+    assert 'class="share"' not in anon_client.get(f"{prefix}/konto/anmelden/").content.decode()
+    assert 'class="share"' not in anon_client.get(f"{prefix}/kontakt/").content.decode()
+    assert 'class="share"' not in anon_client.get(f"{prefix}/").content.decode()
+    assert 'class="share"' not in anon_client.get(f"{prefix}/gibt-es-nicht/").content.decode()
+    assert 'class="share"' in anon_client.get(f"{prefix}/seite/impressum/").content.decode()
+
+
+def test_printed_pages_name_the_site_the_date_and_the_address(anon_client, settings):
+    from django.utils import formats, timezone
+
+    html = anon_client.get("/seite/impressum/").content.decode()
+    line = html.split('class="container print-only print-meta"', 1)[1].split("</p>", 1)[0]
+    assert "BeKo Wuppertal" in line
+    assert formats.date_format(timezone.localdate(), "DATE_FORMAT") in line
+    assert f"{settings.SITE_URL}/seite/impressum/" in line
+
+
+def test_the_home_page_has_one_search(anon_client):
+    html = anon_client.get("/").content.decode()
+    assert html.count('role="search"') == 1
+    assert 'action="/suche/"' in html

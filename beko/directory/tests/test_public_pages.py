@@ -198,10 +198,10 @@ def test_reports_are_rate_limited(anon_client: Any, offers: list[Any], settings:
 
 def test_home_page_shows_search_tiles_and_districts(anon_client: Any, offers: list[Any]) -> None:
     html = anon_client.get("/").content.decode()
-    assert 'action="/angebote/"' in html
+    assert 'action="/suche/"' in html  # the one search of the home page: the whole site
     assert "?category=sprache" in html and "Sprache" in html
     assert "?district=ronsdorf" in html
-    assert "2 Angebote von 1 Organisationen" in html
+    assert "2 Angebote von 1 Organisationen in Wuppertal" in html
 
 
 def test_arabic_list_page_is_right_to_left(anon_client: Any, offers: list[Any]) -> None:

@@ -110,7 +110,8 @@ def test_sitemap_lists_every_public_page_type_in_every_language(anon_client, mak
         item.get_absolute_url(),
         "/fuer-ehrenamtliche/",
         "/fuer-unternehmen/",
-        "/fuer-beratungsstellen-und-vereine/",
+        "/fuer-beratungsstellen/",
+        "/fuer-vereine/",
         "/ueber-uns/",
         "/seite/impressum/",
     ]

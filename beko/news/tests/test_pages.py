@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 AUDIENCE_URLS = [
     "/fuer-ehrenamtliche/",
     "/fuer-unternehmen/",
-    "/fuer-beratungsstellen-und-vereine/",
+    "/fuer-beratungsstellen/",
+    "/fuer-vereine/",
 ]
 
 
@@ -203,9 +204,14 @@ def test_audience_page_bundles_faq_entries_of_its_audience(anon_client):
     section = html.split('id="bundle-faq"', 1)[1].split("</section>", 1)[0]
     assert "Wer zahlt die Fahrtkosten im Ehrenamt?" in section
     assert "Welche Erlaubnis" not in section
-    html = anon_client.get("/fuer-beratungsstellen-und-vereine/").content.decode()
+    html = anon_client.get("/fuer-vereine/").content.decode()
     assert "Wie tragen wir unser Angebot ein?" in html
+    assert "Welche Erlaubnis" not in html
     assert 'href="/fragen/"' in html
+    assert (
+        "Wie tragen wir unser Angebot ein?"
+        not in anon_client.get("/fuer-beratungsstellen/").content.decode()
+    )
 
 
 def test_news_detail_carries_json_ld_with_the_csp_nonce_and_no_breakout(
@@ -227,3 +233,74 @@ def test_news_detail_carries_json_ld_with_the_csp_nonce_and_no_breakout(
     assert data["headline"].startswith("Titel mit </script>")
     assert data["image"][0].startswith(settings.SITE_URL + "/media/images/")
     assert "<script>alert(1)</script>" not in html
+
+
+def test_each_audience_page_has_its_own_icon_guide_entry_and_contact(anon_client):
+    expected = {
+        "/fuer-ehrenamtliche/": ("icon--heart-handshake", 'href="/wege-in-arbeit/"'),
+        "/fuer-unternehmen/": ("icon--building-factory-2", 'href="/wege-in-arbeit/?view=employer"'),
+        "/fuer-beratungsstellen/": ("icon--messages", 'href="/wege-in-arbeit/"'),
+        "/fuer-vereine/": ("icon--users-group", 'href="/wege-in-arbeit/"'),
+    }
+    for url, (icon, guide_link) in expected.items():
+        html = anon_client.get(url).content.decode()
+        hero = html.split('class="audience-hero"', 1)[1].split("</header>", 1)[0]
+        assert icon in hero, url
+        guide = html.split('class="audience-guide"', 1)[1].split("</section>", 1)[0]
+        assert guide_link in guide, url
+        contact = html.split('class="contact-box audience-contact"', 1)[1].split("</aside>", 1)[0]
+        assert settings.BEKO_OFFICE["hotline"] in contact and 'href="/kontakt/"' in contact, url
+
+
+def test_counselling_and_association_pages_answer_their_own_questions(anon_client):
+    from .conftest import create_faq
+
+    create_faq(question="Wie verweisen wir an die BeKo?", audiences=" counselling ")
+    create_faq(question="Wie kommt unser Verein zum Markt?", audiences=" association ")
+    counselling = anon_client.get("/fuer-beratungsstellen/").content.decode()
+    associations = anon_client.get("/fuer-vereine/").content.decode()
+    assert "Wie verweisen wir an die BeKo?" in counselling
+    assert "Wie verweisen wir an die BeKo?" not in associations
+    assert "Wie kommt unser Verein zum Markt?" in associations
+    assert "Wie kommt unser Verein zum Markt?" not in counselling
+    # Answers open in place (no JavaScript needed) and link to their own page.
+    assert '<details class="faq-accordion__item">' in counselling
+
+
+def test_the_old_joint_address_redirects_to_the_counselling_page(anon_client):
+    response = anon_client.get("/fuer-beratungsstellen-und-vereine/")
+    assert response.status_code == 301
+    assert response["Location"] == "/fuer-beratungsstellen/"
+    assert (
+        anon_client.get("/en/fuer-beratungsstellen-und-vereine/")["Location"]
+        == "/en/fuer-beratungsstellen/"
+    )
+
+
+def test_audience_offers_link_to_the_directory_filtered_for_the_audience(anon_client):
+    html = anon_client.get("/fuer-unternehmen/").content.decode()
+    assert 'href="/angebote/?target_group=employers"' in html
+    html = anon_client.get("/fuer-beratungsstellen/").content.decode()
+    assert 'href="/angebote/?target_group=professionals"' in html
+
+
+def test_about_page_shows_beko_in_numbers(anon_client, organisation):
+    from django.utils import timezone
+
+    from .conftest import create_event, create_offer
+
+    create_offer(title="Sprachcafé", organisation=organisation)
+    create_offer(title="Entwurf", organisation=organisation, status="draft")
+    event = create_event(title="Meet Eat", audience="volunteers", days=0)
+    html = anon_client.get("/ueber-uns/").content.decode()
+    numbers = html.split('class="numbers"', 1)[1].split("</section>", 1)[0]
+    values = re.findall(
+        r'<span class="numbers__value">(\d+)</span><span class="numbers__label">([^<]+)</span>',
+        numbers,
+    )
+    year = timezone.localtime(event.starts_at).year
+    assert values == [
+        ("1", "Angebot im Verzeichnis"),
+        ("1", "Organisation mit Angeboten"),
+        ("1", f"Veranstaltung im Jahr {year}"),
+    ]

@@ -59,7 +59,7 @@ def test_audience_pages_and_info_pages_are_found(anon_client):
 def test_staff_edits_of_audience_pages_are_searchable_at_once(staff_client, anon_client):
     from beko.news.models import AudiencePage
 
-    page = AudiencePage.objects.get(audience="organisations")
+    page = AudiencePage.objects.get(audience="associations")
     staff_client.post(
         f"/intern/news/seiten/{page.pk}/",
         {"title": "Für Vereine", "body": "<p>Quartiersnetzwerk Ostersbaum</p>"},

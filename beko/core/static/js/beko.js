@@ -21,8 +21,26 @@
       if (el !== except) { el.open = false; }
     });
   }
+  // Filter panels (details.filter-panel with an id, e.g. the directory's): open on wide screens,
+  // and keep the visitor's choice when htmx swaps the panel for fresh counts.
+  var panelState = {};
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 60rem)") : null;
+  function restorePanels(root) {
+    root.querySelectorAll("details.filter-panel[id]").forEach(function (panel) {
+      if (Object.prototype.hasOwnProperty.call(panelState, panel.id)) {
+        panel.open = panelState[panel.id];
+      } else if (wide && wide.matches) {
+        panel.open = true;
+      }
+    });
+  }
   ready(function () {
     enhance(document);
+    restorePanels(document);
+    document.addEventListener("toggle", function (event) {
+      var panel = event.target;
+      if (panel.matches && panel.matches("details.filter-panel[id]")) { panelState[panel.id] = panel.open; }
+    }, true);
     document.addEventListener("click", function (event) {
       closeDetails(event.target.closest("details.lang-switch"));
       var copy = event.target.closest("[data-copy]");
@@ -58,6 +76,9 @@
         if (main) { main.focus(); }
       });
     }
-    document.body.addEventListener("htmx:afterSwap", function (event) { enhance(event.target); });
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+      enhance(event.target);
+      restorePanels(event.target.parentNode || document);
+    });
   });
 })();
