@@ -115,13 +115,18 @@ class Backend:
 
     def readable(self, terms: list[str]) -> dict[str, str]:
         """Index term -> a readable word for it (nouns capitalised), for "Meinten Sie …?"."""
-        from .text import fold, lexicon
+        from .text import fold, lexicon, split_compound
 
         found = dict(
             SearchTerm.objects.filter(term__in=terms).exclude(word="").values_list("term", "word")
         )
         return {
-            term: (word[:1].upper() + word[1:] if fold(word) in lexicon() else word)
+            # German nouns (and compounds, whose last part is a noun) are capitalised.
+            term: (
+                word[:1].upper() + word[1:]
+                if fold(word) in lexicon() or split_compound(fold(word))
+                else word
+            )
             for term, word in found.items()
         }
 
