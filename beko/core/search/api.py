@@ -67,6 +67,12 @@ class Search:
         """Directory categories of the concepts the query names."""
         return self.parsed.categories
 
+    def names_in_title(self, title: str) -> bool:
+        """Does `title` contain every group of the query as typed (synonyms left out)?"""
+        if self.is_empty:
+            return False
+        return bool(match_tokens(self.parsed, [(index_text(title), 1.0)], typed_only=True))
+
     def score_texts(self, fields: Sequence[tuple[str, float]]) -> float:
         """Score of a document that lives outside the index (title, weight), … pairs of raw
         text; 0 when it does not match. Same linguistics and semantics as the index."""

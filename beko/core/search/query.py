@@ -250,7 +250,9 @@ def _tokens_match(alternative: Alternative, tokens: set[str], prefixes: list[str
     return 1 if alternative.term in tokens else 0
 
 
-def match_tokens(query: ParsedQuery, fields: list[tuple[str, float]]) -> float:
+def match_tokens(
+    query: ParsedQuery, fields: list[tuple[str, float]], *, typed_only: bool = False
+) -> float:
     """Score of a document given as (index token string, weight) pairs; 0 = no match.
 
     The same semantics as the backends (groups ANDed or `min_groups` of them, alternatives
@@ -263,6 +265,8 @@ def match_tokens(query: ParsedQuery, fields: list[tuple[str, float]]) -> float:
         group_score = 0.0
         for tokens, ordered, weight in prepared:
             for alternative in group.alternatives:
+                if typed_only and alternative.synonym:
+                    continue
                 hits = _tokens_match(alternative, tokens, ordered)
                 if hits:
                     group_score += weight * hits * (0.5 if alternative.synonym else 1.0)
