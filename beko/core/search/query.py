@@ -21,6 +21,11 @@ MAX_QUERY_TERMS = 10
 MIN_PREFIX = 4  # shorter prefixes match too much to be useful
 MIN_FUZZY = 5  # shorter words have too many neighbours at distance 1
 MAX_COMBINATIONS = 20  # a relaxed query lists at most this many group combinations
+# Compound heads that say little beyond "some kind of offer": in "Suchthilfe" the modifier
+# carries the meaning, so "Suchtberatung" answers it too (ranked below the whole word).
+GENERIC_HEADS = frozenset(
+    ["hilfe", "beratung", "angebot", "stelle", "service", "unterstutzung", "begleitung"]
+)
 
 
 class Vocabulary(Protocol):
@@ -137,6 +142,13 @@ def _word_alternatives(word: str, *, synonym: bool = False) -> list[Alternative]
     if parts:
         # "Zeugnisanerkennung" also finds "Anerkennung von Zeugnissen".
         found.append(Alternative("", synonym=synonym, parts=tuple(_part(p) for p in parts)))
+        if parts[-1] in GENERIC_HEADS:
+            modifier = parts[:-1]
+            found.append(
+                Alternative("", synonym=True, parts=tuple(_part(p) for p in modifier))
+                if len(modifier) > 1
+                else replace(_part(modifier[0]), synonym=True)
+            )
     return found
 
 
