@@ -85,8 +85,10 @@ class OfferSearchForm(forms.Form):
     def _sort_is_stale(self, q: str) -> bool:
         """The sort came with the form of another query (links and the API carry no
         `sorted_q`: their sort is always meant)."""
-        if "sorted_q" not in self.data or "sorted_q" in self.errors:
+        if "sorted_q" not in self.data:
             return False
+        if "sorted_q" in self.errors:
+            return True  # longer than any query: it cannot belong to this one
         return " ".join(self.cleaned_data.get("sorted_q", "").split()) != " ".join(q.split())
 
 
