@@ -108,7 +108,11 @@ serve-prod: setup
 # Extract and compile UI translations. Each app owns beko/<app>/locale/; strings in the project
 # files directly under beko/ (settings.py: main navigation) go to beko/locale/.
 # `make messages APP=directory` updates one app's catalogues only (fewer merge conflicts).
+# Our makemessages (beko/core/management/commands/makemessages.py) writes unwrapped catalogues
+# with a fixed header and no extraction date: running it twice changes nothing.
+# Translating: docs/translations.md (messages_todo -> translate -> messages_apply).
 MESSAGE_LANGS := -l de -l en -l ar -l fa -l uk -l tr -l ru
+MESSAGE_OPTS := --no-obsolete --no-location --no-wrap
 APP ?=
 messages: setup
 	@set -e; apps="$(if $(APP),beko/$(APP)/,$$(ls -d beko/*/))"; \
@@ -117,19 +121,17 @@ messages: setup
 		mkdir -p "$$app/locale"; \
 		echo "makemessages $$app"; \
 		(cd "$$app" && ../../$(BIN)/python ../../manage.py makemessages $(MESSAGE_LANGS) \
-			--no-obsolete --no-location >/dev/null); \
+			$(MESSAGE_OPTS) >/dev/null); \
 	done; \
 	if [ -z "$(APP)" ]; then \
 		ignores=$$(for d in beko/*/; do printf -- '-i %s ' "$$(basename $$d)"; done); \
 		echo "makemessages beko/ (project files)"; \
 		(cd beko && ../$(BIN)/python ../manage.py makemessages $(MESSAGE_LANGS) $$ignores \
-			--no-obsolete --no-location >/dev/null); \
+			$(MESSAGE_OPTS) >/dev/null); \
 	fi
 	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
-	@echo "Untranslated or fuzzy English strings (must be none):"
-	@for po in $$(find beko -path '*/locale/en/LC_MESSAGES/django.po'); do \
-		printf '  %s: ' "$$po"; msgfmt --statistics -o /dev/null "$$po"; \
-	done
+	@echo "UI strings per language (all must reach 0 untranslated, 0 fuzzy):"
+	@$(BIN)/python manage.py messages_status
 
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"

@@ -384,27 +384,34 @@ BEKO_FEED_ITEMS = env_int("BEKO_FEED_ITEMS", 20)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "BeKo")
 OTP_TOTP_THROTTLE_FACTOR = 1
 BEKO_RECOVERY_CODES = 10
-# Brute-force protection (django-axes): BEKO_LOGIN_FAILURES_ALLOWED wrong passwords per account
-# or per client address get the normal generic message; the next failure locks logins for
+# Brute-force protection (django-axes): BEKO_LOGIN_FAILURES_ALLOWED wrong passwords from one
+# client address get the normal generic message; the next failure locks logins for
 # BEKO_LOGIN_COOLOFF_MINUTES, and every further failure during a lockout doubles the wait
 # (beko.accounts.lockout.cooloff), up to one day.
 BEKO_LOGIN_FAILURES_ALLOWED = env_int("BEKO_LOGIN_FAILURES_ALLOWED", 5)
 AXES_FAILURE_LIMIT = BEKO_LOGIN_FAILURES_ALLOWED + 1
 BEKO_LOGIN_COOLOFF_MINUTES = env_int("BEKO_LOGIN_COOLOFF_MINUTES", 15)
 AXES_COOLOFF_TIME = "beko.accounts.lockout.cooloff"
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Counted and locked per client address, whichever accounts it tries. Never per account alone:
+# then anyone who knows a user name could lock that person out from everywhere. Guessing from
+# many addresses is met by the password rules and the second factor (staff).
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_LOCKOUT_CALLABLE = "beko.accounts.lockout.lockout_response"
-AXES_RESET_ON_SUCCESS = True
+# A successful login clears only that account's failures (beko.accounts.lockout).
+AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = True
-# Behind the reverse proxy the client address is the right-most X-Forwarded-For entry it adds.
-# The same count serves the rate limits (beko.accounts.lockout.client_ip).
-BEKO_TRUSTED_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1) if PRODUCTION else 0
-AXES_IPWARE_PROXY_COUNT = BEKO_TRUSTED_PROXY_COUNT or None
-RATELIMIT_IP_META_KEY = "beko.accounts.lockout.client_ip"
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PRODUCTION else ("REMOTE_ADDR",)
+# Client address (beko.core.lib.client_address.client_ip, used by the lockout, every rate limit
+# and the security log): behind N trusted reverse proxies it is the N-th X-Forwarded-For entry
+# from the right; entries further left come from the client and are ignored. 0 = no proxy
+# (REMOTE_ADDR is the client). AXES_PROXY_COUNT is the old name, still read.
+BEKO_TRUSTED_PROXY_COUNT = env_int(
+    "BEKO_TRUSTED_PROXY_COUNT", env_int("AXES_PROXY_COUNT", 1 if PRODUCTION else 0)
 )
+if BEKO_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("BEKO_TRUSTED_PROXY_COUNT must not be negative.")
+AXES_CLIENT_IP_CALLABLE = "beko.core.lib.client_address.client_ip"
+RATELIMIT_IP_META_KEY = "beko.core.lib.client_address.client_ip"
 # Password reset requests per client address and per e-mail address (django-ratelimit).
 BEKO_PASSWORD_RESET_RATE_PER_IP = env_str("BEKO_PASSWORD_RESET_RATE_PER_IP", "5/h")
 BEKO_PASSWORD_RESET_RATE_PER_ADDRESS = env_str("BEKO_PASSWORD_RESET_RATE_PER_ADDRESS", "3/h")

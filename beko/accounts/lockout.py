@@ -1,7 +1,7 @@
 """Brute-force protection around the login (django-axes), with back-off and a German page.
 
-After `BEKO_LOGIN_FAILURES_ALLOWED` wrong passwords for one account or from one client address,
-the next failure locks logins for `BEKO_LOGIN_COOLOFF_MINUTES`. Every further failure during the lockout doubles the
+After `BEKO_LOGIN_FAILURES_ALLOWED` wrong passwords from one client address (whatever accounts it
+tries), the next failure locks logins from that address for `BEKO_LOGIN_COOLOFF_MINUTES`. Every further failure during the lockout doubles the
 wait (capped at one day), so guessing stays slow. The message never says whether the account
 exists.
 """
@@ -13,10 +13,14 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.contrib.auth.signals import user_logged_in
+from django.db.models import Sum
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from beko.core.lib.client_address import client_ip
 
 from .forms import LoginForm
 
@@ -28,13 +32,11 @@ MAX_COOLOFF = timedelta(days=1)
 def _recorded_failures(request: HttpRequest) -> int:
     from axes.models import AccessAttempt
 
-    username = request.POST.get("username", "") if request.method == "POST" else ""
-    address = getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR", "")
-    match = Q(ip_address=address)
-    if username:
-        match |= Q(username=username)
-    result = AccessAttempt.objects.filter(match).aggregate(most=Max("failures_since_start"))
-    return int(result["most"] or 0)
+    address = getattr(request, "axes_ip_address", None) or client_ip(request)
+    result = AccessAttempt.objects.filter(ip_address=address).aggregate(
+        total=Sum("failures_since_start")
+    )
+    return int(result["total"] or 0)
 
 
 def cooloff(request: HttpRequest | None = None) -> timedelta:
@@ -61,6 +63,7 @@ def lockout_response(
         "login locked out",
         extra={
             "path": request.path,
+            "client": client_ip(request),
             "cooloff_minutes": int(cooloff(request).total_seconds() // 60),
         },
     )
@@ -73,12 +76,18 @@ def lockout_response(
     )
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The client's address for rate limits: behind N trusted proxies, the N-th entry from the
-    right of X-Forwarded-For (the ones the proxies added; anything left of it is spoofable)."""
-    count = settings.BEKO_TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if count and len(forwarded) >= count:
-        return forwarded[-count]
-    return str(request.META.get("REMOTE_ADDR", ""))
+@receiver(user_logged_in, dispatch_uid="beko.accounts.lockout.forget_own_failures")
+def forget_own_failures(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    """After a successful login, forget this account's earlier typos from this address.
+
+    Only this account's: django-axes' own reset (AXES_RESET_ON_SUCCESS, off) would clear the
+    whole address, so an attacker with any valid account could guess another account's
+    password, log into their own account, and guess on without ever being locked.
+    """
+    from axes.models import AccessAttempt
+
+    if request is None:
+        return
+    address = getattr(request, "axes_ip_address", None) or client_ip(request)
+    names = {user.get_username(), *([user.email] if getattr(user, "email", "") else [])}
+    AccessAttempt.objects.filter(ip_address=address, username__in=names).delete()

@@ -20,6 +20,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
+from beko.core.lib.client_address import client_ip
 from beko.core.selectors import staff_menu
 
 from . import permissions, two_factor
@@ -239,7 +240,10 @@ class PasswordResetView(auth_views.PasswordResetView):
                 or limited
             )
         if limited:
-            logger.warning("password reset rate limited", extra={"path": request.path})
+            logger.warning(
+                "password reset rate limited",
+                extra={"path": request.path, "client": client_ip(request)},
+            )
             form = self.get_form()
             form.is_valid()
             form.add_error(

@@ -74,20 +74,11 @@ def _registration_rate_limited(request: HttpRequest) -> bool:
     return is_ratelimited(
         request,
         group="events.register.ip",
-        key=_client_address,
+        key="ip",  # beko.core.lib.client_address.client_ip (settings.RATELIMIT_IP_META_KEY)
         rate=rate,
         method="POST",
         increment=True,
     )
-
-
-def _client_address(group: str, request: HttpRequest) -> str:
-    """The visitor's address; in production behind the reverse proxy, the right-most
-    X-Forwarded-For entry (the one our proxy added), since REMOTE_ADDR is the proxy itself."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.PRODUCTION and forwarded:
-        return forwarded.split(",")[-1].strip()
-    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def _get_public_event(slug: str) -> Event:

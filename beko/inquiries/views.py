@@ -13,6 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from beko.core.lib.client_address import client_ip
+
 from . import selectors, services
 from .forms import InquiryForm, SuggestionForm
 
@@ -86,7 +88,9 @@ def contact(request: HttpRequest) -> HttpResponse:
         return render(request, "inquiries/contact.html", _contact_context(form, preview=True))
 
     if _rate_limited(request):
-        logger.warning("inquiry rate limited", extra={"path": request.path})
+        logger.warning(
+            "inquiry rate limited", extra={"path": request.path, "client": client_ip(request)}
+        )
         form.is_valid()
         form.add_error(
             None,

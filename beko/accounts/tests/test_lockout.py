@@ -54,7 +54,7 @@ def test_cooloff_doubles_with_every_failure_beyond_the_limit(staff_user, setting
     request = RequestFactory().post(LOGIN, {"username": "team"})
     request.axes_ip_address = "127.0.0.1"
     assert cooloff(request) == timedelta(minutes=15)
-    AccessAttempt.objects.create(username="team", ip_address="10.0.0.1", user_agent="x", failures_since_start=8,
+    AccessAttempt.objects.create(username="team", ip_address="127.0.0.1", user_agent="x", failures_since_start=8,
                                  get_data="", post_data="", http_accept="", path_info=LOGIN)  # fmt: skip
     assert cooloff(request) == timedelta(minutes=60)
     AccessAttempt.objects.update(failures_since_start=100)
@@ -123,16 +123,3 @@ def test_password_reset_backs_off_to_a_daily_limit_per_address(staff_user, setti
         "am nächsten Tag"
         in client.post("/konto/passwort-vergessen/", {"email": "team@example.org"}).content.decode()
     )
-
-
-def test_rate_limits_use_the_address_the_trusted_proxy_saw(settings):
-    from beko.accounts.lockout import client_ip
-
-    request = RequestFactory().get(
-        "/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.1"
-    )
-    settings.BEKO_TRUSTED_PROXY_COUNT = 0
-    assert client_ip(request) == "10.0.0.1"
-    settings.BEKO_TRUSTED_PROXY_COUNT = 1
-    assert client_ip(request) == "203.0.113.7"  # the spoofable left part is ignored
-    assert client_ip(RequestFactory().get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"

@@ -1,15 +1,11 @@
-"""Language switching, right-to-left rendering and the UI translation catalogues."""
+"""Language switching and right-to-left rendering (the catalogues: test_catalogues.py)."""
 
-from pathlib import Path
-
-import polib
 import pytest
 from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
 RTL = {"ar", "fa"}
-ROOT = Path(settings.BASE_DIR)
 
 
 @pytest.mark.parametrize(("code", "_name"), settings.LANGUAGES)
@@ -113,26 +109,3 @@ def test_incomplete_languages_say_so_in_german_marked_as_german(anon_client):
     html = anon_client.get("/fa/").content.decode()
     assert '<p class="notice notice--lang" lang="de" dir="ltr">' in html
     assert "notice--lang" not in anon_client.get("/en/").content.decode()
-
-
-def _english_catalogues() -> list[Path]:
-    return sorted(ROOT.glob("beko/**/locale/en/LC_MESSAGES/django.po"))
-
-
-def test_core_accounts_and_project_ship_english_catalogues():
-    found = {path.relative_to(ROOT).parts[1] for path in _english_catalogues()}
-    assert {"core", "accounts", "locale"} <= found
-
-
-@pytest.mark.parametrize("po_path", _english_catalogues(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_english_catalogue_is_complete_and_compiled(po_path):
-    po = polib.pofile(str(po_path))
-    untranslated = [entry.msgid for entry in po.untranslated_entries()]
-    fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
-    assert untranslated == [], f"{po_path}: untranslated {untranslated[:10]}"
-    assert fuzzy == [], f"{po_path}: fuzzy {fuzzy[:10]}"
-    mo_path = po_path.with_suffix(".mo")
-    assert mo_path.exists(), f"{mo_path} missing: run make messages"
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(mo_path))}
-    stale = [e.msgid for e in po.translated_entries() if compiled.get(e.msgid) != e.msgstr]
-    assert stale == [], f"{mo_path} is older than its .po: run make messages ({stale[:5]})"
