@@ -30,8 +30,29 @@ _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "کال", "لل", "�
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
+GLOSSARY = DATA.parent.parent / "data" / "glossary.yaml"
+_PARENTHESIS = re.compile(r"\(([^)]*)\)")
+
+
 def _file() -> Path:
     return Path(getattr(settings, "BEKO_SEARCH_CONCEPTS", DATA / "concepts.yaml"))
+
+
+def _glossary_renderings(path: Path, loader: Any) -> dict[str, dict[str, list[str]]]:
+    """Glossary key -> language -> search terms from its agreed rendering:
+    "Duldung (toleration)" gives "Duldung" and "toleration"; "a / b" gives both."""
+    if not path.exists():
+        return {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
+    found: dict[str, dict[str, list[str]]] = {}
+    for term in data.get("terms") or []:
+        for language in LANGUAGES[1:]:
+            rendering = (term.get(language) or {}).get("term", "")
+            pieces = [*_PARENTHESIS.findall(rendering), _PARENTHESIS.sub(" ", rendering)]
+            found.setdefault(term["key"], {})[language] = [
+                part.strip() for piece in pieces for part in piece.split("/") if part.strip()
+            ]
+    return found
 
 
 @dataclass(frozen=True)
@@ -103,11 +124,17 @@ def _load(path: Path) -> Dictionary:
         for words in (data.get("stop_words") or {}).values()
         for w in words
     )
+    glossary = _glossary_renderings(GLOSSARY, loader)
     concepts = []
     for raw in data["concepts"]:
         terms = {
             lang: tuple(_text(t, raw["id"]) for t in raw.get(lang) or ()) for lang in LANGUAGES
         }
+        for key in raw.get("glossary") or ():
+            if key not in glossary and glossary:
+                raise ValueError(f"concepts.yaml, {raw['id']}: no glossary term {key!r}")
+            for lang, renderings in glossary.get(key, {}).items():
+                terms[lang] = tuple(dict.fromkeys([*terms[lang], *renderings]))
         concepts.append(
             Concept(
                 id=raw["id"],

@@ -148,3 +148,12 @@ def test_a_snippet_shows_the_match_in_a_long_text() -> None:
     snippet = str(highlighter.snippet(text, length=80))
     assert snippet.startswith("… ") and snippet.endswith(" …")
     assert "<mark>Kinderbetreuung</mark>" in snippet and len(snippet) < 120
+
+
+def test_legal_terms_come_with_the_glossary_renderings() -> None:
+    concepts = {c.id: c for c in dictionary().concepts}
+    # beko/core/data/glossary.yaml: Duldung = "تصريح التسامح (Duldung)", Jobcenter (uk) =
+    # "центр зайнятості (Jobcenter)".
+    assert "تصريح التسامح" in concepts["duldung"].terms["ar"]
+    assert "центр зайнятості" in concepts["jobcenter"].terms["uk"]
+    assert [m.concept.id for m in interpret(words("تصريح التسامح"))] == ["duldung"]
