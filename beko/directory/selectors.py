@@ -453,7 +453,8 @@ def offer_search(
 
         # Paging and sorting reuse the ids; cached until the index changes (results.py).
         state = replace(filters, page=1, sort="", page_size=0)
-        matched, ids, relaxed = cached(("offer-ids", state, moment), matching)
+        # "offer-ids-2": the value gained the relaxed flag; older entries must not be read.
+        matched, ids, relaxed = cached(("offer-ids-2", state, moment), matching)
 
     def load_page() -> tuple[list[Offer], int, int, int]:
         """The page's offers with their relations, the total, the page number, pages."""
