@@ -140,8 +140,10 @@ def _word_alternatives(word: str, *, synonym: bool = False) -> list[Alternative]
         found.append(Alternative(word, prefix=True, synonym=synonym))
     parts = split_compound(word)
     if parts:
-        # "Zeugnisanerkennung" also finds "Anerkennung von Zeugnissen".
-        found.append(Alternative("", synonym=synonym, parts=tuple(_part(p) for p in parts)))
+        # "Zeugnisanerkennung" also finds "Anerkennung von Zeugnissen" — ranked like a
+        # synonym: the parts' prefixes ("kind*" of "Kindergarten") must not lift documents
+        # that only share a part (ts_rank counts partial matches of an AND).
+        found.append(Alternative("", synonym=True, parts=tuple(_part(p) for p in parts)))
         if parts[-1] in GENERIC_HEADS:
             modifier = parts[:-1]
             found.append(
