@@ -179,7 +179,11 @@ class OfferPageOut(Schema):
 
 
 class OfferQuery(Schema):
-    q: str | None = Field(default=None, max_length=200, description="Volltextsuche (deutsch)")
+    q: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Volltextsuche: deutsch, mit Tippfehlern und Komposita; Fragen auf en, ar, fa, uk, tr, ru werden über das Begriffswörterbuch ins Deutsche übertragen",
+    )
     category: str | None = _slug()
     district: str | None = _slug()
     language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
