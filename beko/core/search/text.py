@@ -255,8 +255,15 @@ def surface_forms(text: str) -> dict[str, str]:
     """Index token -> a readable form of it (lower case, umlauts kept), for "Meinten Sie …?"."""
     forms: dict[str, str] = {}
     for raw in _TOKEN.findall(text.casefold()):
-        folded = fold(raw)
-        if folded in STOP_WORDS or not folded.isalpha():
-            continue
-        forms.setdefault(stem_word(folded), raw)
+        token = _surface_token(raw)
+        if token:
+            forms.setdefault(token, raw)
     return forms
+
+
+@lru_cache(maxsize=100_000)
+def _surface_token(raw: str) -> str:
+    folded = fold(raw)
+    if folded in STOP_WORDS or not folded.isalpha():
+        return ""
+    return stem_word(folded)
