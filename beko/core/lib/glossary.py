@@ -235,6 +235,8 @@ class TermMatch:
     quoted: bool  # every occurrence is inside quotation marks („Duldung“)
 
 
+# Placeholders and tags are code, not German words ("%(organisation)s").
+_PLACEHOLDERS = re.compile(r"%\(\w+\)[a-zA-Z]|\{\w*\}|<[^<>]*>")
 _QUOTED = re.compile(r"„[^“”]*[“”]|“[^”]*”|\"[^\"]*\"|«[^»]*»")
 
 
@@ -246,7 +248,7 @@ def term_matches(glossary: Glossary, text: str, *, apps: Iterable[str] = ()) -> 
     and to any name (brand) that contains it ("Meet & Eat" holds no "eAT"). A term limited to
     some apps only counts in msgids those apps use.
     """
-    folded = fold(text)
+    folded = fold(_PLACEHOLDERS.sub(" ", text))
     quotes = [match.span() for match in _QUOTED.finditer(folded)]
     used_by = set(apps)
     matches: list[tuple[int, int, int, Term]] = []

@@ -104,6 +104,10 @@ def test_longer_terms_win_over_the_words_inside_them():
     assert _keys("Meet & Eat im Stadtbezirk Barmen") == {"meet_and_eat", "stadtbezirk"}
 
 
+def test_placeholders_are_not_german_words():
+    assert _keys("Sie bearbeiten die Angebote von %(organisation)s.") == {"angebot"}
+
+
 def test_a_term_limited_to_some_apps_is_only_checked_there():
     assert "anmeldung" in _keys("Ihre Anmeldung", apps=("events",))
     assert "anmeldung" not in _keys("Anmeldung fehlgeschlagen", apps=("accounts",))

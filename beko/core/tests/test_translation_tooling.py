@@ -213,6 +213,13 @@ def test_apply_writes_every_catalogue_with_the_msgid_and_compiles(project, tmp_p
     assert _entry(project, "", "ar", "Angebote").msgstr == ""  # empty ones are left alone
 
 
+def test_apply_takes_a_lone_space_as_a_translation(project, tmp_path):
+    # German "Uhr" after a time has no counterpart in Arabic: a space is the translation.
+    _apply(_translations(tmp_path / "ar.json", [{"msgid": "Anmeldung", "msgstr": " "}]))
+    assert _entry(project, "events", "ar", "Anmeldung").msgstr == " "
+    assert language_status("ar").untranslated == 3
+
+
 def test_apply_fills_all_six_arabic_plural_forms_from_fewer(project, tmp_path):
     file = _translations(
         tmp_path / "ar.json",

@@ -75,7 +75,9 @@ def translations_read(document: Any) -> tuple[str, list[Translation]]:
             msgstr=_str(raw.get("msgstr"), "msgstr", index),
             msgstr_plural=tuple(_str(v, "msgstr_plural", index) for v in plural_raw),
         )
-        if any(text.strip() for text in translation.texts):
+        # "" means "not translated yet"; a lone space is a translation (German "Uhr" after a
+        # time has no counterpart in English or Arabic).
+        if any(translation.texts):
             result.append(translation)
     return language, result
 
@@ -88,7 +90,7 @@ def translation_problems(translation: Translation, *, language: str, flags: list
         if not translation.msgstr_plural or len(translation.msgstr_plural) > forms:
             problems.append(f"msgstr_plural needs 1 to {forms} forms")
         for index, text in enumerate(translation.msgstr_plural):
-            if not text.strip():
+            if not text:
                 problems.append(f"msgstr[{index}] is empty")
                 continue
             problems.extend(
