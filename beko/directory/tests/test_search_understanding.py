@@ -55,9 +55,18 @@ def test_the_api_ranks_by_relevance_unless_a_sort_is_given(
 
 
 def test_the_home_page_search_sends_only_the_query(anon_client: Any, offers: Any) -> None:
+    # The home page has one search, the site-wide one (offers first): it sends the query and
+    # nothing else, so no stale sort can push the German course down.
     html = anon_client.get("/").content.decode()
-    form = re.search(r'<form class="directory-search".*?</form>', html, re.S)
-    assert form is not None and 'name="sort"' not in form.group(0)
+    form = re.search(r'<form class="hero-search".*?</form>', html, re.S)
+    assert form is not None
+    assert 'action="/suche/"' in form.group(0)
+    assert re.findall(r'name="([^"]+)"', form.group(0)) == ["q"]
+    site = re.sub(r"<[^>]+>", "", anon_client.get("/suche/?q=Deutschkurs").content.decode())
+    assert "Deutschkurs für Frauen" in site
+    assert "Aktiv im Quartier" not in site or (
+        site.index("Deutschkurs für Frauen") < site.index("Aktiv im Quartier")
+    )
     result = anon_client.get("/angebote/?q=Deutschkurs").content.decode()
     assert _titles(result)[0] == "Deutschkurs für Frauen"
 
