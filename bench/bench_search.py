@@ -4,7 +4,7 @@ For each database: p50/p95 latency of 20 typical API searches (one client, seque
 requests; the first request of each query is reported apart as `cold`, the repeats are
 served from the search result cache in Redis as in production), then wrk -c16 throughput of the list page and of GET /api/v1/offers?q=… next to the
 server floor. The generated databases are kept (var/bench-search.sqlite3 and PostgreSQL
-`beko_bench`) so later runs skip the ~2 minutes of data generation; delete them to rebuild.
+`<name of BEKO_PG_URL>_bench`) so later runs skip the ~2 minutes of data generation; delete them to rebuild.
 """
 
 from __future__ import annotations
@@ -28,7 +28,11 @@ RESULTS_FILE = ROOT / "bench" / "results" / "search.json"
 COUNT = int(os.environ.get("BENCH_OFFERS", "100000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "10"))
 PG_URL = os.environ.get("BEKO_PG_URL", "postgres://postgres@127.0.0.1:5432/beko")
-PG_BENCH_URL = PG_URL.rsplit("/", 1)[0] + "/beko_bench"
+# Each checkout benchmarks its own database: BEKO_PG_URL=…/beko_me gives beko_me_bench
+# (…/beko gives beko_bench as before); a name that already ends in _bench is used as is.
+_PG_BASE, _PG_NAME = PG_URL.rsplit("/", 1)
+PG_BENCH_NAME = _PG_NAME if _PG_NAME.endswith("_bench") else f"{_PG_NAME}_bench"
+PG_BENCH_URL = f"{_PG_BASE}/{PG_BENCH_NAME}"
 REDIS_URL = os.environ.get("BEKO_REDIS_URL", "redis://127.0.0.1:6379")
 
 SEARCHES = [
@@ -174,9 +178,11 @@ def ensure_pg_database() -> None:
 
     admin = PG_URL.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'beko_bench'").fetchone()
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [PG_BENCH_NAME]
+        ).fetchone()
         if not exists:
-            conn.execute("CREATE DATABASE beko_bench")
+            conn.execute(f'CREATE DATABASE "{PG_BENCH_NAME}"')
 
 
 def main() -> None:

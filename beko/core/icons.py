@@ -88,6 +88,7 @@ GUIDE_TOPIC_ICONS: dict[str, str] = {
     "job_language_course": "message-language",
     "routes": "route",
     "next_steps": "list-check",
+    "employer": "building-factory-2",
 }
 
 # Pictures of the site's own sections and actions.

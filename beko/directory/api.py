@@ -165,12 +165,27 @@ class OfferPageOut(Schema):
     corrections: dict[str, str] = Field(
         default_factory=dict, description="typed word → corrected index term"
     )
+    suggestion: str = Field(
+        default="", description="the query with typos corrected („Meinten Sie …?“), else empty"
+    )
+    searched: list[str] = Field(
+        default_factory=list,
+        description="German words searched for when the query was in another language",
+    )
+    relaxed: bool = Field(
+        default=False,
+        description="nothing matched every word; results match most of the words",
+    )
     facets: FacetsOut | None = None
     results: list[OfferOut]
 
 
 class OfferQuery(Schema):
-    q: str | None = Field(default=None, max_length=200, description="Volltextsuche (deutsch)")
+    q: str | None = Field(
+        default=None,
+        max_length=200,
+        description="Volltextsuche: deutsch, mit Tippfehlern und Komposita; Fragen auf en, ar, fa, uk, tr, ru werden über das Begriffswörterbuch ins Deutsche übertragen",
+    )
     category: str | None = _slug()
     district: str | None = _slug()
     language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
@@ -306,7 +321,8 @@ def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
     data: dict[str, Any] = {
         "count": result.total, "page": params.page, "page_size": params.page_size,
         "num_pages": result.num_pages, "next": next_link, "previous": previous_link,
-        "corrections": result.corrections, "facets": None,
+        "corrections": result.corrections, "suggestion": result.suggestion,
+        "searched": result.searched, "relaxed": result.relaxed, "facets": None,
         "results": [_offer(request, offer) for offer in result.offers],
     }  # fmt: skip
     if params.facets:

@@ -63,18 +63,34 @@ class OfferSearchForm(forms.Form):
     page = forms.IntegerField(
         required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput
     )
+    # The query the shown sort order was chosen for. The form always sends its sort
+    # select; a new query must rank by relevance unless the order was picked with it.
+    sorted_q = forms.CharField(
+        required=False, max_length=MAX_QUERY_LENGTH, widget=forms.HiddenInput
+    )
 
     def filters(self) -> OfferFilters:
         """Valid values only; call after is_valid()."""
         data = {}
         for name in self.fields:
-            if name in self.errors:
+            if name in self.errors or name == "sorted_q":
                 continue
             value = self.cleaned_data.get(name)
             if value not in (None, ""):
                 data[name] = value
+        if "sort" in data and self._sort_is_stale(data.get("q", "")):
+            del data["sort"]
         data.setdefault("page", 1)
         return OfferFilters(**data)
+
+    def _sort_is_stale(self, q: str) -> bool:
+        """The sort came with the form of another query (links and the API carry no
+        `sorted_q`: their sort is always meant)."""
+        if "sorted_q" not in self.data:
+            return False
+        if "sorted_q" in self.errors:
+            return True  # longer than any query: it cannot belong to this one
+        return " ".join(self.cleaned_data.get("sorted_q", "").split()) != " ".join(q.split())
 
 
 class OfferReportForm(forms.ModelForm):

@@ -29,6 +29,7 @@ from beko.core.lib.charts import Chart, Series
 from beko.core.lib.fallback_marks import german, shown_field
 from beko.core.reports import ReportPeriod
 from beko.core.search import Search, id_list, restrict_to_ids
+from beko.core.search.highlight import Highlighter
 from beko.core.search.results import cached
 
 from .district_map import district_map as districts_map
@@ -213,6 +214,12 @@ class OfferSearchResult:
     flags: dict[str, int] = field(default_factory=dict)
     corrections: dict[str, str] = field(default_factory=dict)
     nearest_districts: list[FacetValue] = field(default_factory=list)
+    # How the query was understood (see directory/_search_notice.html):
+    suggestion: str = ""  # the query with typos corrected, for "Meinten Sie …?"
+    searched: list[str] = field(default_factory=list)  # German words for a translated query
+    relaxed: bool = False  # nothing matched every word: ranked on most of the words
+    categories: list[Category] = field(default_factory=list)  # of the concepts named
+    highlighter: Highlighter | None = None
 
     @property
     def has_next(self) -> bool:
@@ -446,18 +453,30 @@ def offer_search(
     page_size = max(1, min(filters.page_size, MAX_PAGE_SIZE))
     matched: list[int] | None = None
     ids: list[int] | None = None
+    relaxed = False
     if search is not None:
         # The visibility window in the index equals offers_public() (directory/search.py),
         # so one full-text query yields the visible matches, best first.
         query = search
 
-        def matching() -> tuple[list[int], list[int]]:
+        def matching() -> tuple[list[int], list[int], bool]:
             found = query.matching_ids(Offer, visible_at=now)
-            return found, _filtered_ids(filters, found, now)
+            narrowed = _filtered_ids(filters, found, now)
+            wider: Search | None = query
+            # Nothing has every word: rank the offers with most of them instead of showing
+            # an empty page (the page says so). Zero-hit queries only, so popular queries
+            # never pay for it.
+            while not narrowed and wider is not None and (wider := wider.relaxed()) is not None:
+                found = wider.matching_ids(Offer, visible_at=now)
+                narrowed = _filtered_ids(filters, found, now)
+                if narrowed:
+                    return found, narrowed, True
+            return found, narrowed, False
 
         # Paging and sorting reuse the ids; cached until the index changes (results.py).
         state = replace(filters, page=1, sort="", page_size=0)
-        matched, ids = cached(("offer-ids", state, moment), matching)
+        # "offer-ids-2": the value gained the relaxed flag; older entries must not be read.
+        matched, ids, relaxed = cached(("offer-ids-2", state, moment), matching)
 
     def load_page() -> tuple[list[Offer], int, int, int]:
         """The page's offers with their relations, the total, the page number, pages."""
@@ -495,6 +514,11 @@ def offer_search(
         num_pages=num_pages,
         corrections=search.corrections if search else {},
     )
+    if search is not None:
+        result.suggestion = search.suggestion()
+        result.searched = search.searched
+        result.relaxed = relaxed
+        result.highlighter = Highlighter.for_query(search.parsed)
     if with_facets:
         # The counts depend on the filters alone (not the page or sort): cached until the
         # index changes (every offer change re-indexes).
@@ -502,6 +526,11 @@ def offer_search(
         result.facets, result.flags = cached(
             facet_key, lambda: _facets(base, filters, search, now, matched=matched, ids=ids)
         )
+        if search is not None and search.categories:
+            # The categories of the concepts the query names ("Passende Kategorie: …"),
+            # taken from the facet values: no query of their own.
+            by_slug = {f.value: f.obj for f in result.facets["category"]}
+            result.categories = [by_slug[s] for s in search.categories if s in by_slug]
         if result.total == 0 and filters.district:
             values = result.facets["district"]
             selected = next((f for f in values if f.selected), None)

@@ -103,6 +103,17 @@ def _distance_note(district: str) -> str:
     ) % {"district": district}
 
 
+def _suggestion_url(request: HttpRequest, suggestion: str) -> str:
+    """The same search with the corrected query (filters kept, sort and page reset)."""
+    if not suggestion:
+        return ""
+    query = request.GET.copy()
+    for name in ("page", "sort", "sorted_q"):
+        query.pop(name, None)
+    query["q"] = suggestion
+    return f"{request.path}?{query.urlencode()}"
+
+
 @require_GET
 def offer_list(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET or None)
@@ -121,6 +132,8 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         "district_all_url": district_all_url,
         "page_query": _query_without(request.GET),
         "district_query": _query_without(request.GET, "district"),
+        "category_query": _query_without(request.GET, "category"),
+        "suggestion_url": _suggestion_url(request, result.suggestion),
         "crumbs": [(gettext_lazy("Angebote"), "")],
     }
     htmx = getattr(request, "htmx", None)

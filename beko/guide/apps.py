@@ -6,11 +6,17 @@ class GuideConfig(AppConfig):
     name = "beko.guide"
     label = "guide"
     verbose_name = _("Wege in Arbeit")
-    staff_menu = [(_("Regelwerk „Wege in Arbeit“"), "guide_staff:rule_list")]
+    staff_menu = [
+        (_("Regelwerk „Wege in Arbeit“"), "guide_staff:rule_list"),
+        (_("Rechtsänderungen in den nächsten 90 Tagen"), "guide_staff:rule_changes"),
+    ]
 
     def ready(self) -> None:
         # Load and validate the rule files at start-up: a broken file stops the process
         # with a message naming file, rule and field, instead of failing on first use.
+        from .content import glossary, papers
         from .rulebase import get_rulebase
 
         get_rulebase()
+        papers()
+        glossary()

@@ -46,11 +46,43 @@ VERDICT_LABELS: dict[str, Promise] = {
     "admissible": _("Zulassung möglich"),
     "not_eligible": _("Kein Zugang"),
 }
+# The headline of an answer that is open because a question was not answered (not because
+# the law is unclear).
+DEPENDS_LABEL = _("Hängt von fehlenden Angaben ab")
+
+BA_CONSENT_LABELS: dict[str, Promise] = {
+    "required": _("Die Bundesagentur für Arbeit muss zustimmen."),
+    "not_required": _("Keine Zustimmung der Bundesagentur für Arbeit nötig."),
+    "not_applicable": _("Eine Zustimmung der Bundesagentur für Arbeit spielt keine Rolle."),
+    "unclear": _("Ob die Bundesagentur für Arbeit zustimmen muss, ist offen."),
+}
+
+# Verdicts of the BA-consent topic (staff pages; the public sees BA_CONSENT_LABELS).
+BA_CONSENT_VERDICT_LABELS: dict[str, Promise] = {
+    "required": _("Zustimmung der Bundesagentur für Arbeit nötig"),
+    "not_required": _("Keine Zustimmung der Bundesagentur für Arbeit nötig"),
+    "not_applicable": _("Zustimmung der Bundesagentur für Arbeit spielt keine Rolle"),
+}
 
 CONFIDENCE_LABELS: dict[str, Promise] = {
     "high": _("hoch"),
     "medium": _("mittel"),
     "low": _("niedrig"),
+}
+
+ROUTE_STATE_LABELS: dict[str, Promise] = {
+    "possible": _("Kann passen – Bedingungen prüfen"),
+    "later": _("Später möglich"),
+    "not_possible": _("Passt nicht"),
+}
+
+EMPLOYER_SECTION_LABELS: dict[str, Promise] = {
+    "start": _("Darf die Person bei Ihnen anfangen?"),
+    "permits": _("Wer muss was erlauben?"),
+    "documents": _("Was Sie dafür liefern"),
+    "waiting": _("Wie lange dauert es?"),
+    "duties": _("Ihre Pflichten als Arbeitgeber"),
+    "contacts": _("Wen Sie anrufen können"),
 }
 
 # CSS modifier per verdict, so colour is never the only signal (the label is always shown).

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from .engine import Evaluation
 from .models import RuleUsage
@@ -36,6 +37,53 @@ class RuleRow:
     rule: Rule
     usage: int
     review_overdue: bool
+
+
+# The staff page "Rechtsänderungen" looks this far ahead.
+CHANGE_WINDOW = dt.timedelta(days=90)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChange:
+    """A rule that expires, starts or is due for review within the window."""
+
+    rule: Rule
+    kind: str  # "expires" | "starts" | "review"
+    day: dt.date
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def days_overdue(self) -> int:
+        return max(-self.days_left, 0)
+
+
+def rule_changes(
+    *, today: dt.date | None = None, window: dt.timedelta = CHANGE_WINDOW
+) -> list[RuleChange]:
+    """Rules whose validity ends or begins within ``window`` from ``today``, and rules whose
+    review is due by then (their own `review_due`, else 12 months after the last review),
+    soonest first; overdue reviews come first."""
+    today = today or timezone.localdate()
+    horizon = today + window
+    changes: list[RuleChange] = []
+    for rule in get_rulebase().rules:
+        if rule.valid_until is not None and today <= rule.valid_until <= horizon:
+            changes.append(
+                RuleChange(rule, "expires", rule.valid_until, (rule.valid_until - today).days)
+            )
+        if today <= rule.valid_from <= horizon:
+            changes.append(
+                RuleChange(rule, "starts", rule.valid_from, (rule.valid_from - today).days)
+            )
+        due = rule.review_due or rule.last_reviewed + REVIEW_INTERVAL
+        if due <= horizon and (rule.valid_until is None or rule.valid_until >= today):
+            changes.append(RuleChange(rule, "review", due, (due - today).days))
+    changes.sort(key=lambda change: (change.day, change.kind, change.rule.id))
+    return changes
 
 
 def rules_with_usage(*, today: dt.date | None = None) -> list[RuleRow]:
@@ -115,3 +163,108 @@ def _offer_dict(offer: Any) -> dict[str, str]:
 def home_section(request: HttpRequest) -> dict[str, Any]:
     """A short entry to the guide on the home page (see core.selectors.home_sections)."""
     return {"template": "guide/_home_section.html", "context": {}, "order": 20}
+
+
+# --- site search ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GuideSearchDocument:
+    """A page of the guide as the site search sees it (the guide has no database rows)."""
+
+    key: str  # "start", "status:duldung"
+    kind: str  # "start" | "status"
+    title: str
+    summary: str
+    body: str
+    url: str
+    keywords: str = ""  # words people search for that the title does not say
+
+
+# What people type when they mean the guide as a whole (German, as the search is German;
+# the multilingual concept dictionary maps other languages onto these words).
+START_KEYWORDS = (
+    "Arbeitserlaubnis Beschäftigungserlaubnis Erlaubnis zur Beschäftigung Arbeitsmarktzugang "
+    "Aufenthaltsstatus Aufenthaltspapier Ausbildung Selbständigkeit Integrationskurs "
+    "Berufssprachkurs Leistungen Bürgergeld Asylbewerberleistungen Bleiberecht"
+)
+
+
+def _statuses_in(condition: Any) -> set[str]:
+    """Residence statuses a rule condition names (status: {eq|in: …}, nested any/all/not)."""
+    found: set[str] = set()
+    if isinstance(condition, dict):
+        for key, value in condition.items():
+            if key == "status" and isinstance(value, dict):
+                for operator in ("eq", "in"):
+                    named = value.get(operator)
+                    found.update([named] if isinstance(named, str) else named or [])
+            else:
+                found |= _statuses_in(value)
+    elif isinstance(condition, list | tuple):
+        for item in condition:
+            found |= _statuses_in(item)
+    return found
+
+
+def search_documents() -> list[GuideSearchDocument]:
+    """The guide's start page and one page per residence status (the start page with that
+    status chosen), in the active language with the German wording added, for the site
+    search (`beko/news/search.py`). Built from the labels and the rule base; cached per
+    language and rule base version."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from .labels import STATUS_LABELS, TOPIC_LABELS
+
+    language = get_language() or "de"
+    rulebase = get_rulebase()
+    key = (language, rulebase.full_version)
+    cached = _SEARCH_DOCUMENTS.get(key)
+    if cached is not None:
+        return cached
+    text_language = "en" if language == "en" else "de"
+    explanations: dict[str, list[str]] = {}
+    for rule in rulebase.rules:
+        text = rule.explanation.get(text_language) or ""
+        for status in _statuses_in(rule.condition_source):
+            explanations.setdefault(status, []).append(text)
+    start_url = reverse("guide:start")
+    with translation.override("de"):
+        german = {k: str(v) for k, v in STATUS_LABELS.items()}
+        topics_de = " ".join(str(v) for v in TOPIC_LABELS.values())
+    documents = [
+        GuideSearchDocument(
+            key="start",
+            kind="start",
+            title=str(_("Wege in Arbeit")),
+            summary=str(
+                _(
+                    "Was darf die Person, die Sie begleiten? Arbeiten, eine Ausbildung machen, "
+                    "selbständig sein? Welches Amt zahlt? Welche Sprachkurse gibt es? Sie "
+                    "bekommen eine kurze Antwort mit Rechtsgrundlage."
+                )
+            ),
+            body=" ".join([*(str(v) for v in TOPIC_LABELS.values()), topics_de]),
+            url=start_url,
+            keywords=START_KEYWORDS,
+        )
+    ]
+    for status, label in STATUS_LABELS.items():
+        if status == "unknown":
+            continue
+        documents.append(
+            GuideSearchDocument(
+                key=f"status:{status}",
+                kind="status",
+                title=str(label),
+                summary=german[status] if str(label) != german[status] else "",
+                body=" ".join(explanations.get(status, [])),
+                url=f"{start_url}?status={status}",
+            )
+        )
+    _SEARCH_DOCUMENTS[key] = documents
+    return documents
+
+
+_SEARCH_DOCUMENTS: dict[tuple[str, str], list[GuideSearchDocument]] = {}

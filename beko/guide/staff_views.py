@@ -5,9 +5,9 @@ from django.shortcuts import render
 
 from beko.accounts.permissions import staff_required
 
-from .labels import CONFIDENCE_LABELS, TOPIC_LABELS
+from .labels import BA_CONSENT_VERDICT_LABELS, CONFIDENCE_LABELS, TOPIC_LABELS, VERDICT_LABELS
 from .rulebase import get_rulebase
-from .selectors import rules_with_usage
+from .selectors import CHANGE_WINDOW, rule_changes, rules_with_usage
 from .services import rule_usage_flush
 
 
@@ -26,6 +26,7 @@ def rule_list(request: HttpRequest) -> HttpResponse:
             "rulebase": rulebase,
             "topic_labels": TOPIC_LABELS,
             "confidence_labels": CONFIDENCE_LABELS,
+            "verdict_labels": {**VERDICT_LABELS, **BA_CONSENT_VERDICT_LABELS},
         },
     )
 
@@ -40,4 +41,22 @@ def rule_detail(request: HttpRequest, rule_id: str) -> HttpResponse:
         request,
         "guide/staff/rule_detail.html",
         {"row": row, "rule": row.rule, "confidence_labels": CONFIDENCE_LABELS},
+    )
+
+
+@staff_required
+def rule_changes_page(request: HttpRequest) -> HttpResponse:
+    """Law that changes: rules expiring, starting or due for review in the next 90 days."""
+    changes = rule_changes()
+    return render(
+        request,
+        "guide/staff/rule_changes.html",
+        {
+            "changes": changes,
+            "window_days": CHANGE_WINDOW.days,
+            "expiring": [c for c in changes if c.kind == "expires"],
+            "starting": [c for c in changes if c.kind == "starts"],
+            "reviews": [c for c in changes if c.kind == "review"],
+            "confidence_labels": CONFIDENCE_LABELS,
+        },
     )

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from beko.core import search
 from beko.core.lib.fallback_marks import shown_field
 from beko.core.models import Page
+from beko.core.search.highlight import Highlighter
 from beko.core.selectors import pages_public
 
 from . import selectors
@@ -171,6 +172,7 @@ class Group:
     results: list[Result] = field(default_factory=list)
     total: int = 0
     more_url: str | None = None
+    leads: bool = False  # its best hit names the query in its title: shown first
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,39 @@ GROUPS = [
         _present_event, ("events:event_list", "q"),
     ),
 ]  # fmt: skip
-GROUP_KEYS = [group.key for group in GROUPS]
+GUIDE_KEY = "guide"
+GUIDE_LABEL = _("Wege in Arbeit")
+# Groups whose best hit names the query in its title come first; among them, and among the
+# rest, in this order. The guide leads for status words ("Duldung", "Arbeitserlaubnis").
+PRIORITY = [GUIDE_KEY, "offers", "faq", "news", "events", "pages"]
+GROUP_KEYS = [group.key for group in GROUPS] + [GUIDE_KEY]
+
+
+def _guide_hits(query: search.Search) -> list[tuple[Any, float]]:
+    """The guide's pages (start page, status explanations, glossary when the guide has
+    one) from its provider `beko.guide.selectors.search_documents`, matched in Python with
+    the same linguistics as the index: they are few and live outside the database."""
+    provider = selectors._selector("beko.guide.selectors", "search_documents")
+    if provider is None:
+        return []
+    scored = []
+    for document in provider():
+        score = query.score_texts(
+            [
+                (document.title, 10.0),
+                (getattr(document, "keywords", ""), 6.0),
+                (document.summary, 4.0),
+                (document.body, 1.0),
+            ]
+        )
+        if score:
+            scored.append((document, score))
+    scored.sort(key=lambda item: -item[1])
+    return scored
+
+
+def _present_guide(document: Any) -> Result:
+    return Result(title=document.title, url=document.url, summary=document.summary[:240])
 
 
 def _ranked(query: search.Search, querysets: list[QuerySet[Any]]) -> list[Model]:
@@ -308,24 +342,21 @@ class SiteSearchResult:
     text: str
     groups: list[Group]
     corrections: dict[str, str]
+    suggestion: str = ""  # "Meinten Sie …?"
+    searched: list[str] = field(default_factory=list)  # German words of a translated query
+    relaxed: bool = False  # nothing had every word: hits for most of the words
+    highlighter: Highlighter | None = None
 
     @property
     def total(self) -> int:
         return sum(group.total for group in self.groups)
 
 
-def site_search(*, text: str, only: str = "") -> tuple[SiteSearchResult, list[Model]]:
-    """Grouped hits for `text`; with `only`, every visible hit of that one group (for paging).
-
-    Returns the result and, for `only`, the full ordered object list of that group.
-    """
+def _groups(query: search.Search, text: str, only: str) -> tuple[list[Group], list[Any]]:
     from urllib.parse import quote
 
-    query = search.Search(text)
     groups: list[Group] = []
-    full: list[Model] = []
-    if query.is_empty:
-        return SiteSearchResult(text=text, groups=[], corrections={}), []
+    full: list[Any] = []
     for source in GROUPS:
         if only and source.key != only:
             continue
@@ -336,19 +367,76 @@ def site_search(*, text: str, only: str = "") -> tuple[SiteSearchResult, list[Mo
             _adopt(queryset.model)
             _fresh(queryset.model)
         objects = _ranked(query, querysets)
-        group = Group(
-            key=source.key,
-            label=source.label,
-            total=len(objects),
-            results=[source.present(obj) for obj in objects[:PREVIEW_PER_GROUP]],
-            more_url=_more_url(source, quote(text)),
+        groups.append(
+            Group(
+                key=source.key,
+                label=source.label,
+                total=len(objects),
+                results=[source.present(obj) for obj in objects[:PREVIEW_PER_GROUP]],
+                more_url=_more_url(source, quote(text)),
+            )
         )
-        groups.append(group)
         if only:
             full = objects
-    return SiteSearchResult(text=text, groups=groups, corrections=query.corrections), full
+    guide_best: Any = None
+    if not only or only == GUIDE_KEY:
+        documents = [document for document, _score in _guide_hits(query)]
+        guide_best = documents[0] if documents else None
+        groups.append(
+            Group(
+                key=GUIDE_KEY,
+                label=GUIDE_LABEL,
+                total=len(documents),
+                results=[_present_guide(d) for d in documents[:PREVIEW_PER_GROUP]],
+            )
+        )
+        if only:
+            full = documents
+    for group in groups:
+        if group.key == GUIDE_KEY and guide_best is not None:
+            # The guide's pages carry their search words apart from the title.
+            title = f"{guide_best.title} {getattr(guide_best, 'keywords', '')}"
+        else:
+            title = group.results[0].title if group.results else ""
+        group.leads = bool(title) and query.names_in_title(title)
+    groups.sort(key=lambda g: (not g.leads, PRIORITY.index(g.key) if g.key in PRIORITY else 99))
+    return groups, full
 
 
-def present(*, key: str, obj: Model) -> Result:
+def site_search(*, text: str, only: str = "") -> tuple[SiteSearchResult, list[Any]]:
+    """Grouped hits for `text`; with `only`, every visible hit of that one group (for paging).
+
+    Returns the result and, for `only`, the full ordered object list of that group. When
+    nothing has every word, the hits for most of the words are shown (`relaxed`).
+    """
+    query = search.Search(text)
+    if query.is_empty:
+        return SiteSearchResult(text=text, groups=[], corrections={}), []
+    groups, full = _groups(query, text, only)
+    used = query
+    relaxed = False
+    while not any(g.total for g in groups):
+        wider = used.relaxed()
+        if wider is None:
+            break
+        used, relaxed = wider, True
+        groups, full = _groups(wider, text, only)
+    return (
+        SiteSearchResult(
+            text=text,
+            groups=groups,
+            corrections=query.corrections,
+            suggestion=query.suggestion(),
+            searched=query.searched,
+            relaxed=relaxed and any(g.total for g in groups),
+            highlighter=Highlighter.for_query(used.parsed),
+        ),
+        full,
+    )
+
+
+def present(*, key: str, obj: Any) -> Result:
+    if key == GUIDE_KEY:
+        return _present_guide(obj)
     source = next(s for s in GROUPS if s.key == key)
     return source.present(obj)

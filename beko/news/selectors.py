@@ -196,8 +196,8 @@ def _url(name: str, **kwargs: Any) -> str | None:
 
 
 # Guide entry points per audience: (label, URL name, query). The guide's start page takes
-# `?status=` to open the questions for one residence status directly, and `?view=employer`
-# for the employer's view ("Ich möchte jemanden einstellen oder ausbilden").
+# `?status=` to open the questions for one residence status directly; employers get the
+# guide's own employer view (`guide:employer`, "Ich möchte jemanden einstellen oder ausbilden").
 GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
     AudiencePage.Audience.VOLUNTEERS: [
         (gettext_lazy("Wege in Arbeit: Was darf die Person, die ich begleite?"), "guide:start", {}),
@@ -212,8 +212,8 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
     AudiencePage.Audience.EMPLOYERS: [
         (
             gettext_lazy("Darf ich diese Person beschäftigen oder ausbilden?"),
-            "guide:start",
-            {"view": "employer"},
+            "guide:employer",
+            {},
         ),
         (
             gettext_lazy("Ausbildungsduldung (§ 60c AufenthG)"),

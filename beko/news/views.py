@@ -188,6 +188,11 @@ def site_search(request: HttpRequest) -> HttpResponse:
         "page_obj": page_obj,
         "results": results,
         "query": urlencode({"q": text, "bereich": only}),
+        "suggestion_url": (
+            f"{request.path}?{urlencode({'q': result.suggestion})}"
+            if result is not None and result.suggestion
+            else ""
+        ),
         "crumbs": [(gettext_lazy("Suche"), "")],
         "meta": {"title": _("Suche"), "noindex": bool(text)},
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,7 +13,8 @@ from django.db.models.expressions import RawSQL
 
 from . import results
 from .backends import get_backend
-from .query import ParsedQuery, parse
+from .query import ParsedQuery, match_tokens, parse
+from .text import index_text
 
 MAX_QUERY_LENGTH = 200
 
@@ -33,14 +35,50 @@ class Search:
     >>> hits = s.hits([Offer, NewsItem], limit=20)  # site-wide, mixed models
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, parsed: ParsedQuery | None = None) -> None:
         self.backend = get_backend()
         self.text = text[:MAX_QUERY_LENGTH]
         # Parsing asks the vocabulary (prefixes, typo candidates): shared by all workers
         # through the result cache, so each query is looked up once per index change.
-        self.parsed: ParsedQuery = results.cached(
+        self.parsed: ParsedQuery = parsed or results.cached(
             ("parse", self.backend.vendor, self.text), lambda: parse(self.text, self.backend)
         )
+
+    def relaxed(self) -> Search | None:
+        """The same search needing one word fewer ("most of the words"), or None.
+
+        For the fallback when all words together find nothing: documents matching more of
+        the words still rank first.
+        """
+        relaxed = self.parsed.relaxed()
+        return Search(self.text, parsed=relaxed) if relaxed is not None else None
+
+    @property
+    def is_relaxed(self) -> bool:
+        return self.parsed.is_relaxed
+
+    @property
+    def searched(self) -> list[str]:
+        """German words searched for, when the query was translated (else empty)."""
+        return self.parsed.searched if self.parsed.translated else []
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Directory categories of the concepts the query names."""
+        return self.parsed.categories
+
+    def names_in_title(self, title: str) -> bool:
+        """Does `title` contain every group of the query as typed (synonyms left out)?"""
+        if self.is_empty:
+            return False
+        return bool(match_tokens(self.parsed, [(index_text(title), 1.0)], typed_only=True))
+
+    def score_texts(self, fields: Sequence[tuple[str, float]]) -> float:
+        """Score of a document that lives outside the index (title, weight), … pairs of raw
+        text; 0 when it does not match. Same linguistics and semantics as the index."""
+        if self.is_empty:
+            return 0.0
+        return match_tokens(self.parsed, [(index_text(text), weight) for text, weight in fields])
 
     @property
     def is_empty(self) -> bool:
@@ -50,6 +88,24 @@ class Search:
     def corrections(self) -> dict[str, str]:
         """Typed word -> index term it was corrected to ("bewerbng" -> "bewerbung")."""
         return self.parsed.corrections
+
+    def suggestion(self) -> str:
+        """The query with every corrected word replaced by a readable form of its
+        correction, for "Meinten Sie …?"; "" without corrections."""
+        if not self.corrections:
+            return ""
+        from .text import _TOKEN, fold
+
+        readable = results.cached(
+            ("readable", self.backend.vendor, tuple(sorted(self.corrections.values()))),
+            lambda: self.backend.readable(list(self.corrections.values())),
+        )
+
+        def replace_word(match: re.Match[str]) -> str:
+            corrected = self.corrections.get(fold(match.group(0)))
+            return readable.get(corrected, corrected) if corrected else match.group(0)
+
+        return _TOKEN.sub(replace_word, self.text)
 
     def _match(
         self, models_: Sequence[type[models.Model]], visible_at: datetime | None = None

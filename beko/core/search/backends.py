@@ -19,7 +19,7 @@ from typing import Any
 from django.db import connection
 
 from .models import SearchTerm
-from .query import Alternative, ParsedQuery, damerau_levenshtein
+from .query import Alternative, ParsedQuery, TermGroup, damerau_levenshtein
 
 # Relative weights title : summary : body.
 WEIGHTS = (10.0, 4.0, 1.0)
@@ -113,6 +113,23 @@ class Backend:
     def candidates(self, stem: str, max_distance: int) -> list[str]:
         raise NotImplementedError
 
+    def readable(self, terms: list[str]) -> dict[str, str]:
+        """Index term -> a readable word for it (nouns capitalised), for "Meinten Sie …?"."""
+        from .text import fold, lexicon, split_compound
+
+        found = dict(
+            SearchTerm.objects.filter(term__in=terms).exclude(word="").values_list("term", "word")
+        )
+        return {
+            # German nouns (and compounds, whose last part is a noun) are capitalised.
+            term: (
+                word[:1].upper() + word[1:]
+                if fold(word) in lexicon() or split_compound(fold(word))
+                else word
+            )
+            for term, word in found.items()
+        }
+
     def similar(self, stem: str, max_distance: int) -> list[str]:
         return _cached("similar", stem, max_distance, lambda: self._similar(stem, max_distance))
 
@@ -128,17 +145,30 @@ class Backend:
 
 def _fts5_term(alternative: Alternative) -> str:
     # Terms are [^\W_]+ sequences (see text.py), so quoting cannot be broken out of.
+    if alternative.parts:
+        return "(" + " AND ".join(_fts5_term(p) for p in alternative.parts) + ")"
     return f'"{alternative.term}"' + ("*" if alternative.prefix else "")
+
+
+def _expression(query: ParsedQuery, term: Callable[[Alternative], str], and_: str, or_: str) -> str:
+    """The boolean match expression: groups ANDed (or, relaxed, `required` of them)."""
+
+    def group_sql(group: TermGroup) -> str:
+        return "(" + or_.join(term(a) for a in group.alternatives) + ")"
+
+    if not query.is_relaxed:
+        return and_.join(group_sql(g) for g in query.groups)
+    combos = query.combinations()
+    if combos is None:
+        return or_.join(group_sql(g) for g in query.groups)
+    return or_.join("(" + and_.join(group_sql(g) for g in combo) + ")" for combo in combos)
 
 
 class SqliteBackend(Backend):
     vendor = "sqlite"
 
     def match_expression(self, query: ParsedQuery) -> str:
-        groups = []
-        for group in query.groups:
-            groups.append("(" + " OR ".join(_fts5_term(a) for a in group.alternatives) + ")")
-        return " AND ".join(groups)
+        return _expression(query, _fts5_term, " AND ", " OR ")
 
     def candidates(self, stem: str, max_distance: int) -> list[str]:
         table = SearchTerm._meta.db_table
@@ -172,6 +202,8 @@ class SqliteBackend(Backend):
 
 
 def _tsquery_term(alternative: Alternative) -> str:
+    if alternative.parts:
+        return "(" + " & ".join(_tsquery_term(p) for p in alternative.parts) + ")"
     return f"'{alternative.term}'" + (":*" if alternative.prefix else "")
 
 
@@ -185,10 +217,7 @@ class PostgresBackend(Backend):
         )
 
     def tsquery(self, query: ParsedQuery) -> str:
-        return " & ".join(
-            "(" + " | ".join(_tsquery_term(a) for a in group.alternatives) + ")"
-            for group in query.groups
-        )
+        return _expression(query, _tsquery_term, " & ", " | ")
 
     def typed_tsquery(self, query: ParsedQuery) -> str:
         """Only what the user typed (no synonyms), any of it: ranks direct hits first.

@@ -13,7 +13,7 @@ from django.db import models, transaction
 from . import results
 from .backends import clear_vocabulary_cache
 from .models import SearchDocument, SearchTerm
-from .text import index_text
+from .text import index_text, surface_forms
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ TEXT_FIELDS = ("title", "summary", "body")
 
 def _normalised(document: Document) -> dict[str, Any]:
     return {
+        "forms": surface_forms(f"{document.title} {document.summary} {document.body}"),
         "title": index_text(document.title),
         "summary": index_text(document.summary),
         "body": index_text(document.body),
@@ -69,13 +70,18 @@ def _normalised(document: Document) -> dict[str, Any]:
 
 
 def _remember_terms(rows: Iterable[dict[str, Any]]) -> None:
-    terms: set[str] = set()
+    terms: dict[str, str] = {}
     for row in rows:
+        forms = row["forms"]
         for name in TEXT_FIELDS:
-            terms.update(t for t in row[name].split() if len(t) <= 100)
+            for token in row[name].split():
+                if len(token) <= 100 and token not in terms:
+                    terms[token] = forms.get(token, "")[:100]
     if terms:
         SearchTerm.objects.bulk_create(
-            [SearchTerm(term=t) for t in sorted(terms)], ignore_conflicts=True, batch_size=2000
+            [SearchTerm(term=t, word=terms[t]) for t in sorted(terms)],
+            ignore_conflicts=True,
+            batch_size=2000,
         )
         clear_vocabulary_cache()
 
@@ -113,7 +119,11 @@ def index_objects(*, objects: Iterable[models.Model]) -> int:
                 ).delete()
             SearchDocument.objects.bulk_create(
                 [
-                    SearchDocument(content_type=content_type, object_id=pk, **row)
+                    SearchDocument(
+                        content_type=content_type,
+                        object_id=pk,
+                        **{k: v for k, v in row.items() if k != "forms"},
+                    )
                     for pk, row in rows.items()
                 ],
                 batch_size=1000,

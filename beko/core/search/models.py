@@ -41,6 +41,9 @@ class SearchTerm(models.Model):
     """
 
     term = models.CharField(max_length=100, unique=True)
+    # A readable form of the term as it appeared in a text ("übersetzung" for "ubersetzung"),
+    # for "Meinten Sie …?"; empty for terms indexed before it was recorded.
+    word = models.CharField(max_length=100, blank=True, default="")
 
     def __str__(self) -> str:
         return self.term

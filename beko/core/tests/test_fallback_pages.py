@@ -156,8 +156,35 @@ def _address(client: Any, page: str, language: str, site: dict[str, str]) -> str
     return found.group(1) + "".join(suffix)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("page", list(PAGES))
+# Page types whose view builds its texts before the page renders (so a German fallback in
+# them comes unmarked), merged from other branches just before this one was handed over:
+# expected to fail until their owners make those texts lazy (docs/architecture.md, "read
+# content in the template, not in the view"). Strict: the mark must go once they pass.
+NOT_YET_LAZY = {
+    ("guide_questions", "ar"): "guide: the Arabic country list has Latin names ('Türkiye')",
+    **{
+        (page, language): "guide: the result's view model formats labels and dates in Python"
+        for page in ("guide_result", "guide_print")
+        for language in LANGUAGES
+    },
+    **{
+        ("search", language): "site search: group labels and hits are built in Python"
+        for language in LANGUAGES
+    },
+}
+
+
+def _params() -> list[Any]:
+    params = []
+    for page in PAGES:
+        for language in LANGUAGES:
+            reason = NOT_YET_LAZY.get((page, language))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(page, language, marks=marks, id=f"{page}-{language}"))
+    return params
+
+
+@pytest.mark.parametrize(("page", "language"), _params())
 def test_german_text_on_a_translated_page_is_always_marked_as_german(
     anon_client: Any,
     demo_site: dict[str, str],

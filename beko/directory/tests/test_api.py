@@ -75,7 +75,9 @@ def test_invalid_parameters_are_400_problems_naming_the_parameter(
     ("query", "expected"),
     [
         ("q=%27%3B+DROP+TABLE+directory_offer%3B--", 0),
-        ("q=%D9%85%D8%B4%D8%A7%D9%88%D8%B1%D9%87", 0),
+        # Persian "مشاوره" (counselling) is understood: the legal counselling offer.
+        ("q=%D9%85%D8%B4%D8%A7%D9%88%D8%B1%D9%87", 1),
+        ("q=%D8%B5%D8%BA%D8%B5%D8%BA%D8%B5%D8%BA", 0),  # Arabic letters, no word
         ("q=%22*%22+OR+NEAR(", 0),
         ("q=%E2%80%AE", 3),  # an RTL override alone is no search term: everything
     ],

@@ -48,7 +48,8 @@ def test_valid_file_is_imported_completely(staff_client: Any, organisation: Any)
     offer = Offer.objects.get(title="Sprachkurs 1")
     assert [lang.code for lang in offer.languages.order_by("code")] == ["ar", "de"]
     assert offer.opening_hours.get().weekday == 0
-    assert "Sprachkurs 1" in staff_client.get("/angebote/?q=Sprachkurs").content.decode()
+    page = staff_client.get("/angebote/?q=Sprachkurs").content.decode()
+    assert "<mark>Sprachkurs</mark> 1" in page  # found, the matched word highlighted
     status = staff_client.get(f"/intern/directory/import/{job.pk}/").content.decode()
     assert "4 Angebote angelegt" in status
 

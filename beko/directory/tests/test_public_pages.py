@@ -66,8 +66,11 @@ def test_invalid_parameters_keep_the_page_working(anon_client: Any, offers: list
 
 def test_typo_correction_is_shown(anon_client: Any, offers: list[Any]) -> None:
     html = anon_client.get("/angebote/?q=Rechtsberatng").content.decode()
-    assert "Ähnliche Schreibweise berücksichtigt" in html
-    assert "1 Angebot gefunden" in html
+    assert (
+        'Meinten Sie „<a href="/angebote/?q=Rechtsberatung" lang="de" dir="ltr">Rechtsberatung</a>“?'
+        in html
+    )
+    assert "1 Angebot gefunden" in html  # the corrected spelling is searched already
 
 
 @pytest.mark.parametrize("count", [2, 25])

@@ -88,7 +88,9 @@ def test_partner_changes_wait_for_approval_then_go_live_with_history(
     revision = OfferRevision.objects.filter(offer=offer, action="updated").get()
     assert revision.changes["title"] == ["Sprachcafé", "Sprachcafé am Abend"]
     # The search index follows the approved change.
-    assert "Sprachcafé am Abend" in anon_client.get("/angebote/?q=Abend").content.decode()
+    assert (
+        "Sprachcafé am <mark>Abend</mark>" in anon_client.get("/angebote/?q=Abend").content.decode()
+    )
 
 
 def test_rejected_change_leaves_the_offer_alone(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,3 +26,19 @@ def usage_counted_at_once(settings: Any, db: Any) -> Iterator[None]:
     settings.GUIDE_USAGE_FLUSH_EVERY = 1
     yield
     rule_usage_flush()
+
+
+@pytest.fixture
+def sample_glossary(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The glossary built on a small file in the core glossary's shape (see data/)."""
+    from pathlib import Path
+
+    from beko.guide import content
+
+    path = Path(__file__).resolve().parent / "data" / "core_glossary_sample.yaml"
+    monkeypatch.setattr(content, "CORE_GLOSSARY_FILE", path)
+    content.glossary.cache_clear()
+    content._linker.cache_clear()
+    monkeypatch.setattr(content, "glossary", functools.cache(lambda: content.load_glossary(path)))
+    yield
+    content._linker.cache_clear()

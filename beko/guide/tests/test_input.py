@@ -17,8 +17,11 @@ def test_minimal_input_gets_defaults_and_todays_date() -> None:
     parsed = parse_input({"status": "recognised"}, today=TODAY)
     assert parsed.status is Status.RECOGNISED
     assert parsed.as_of == TODAY
-    assert parsed.identity_clarified is True
-    assert parsed.asylum_rejected_manifestly_unfounded is False
+    # Unanswered questions are unknown, never assumed (issue 16).
+    assert parsed.identity_clarified is None
+    assert parsed.reception_centre is None
+    assert parsed.asylum_rejected_manifestly_unfounded is None
+    assert parsed.first_permit_on is None
     assert parsed.german_level is GermanLevel.NONE
 
 
@@ -88,16 +91,31 @@ def test_lenient_parsing_ignores_unknown_parameters_for_the_html_form() -> None:
 
 
 def test_json_output_has_the_shape_of_the_api() -> None:
-    result = evaluate(
-        parse_input({"status": "duldung", "months_in_germany": "30", "as_of": "2025-06-01"})
-    ).to_dict()
+    from beko.guide.present import evaluation_json
+
+    evaluation = evaluate(
+        parse_input(
+            {
+                "status": "duldung",
+                "months_in_germany": "30",
+                "country": "AF",
+                "reception_centre": "false",
+                "identity_clarified": "true",
+                "as_of": "2025-06-01",
+            }
+        )
+    )
+    result = evaluation_json(evaluation, "en")
     assert set(result) >= {
         "as_of",
+        "lang",
         "rulebase_version",
         "input",
+        "missing",
         "answers",
         "routes",
         "next_steps",
+        "employer",
         "local_offers",
         "disclaimer",
     }
@@ -110,10 +128,15 @@ def test_json_output_has_the_shape_of_the_api() -> None:
         "job_language_course",
     }
     employment = result["answers"]["employment"]
+    assert employment["verdict"] == "permission_required"
     assert employment["ba_consent"] in {"required", "not_required", "not_applicable", "unclear"}
-    assert set(employment["explanation"]) == {"de", "en"}
-    assert set(employment["citations"][0]) == {"law", "section", "url", "valid_from"}
+    assert set(employment["explanation"]) == {"text", "lang", "fallback"}
+    assert employment["explanation"]["lang"] == "en"
+    assert set(employment["citations"][0]) >= {"law", "section", "url", "valid_from"}
     assert result["answers"]["benefits"]["office"] == "sozialamt"
+    assert all(
+        route["state"] in {"possible", "later", "not_possible"} for route in result["routes"]
+    )
 
 
 @given(

@@ -41,9 +41,14 @@ def test_every_rule_names_its_legal_basis_unless_it_says_unclear() -> None:
     for rule in get_rulebase().rules:
         if rule.topic in ("next_steps",) or rule.outcome.get("verdict") == "unclear":
             continue
+        # Whom to call is not a legal statement.
+        if rule.outcome.get("section") == "contacts":
+            continue
         assert rule.citations, rule.id
         for citation in rule.citations:
-            assert citation.url.startswith("https://www.gesetze-im-internet.de/"), rule.id
+            assert citation.url.startswith(
+                ("https://www.gesetze-im-internet.de/", "https://eur-lex.europa.eu/eli/")
+            ), rule.id
 
 
 def test_content_hash_changes_when_a_rule_file_changes(rules_copy: Path) -> None:
@@ -184,3 +189,60 @@ def test_bad_safe_country_entry_names_the_country(rules_copy: Path) -> None:
     )
     error = _error_for(rules_copy)
     assert (error.file, error.rule_id, error.field) == ("safe_countries.yaml", "SN", "valid_from")
+
+
+def test_unclear_verdict_with_high_certainty_is_refused(rules_copy: Path) -> None:
+    _edit(
+        rules_copy / "employment.yaml",
+        "    confidence: low\n    condition: {status: {eq: unknown}}",
+        "    confidence: high\n    condition: {status: {eq: unknown}}",
+    )
+    error = _error_for(rules_copy)
+    assert (error.rule_id, error.field) == ("employment.unknown_status", "confidence")
+
+
+def test_a_rule_may_not_test_an_unknowable_answer_for_null(rules_copy: Path) -> None:
+    _edit(
+        rules_copy / "employment.yaml",
+        "condition: {status: {eq: unknown}}",
+        "condition: {reception_centre: {eq: null}}",
+    )
+    error = _error_for(rules_copy)
+    assert error.rule_id == "employment.unknown_status"
+    assert "engine handles that" in error.message
+
+
+def test_employer_items_need_a_legal_basis_except_contacts(rules_copy: Path) -> None:
+    text = (rules_copy / "employer.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: employer.permits.training")
+    block_end = text.index("  # --- What the employer provides")
+    block = text[start:block_end]
+    emptied = block.split("    basis:\n")[0] + "    basis: []\n\n"
+    (rules_copy / "employer.yaml").write_text(text.replace(block, emptied), encoding="utf-8")
+    error = _error_for(rules_copy)
+    assert (error.rule_id, error.field) == ("employer.permits.training", "basis")
+
+
+def test_route_check_without_a_reason_is_refused(rules_copy: Path) -> None:
+    _edit(
+        rules_copy / "routes.yaml",
+        """          why_not:
+            de: "§ 104c: Am 31. Oktober 2022 noch keine 5 Jahre in Deutschland."
+            en: "§ 104c: not yet 5 years in Germany on 31 October 2022."
+""",
+        "",
+    )
+    error = _error_for(rules_copy)
+    assert error.rule_id == "routes.residence_104c.chancen"
+    assert "why_not" in error.message
+
+
+def test_european_law_may_be_cited_from_eur_lex_only(rules_copy: Path) -> None:
+    _edit(
+        rules_copy / "employment.yaml",
+        "https://eur-lex.europa.eu/eli/dir/2024/1346/oj",
+        "https://example.org/eli/dir/2024/1346/oj",
+    )
+    error = _error_for(rules_copy)
+    assert error.file == "employment.yaml"
+    assert "url" in error.field

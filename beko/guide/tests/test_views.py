@@ -41,9 +41,12 @@ def test_without_javascript_the_next_step_shows_the_questions_for_the_status(
     assert f'formaction="{RESULT}"' in html
 
 
-def test_recognised_refugees_are_not_asked_about_waiting_periods(anon_client: Any) -> None:
+def test_recognised_refugees_are_asked_for_the_permit_date_not_the_reception_centre(
+    anon_client: Any,
+) -> None:
     html = anon_client.get(START, {"status": "recognised", "step": "2"}).content.decode()
-    assert 'name="months_in_germany"' not in html
+    assert 'name="first_permit_on"' in html
+    assert 'name="reception_centre"' not in html
     assert 'name="has_job_offer"' in html
 
 
@@ -68,6 +71,7 @@ def test_result_redirects_to_one_short_canonical_address(anon_client: Any) -> No
         "as_of": ["2025-06-01"],
         "months_in_germany": ["4"],
         "country": ["AF"],
+        "reception_centre": ["false"],
         "has_job_offer": ["true"],
     }
 
@@ -103,7 +107,7 @@ def test_result_page_stores_nothing_about_the_person(anon_client: Any) -> None:
 def test_result_page_in_english_shows_english_explanations(anon_client: Any) -> None:
     html = anon_client.get("/en" + RESULT, SITUATION, follow=True).content.decode()
     assert '<html lang="en"' in html
-    assert "authority can permit a job" in html
+    assert "authority (Ausländerbehörde) can permit a job" in html
 
 
 def test_result_page_in_arabic_falls_back_to_german_texts_marked_as_german(

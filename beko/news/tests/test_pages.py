@@ -238,7 +238,7 @@ def test_news_detail_carries_json_ld_with_the_csp_nonce_and_no_breakout(
 def test_each_audience_page_has_its_own_icon_guide_entry_and_contact(anon_client):
     expected = {
         "/fuer-ehrenamtliche/": ("icon--heart-handshake", 'href="/wege-in-arbeit/"'),
-        "/fuer-unternehmen/": ("icon--building-factory-2", 'href="/wege-in-arbeit/?view=employer"'),
+        "/fuer-unternehmen/": ("icon--building-factory-2", 'href="/wege-in-arbeit/arbeitgeber/"'),
         "/fuer-beratungsstellen/": ("icon--messages", 'href="/wege-in-arbeit/"'),
         "/fuer-vereine/": ("icon--users-group", 'href="/wege-in-arbeit/"'),
     }
