@@ -172,13 +172,16 @@ def home_section(request: HttpRequest) -> dict[str, Any]:
 class GuideSearchDocument:
     """A page of the guide as the site search sees it (the guide has no database rows)."""
 
-    key: str  # "start", "status:duldung"
-    kind: str  # "start" | "status"
+    key: str  # "start", "status:duldung", "papers", "glossary:duldung"
+    kind: str  # "start" | "status" | "papers" | "glossary"
     title: str
     summary: str
     body: str
     url: str
     keywords: str = ""  # words people search for that the title does not say
+    # Ranks a document against the guide's others: explanations of a single term come after
+    # the pages that answer the question for a status (the status page is what people need).
+    weight: float = 1.0
 
 
 # What people type when they mean the guide as a whole (German, as the search is German;
@@ -263,7 +266,56 @@ def search_documents() -> list[GuideSearchDocument]:
                 url=f"{start_url}?status={status}",
             )
         )
+    documents.extend(_papers_and_glossary_documents(language))
     _SEARCH_DOCUMENTS[key] = documents
+    return documents
+
+
+def _papers_and_glossary_documents(language: str) -> list[GuideSearchDocument]:
+    """The papers page ("which paper does the person have?") and one document per glossary
+    term, so "Fiktionsbescheinigung" or "Ausländerbehörde" find the explanation. Titles in
+    the visitor's language; the German headword and definition are added because the
+    index's linguistics are German (other languages reach them through the concept
+    dictionary)."""
+    from django.urls import reverse
+
+    from . import content
+
+    documents = []
+    papers = content.papers()
+    papers_url = reverse("guide:papers")
+    documents.append(
+        GuideSearchDocument(
+            key="papers",
+            kind="papers",
+            title=str(_("Welches Papier hat die Person?")),
+            summary=" · ".join(paper.name.resolve(language).text for paper in papers),
+            body=" ".join(
+                f"{paper.name.resolve('de').text} {paper.description.resolve('de').text}"
+                for paper in papers
+            ),
+            url=papers_url,
+            keywords="Papiere Dokumente Ausweis Aufenthaltspapier Bescheinigung",
+            weight=0.6,
+        )
+    )
+    glossary_url = reverse("guide:glossary")
+    for term in content.glossary():
+        name = term.name(language).text
+        definition = term.definition.resolve(language).text
+        german_definition = term.definition.resolve("de").text
+        documents.append(
+            GuideSearchDocument(
+                key=f"glossary:{term.key}",
+                kind="glossary",
+                title=name,
+                summary=definition,
+                body=f"{term.de} {term.law} {german_definition}",
+                url=f"{glossary_url}#{term.key}",
+                keywords=term.de,
+                weight=0.3,
+            )
+        )
     return documents
 
 

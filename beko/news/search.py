@@ -281,8 +281,8 @@ GROUP_KEYS = [group.key for group in GROUPS] + [GUIDE_KEY]
 
 
 def _guide_hits(query: search.Search) -> list[tuple[Any, float]]:
-    """The guide's pages (start page, status explanations, glossary when the guide has
-    one) from its provider `beko.guide.selectors.search_documents`, matched in Python with
+    """The guide's pages (start page, status explanations, papers page, glossary terms)
+    from its provider `beko.guide.selectors.search_documents`, matched in Python with
     the same linguistics as the index: they are few and live outside the database."""
     provider = selectors._selector("beko.guide.selectors", "search_documents")
     if provider is None:
@@ -298,7 +298,7 @@ def _guide_hits(query: search.Search) -> list[tuple[Any, float]]:
             ]
         )
         if score:
-            scored.append((document, score))
+            scored.append((document, score * getattr(document, "weight", 1.0)))
     scored.sort(key=lambda item: -item[1])
     return scored
 

@@ -80,3 +80,20 @@ def test_guide_documents_name_every_status_with_its_address() -> None:
             assert documents[f"status:{status}"].url == f"/wege-in-arbeit/?status={status}"
     assert "Duldung" in documents["status:duldung"].title
     assert documents["status:duldung"].body  # the rules' explanations for that status
+
+
+@pytest.mark.parametrize(
+    ("query", "url"),
+    [
+        ("Fiktionsbescheinigung", "/wege-in-arbeit/begriffe/#fiktionsbescheinigung"),
+        ("Ausländerbehörde", "/wege-in-arbeit/begriffe/#auslaenderbehoerde"),
+        ("Ankunftsnachweis", "/wege-in-arbeit/"),
+    ],
+)
+def test_legal_terms_find_the_guides_glossary_and_papers(
+    anon_client: Any, offers: list[Any], query: str, url: str
+) -> None:
+    html = anon_client.get("/suche/", {"q": query}).content.decode()
+    assert _group_order(html)[0] == "guide"
+    section = html.split('id="gruppe-guide"', 1)[1].split("</section>", 1)[0]
+    assert f'href="{url}' in section
