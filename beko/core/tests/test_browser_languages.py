@@ -1,7 +1,7 @@
 """A visitor on a phone, in Arabic and in Ukrainian: home → Angebote → an offer → the guide →
 its result (issue 13, "Done when"), axe-clean at every step, German fallback marked, nothing
-wider than the screen. The last step of the walk, the bilingual result sheet, comes from the
-guide branch: see test_the_bilingual_sheet_follows_from_the_result (skipped until then)."""
+wider than the screen. The walk ends on the bilingual result sheet (German beside the
+visitor's language)."""
 
 from __future__ import annotations
 
@@ -82,19 +82,26 @@ def test_walk_from_home_through_offers_to_the_guide_result_on_a_phone(
         assert family.startswith('"BeKo Arabic"')
 
 
-@pytest.mark.skip(
-    reason="LEAD: the bilingual result sheet comes from the guide branch (issue 13, item 4). "
-    "After merging it, follow its link from the result here, check both languages on the "
-    "sheet (German lang=de beside the person's language), run _check/axe, remove this skip."
-)
 @pytest.mark.parametrize("language", ["ar", "uk"])
 def test_the_bilingual_sheet_follows_from_the_result(
     make_page: Any, assert_axe_clean: Any, demo_data: None, language: str
 ) -> None:
     page = make_page(**PHONE, locale=language)
     walk_to_the_guide_result(page, language, assert_axe_clean)
-    # LEAD: the last step of the walk – open the bilingual sheet from the result page, e.g.
-    #   page.locator('a[href*="<sheet URL>"]').click()
-    # and check: both languages present (German parts lang="de"), citations, the date of the
-    # rule base and the disclaimer in both languages, axe clean, fits the phone screen.
-    raise AssertionError("the bilingual sheet step is not written yet")
+    # The last step: the sheet for the volunteer and the person, German beside their language.
+    page.locator('a[href*="/wege-in-arbeit/ergebnis/zweisprachig/"]').first.click()
+    page.wait_for_url(f"**/{language}/wege-in-arbeit/ergebnis/zweisprachig/?**")
+    direction = "rtl" if language in {"ar", "fa"} else "ltr"
+    german = page.locator('.sheet-cell[lang="de"]')
+    theirs = page.locator(f'.sheet-cell[lang="{language}"][dir="{direction}"]')
+    assert german.count() > 3
+    assert theirs.count() == german.count()
+    # Disclaimer, citations and the date of the rule base on both sides.
+    disclaimer = page.locator(".sheet-row--disclaimer .sheet-cell")
+    assert "Rechtsberatung" in disclaimer.nth(0).inner_text()
+    assert "Rechtsberatung" not in disclaimer.nth(1).inner_text()
+    assert page.locator(".sheet-cell").filter(has_text="AsylG").count() >= 2
+    foot = page.locator(".sheet-row--foot .sheet-cell")
+    assert foot.count() == 2
+    assert foot.nth(0).inner_text() != foot.nth(1).inner_text()
+    _check(page, language, assert_axe_clean, marking=False)
