@@ -256,3 +256,22 @@ def test_partner_event_proposals_belong_to_an_own_organisation_only(
     # Editing keeps the event with its own organisation.
     again = services.event_save(event=chosen, data={"title": "Meet & Eat"}, by=two_org_partner)
     assert again.organisation_id == third_organisation.pk
+
+
+def test_partner_creates_a_location_for_their_second_organisation_not_a_foreign_one(
+    two_org_partner: Any,
+    third_organisation: Organisation,
+    other_organisation: Organisation,
+    organisation: Organisation,
+    client_for: Any,
+) -> None:
+    from beko.directory.models import District
+
+    client = client_for(two_org_partner)
+    data = {"street": "Hofaue 1", "postal_code": "42103", "city": "Wuppertal",
+            "district": District.objects.first().pk}  # fmt: skip
+    for asked in (third_organisation, other_organisation):
+        response = client.post(f"/intern/directory/orte/neu/?organisation={asked.pk}", data)
+        assert response.status_code == 302
+    owners = list(Location.objects.order_by("pk").values_list("organisation_id", flat=True))
+    assert owners == [third_organisation.pk, organisation.pk]
