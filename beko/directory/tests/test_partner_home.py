@@ -275,3 +275,11 @@ def test_partner_creates_a_location_for_their_second_organisation_not_a_foreign_
         assert response.status_code == 302
     owners = list(Location.objects.order_by("pk").values_list("organisation_id", flat=True))
     assert owners == [third_organisation.pk, organisation.pk]
+
+
+def test_admins_assign_further_organisations_in_the_user_admin(
+    admin_client_: Any, partner_user: Any
+) -> None:
+    response = admin_client_.get(f"/admin/accounts/user/{partner_user.pk}/change/")
+    assert response.status_code == 200
+    assert 'name="other_organisations"' in response.content.decode()
