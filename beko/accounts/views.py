@@ -40,7 +40,7 @@ def account_home(request: HttpRequest) -> HttpResponse:
     if permissions.is_staff_member(request.user):
         return redirect("core:staff_home")
     if not permissions.is_partner_editor(request.user):
-        return render(request, "accounts/home.html", {"is_partner_editor": False})
+        return render(request, "accounts/home.html")
     if permissions.second_factor_pending(request):
         return two_factor.redirect_to_second_factor(request)
     organisations = partner_organisations(user=request.user)
