@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -126,7 +127,8 @@ def offer_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Danke! Das neue Angebot wartet auf die Freigabe durch das BeKo-Team.")
             )
-            return redirect("directory_staff:offer_list")
+            # Back to the partner home, where the proposal is listed as waiting for review.
+            return redirect(f"{reverse('accounts:home')}?organisation={organisation.pk}")
         messages.success(
             request, _("Angebot angelegt (als Entwurf; veröffentlichen Sie es unten).")
         )

@@ -205,7 +205,9 @@ def test_new_offers_and_events_go_to_the_chosen_own_organisation_only(
         "is_free": "on",
     }
     create = "/intern/directory/angebote/neu/"
-    assert client.post(create, {**data, "organisation": third_organisation.pk}).status_code == 302
+    response = client.post(create, {**data, "organisation": third_organisation.pk})
+    assert response["Location"] == f"/konto/?organisation={third_organisation.pk}"
+    assert "Nähcafé" in client.get(response["Location"]).content.decode()  # waiting for review
     assert client.post(create, {**data, "organisation": other_organisation.pk}).status_code == 302
     owners = list(OfferChange.objects.order_by("pk").values_list("organisation_id", flat=True))
     assert owners == [third_organisation.pk, organisation.pk]  # the foreign one fell back
