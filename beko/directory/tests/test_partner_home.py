@@ -285,3 +285,16 @@ def test_admins_assign_further_organisations_in_the_user_admin(
     response = admin_client_.get(f"/admin/accounts/user/{partner_user.pk}/change/")
     assert response.status_code == 200
     assert 'name="other_organisations"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "asked", ["<script>alert(1)</script>", "1 OR 1=1", "9" * 40, "١", "-1", "", "\u202e7"]
+)
+def test_hostile_organisation_choices_show_the_partners_own_home(
+    partner_client: Any, asked: str
+) -> None:
+    response = partner_client.get("/konto/", {"organisation": asked})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Partnerbereich: Verein Brücke e. V." in html
+    assert "<script>alert(1)</script>" not in html
