@@ -298,3 +298,19 @@ def test_hostile_organisation_choices_show_the_partners_own_home(
     assert response.status_code == 200
     assert "Partnerbereich: Verein Brücke e. V." in html
     assert "<script>alert(1)</script>" not in html
+
+
+def test_freshness_reminders_reach_editors_of_a_further_organisation_too(
+    partner_user: Any, make_user: Any, make_offer: Any, third_organisation: Organisation
+) -> None:
+    from django.core import mail
+    from django.core.management import call_command
+
+    from beko.accounts.models import Role
+
+    helper = make_user(username="helfer", role=Role.PARTNER, organisation=third_organisation)
+    helper.other_organisations.add(partner_user.organisation)
+    make_offer("Prüfung fällig", last_verified_at=_old(STALE))
+    call_command("directory_freshness")
+    reminder = next(m for m in mail.outbox if m.subject == "Bitte prüfen: Prüfung fällig")
+    assert sorted(reminder.to) == sorted([partner_user.email, helper.email])
