@@ -298,6 +298,8 @@ def load(*, stdout: TextIO) -> None:
 
         partner.set_password(DEMO_PASSWORD)
         partner.save()
+        # A second organisation shows how an editor switches between the ones they edit.
+        partner.other_organisations.add(Organisation.objects.get(slug=slugify(ORG_NAMES[6][0])))
     stdout.write(
         f"directory: {Organisation.objects.count()} organisations, {count} offers, partner login 'partner'\n"
     )
