@@ -130,9 +130,21 @@ def test_guide_result_names_the_country_in_words(anon_client: Any, db: Any) -> N
         assert "Afghanistan" in html
 
 
-def test_rule_ids_only_for_staff(anon_client: Any, staff_client: Any, db: Any) -> None:
+@pytest.fixture
+def tessa(make_user: Any) -> Any:
+    # Not "team": the demo data of this module already has that account.
+    return make_user(username="tessa")
+
+
+@pytest.fixture
+def tessa_client(tessa: Any, client_for: Any) -> Any:
+    return client_for(tessa)
+
+
+def test_rule_ids_only_for_staff(anon_client: Any, tessa_client: Any, db: Any) -> None:
     from beko.core.tests.test_fallback_pages import SITUATION
 
+    staff_client = tessa_client
     url = f"/wege-in-arbeit/ergebnis/?{SITUATION}"
     ids = _rule_ids()
     public = anon_client.get(url, follow=True).content.decode()
@@ -141,9 +153,10 @@ def test_rule_ids_only_for_staff(anon_client: Any, staff_client: Any, db: Any) -
     assert [rule for rule in ids if f"<code>{rule}</code>" in staff]
 
 
-def test_audit_entries_read_as_sentences(staff_client: Any, staff_user: Any, db: Any) -> None:
+def test_audit_entries_read_as_sentences(tessa_client: Any, tessa: Any, db: Any) -> None:
     from beko.inquiries import services
 
+    staff_client, staff_user = tessa_client, tessa
     inquiry = services.inquiry_submit(
         data={"asker_type": "volunteer", "topic": "work", "name": "", "question": "Frage?",
               "email": "", "phone": "0202 1"}
@@ -151,14 +164,14 @@ def test_audit_entries_read_as_sentences(staff_client: Any, staff_user: Any, db:
     services.inquiry_claim(inquiry=inquiry, by=staff_user)
     services.inquiry_assign(inquiry=inquiry, assignee=None, by=staff_user)
     html = staff_client.get(f"/intern/inquiries/{inquiry.pk}/").content.decode()
-    assert f"team hat die Anfrage {inquiry.reference} übernommen" in html
-    assert f"team hat die Anfrage {inquiry.reference} freigegeben" in html
-    assert f"team hat die Anfrage {inquiry.reference} angesehen" in html
+    assert f"tessa hat die Anfrage {inquiry.reference} übernommen" in html
+    assert f"tessa hat die Anfrage {inquiry.reference} freigegeben" in html
+    assert f"tessa hat die Anfrage {inquiry.reference} angesehen" in html
     assert "<code>inquiries.viewed</code>" not in html
     log = staff_client.get("/intern/protokoll/").content.decode()
-    assert f"team hat die Anfrage {inquiry.reference} übernommen" in log
+    assert f"tessa hat die Anfrage {inquiry.reference} übernommen" in log
     english = staff_client.get(f"/en/intern/inquiries/{inquiry.pk}/").content.decode()
-    assert f"team took over inquiry {inquiry.reference}" in english
+    assert f"tessa took over inquiry {inquiry.reference}" in english
 
 
 def test_every_logged_action_has_a_sentence() -> None:
