@@ -12,8 +12,14 @@ beyond `audit_redact`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
@@ -84,9 +90,11 @@ def audit_redact(obj: models.Model, *, object_repr: str | None = None) -> int:
     return audit_entries_for(obj).update(**updates)
 
 
-# Every action as a sentence for the staff pages ("Team hat die Anfrage BK-… übernommen").
-# Text only: core names no domain model. An action missing here reads "… hat <name> ausgeführt".
-ACTION_SENTENCES: dict[str, Any] = {
+# Every action as a sentence for the staff pages ("team hat die Anfrage BK-… übernommen").
+# Core and accounts are listed here; every other app lists its own in `<app>/audit_texts.py`
+# (SENTENCES, and optionally VALUE_LABELS for stored codes and variant() for a finer
+# sentence), found the way `manage.py demo` finds `<app>/demo.py`.
+CORE_SENTENCES: dict[str, Any] = {
     "accounts.recovery_codes_generated": gettext_lazy("%(actor)s hat neue Wiederherstellungscodes erzeugt"),
     "accounts.second_factor_passed": gettext_lazy("%(actor)s hat sich mit dem zweiten Faktor angemeldet"),
     "accounts.two_factor_disabled": gettext_lazy("%(actor)s hat die Zwei-Faktor-Anmeldung ausgeschaltet"),
@@ -98,54 +106,49 @@ ACTION_SENTENCES: dict[str, Any] = {
     "core.sign_video_added": gettext_lazy("%(actor)s hat das Gebärdensprach-Video „%(object)s“ hochgeladen"),
     "core.sign_video_deleted": gettext_lazy("%(actor)s hat das Gebärdensprach-Video „%(object)s“ gelöscht"),
     "core.translation_review_recorded": gettext_lazy("%(actor)s hat die Prüfung einer Übersetzung eingetragen"),
-    "events.check_in_undone": gettext_lazy("%(actor)s hat einen Check-in bei %(object)s zurückgenommen"),
-    "events.checked_in": gettext_lazy("%(actor)s hat %(object)s eingecheckt"),
-    "events.contact_created": gettext_lazy("%(actor)s hat den Kontakt %(object)s angelegt"),
-    "events.contact_deleted": gettext_lazy("%(actor)s hat den Kontakt %(object)s gelöscht"),
-    "events.contact_exported": gettext_lazy("%(actor)s hat Kontakte exportiert"),
-    "events.contact_updated": gettext_lazy("%(actor)s hat den Kontakt %(object)s geändert"),
-    "events.participants_exported": gettext_lazy("%(actor)s hat die Teilnehmendenliste von „%(object)s“ exportiert"),
-    "events.participants_mailed": gettext_lazy("%(actor)s hat den Teilnehmenden von „%(object)s“ geschrieben"),
-    "events.participants_printed": gettext_lazy("%(actor)s hat die Teilnehmendenliste von „%(object)s“ gedruckt"),
-    "events.participants_viewed": gettext_lazy("%(actor)s hat die Teilnehmenden von „%(object)s“ angesehen"),
-    "events.registration_cancelled": gettext_lazy("%(actor)s hat die Anmeldung %(object)s storniert"),
-    "events.registrations_anonymised": gettext_lazy("%(actor)s hat alte Anmeldungen anonymisiert"),
-    "faq.changed": gettext_lazy("%(actor)s hat die Frage „%(object)s“ geändert"),
-    "faq.created": gettext_lazy("%(actor)s hat die Frage „%(object)s“ angelegt"),
-    "faq.published": gettext_lazy("%(actor)s hat die Frage „%(object)s“ veröffentlicht"),
-    "faq.unpublished": gettext_lazy("%(actor)s hat die Frage „%(object)s“ zurückgezogen"),
-    "inquiries.anonymised": gettext_lazy("%(actor)s hat die Anfrage %(object)s anonymisiert"),
-    "inquiries.assigned": gettext_lazy("%(actor)s hat die Anfrage %(object)s zugewiesen"),
-    "inquiries.attachment_downloaded": gettext_lazy("%(actor)s hat einen Anhang der Anfrage %(object)s heruntergeladen"),
-    "inquiries.created": gettext_lazy("%(actor)s hat die Anfrage %(object)s erfasst"),
-    "inquiries.exported": gettext_lazy("%(actor)s hat Anfragen exportiert"),
-    "inquiries.faq_created": gettext_lazy("%(actor)s hat aus der Anfrage %(object)s eine häufige Frage gemacht"),
-    "inquiries.merged": gettext_lazy("%(actor)s hat die Anfrage %(object)s mit einer anderen zusammengeführt"),
-    "inquiries.merged_from": gettext_lazy("%(actor)s hat eine andere Anfrage in %(object)s zusammengeführt"),
-    "inquiries.note_added": gettext_lazy("%(actor)s hat der Anfrage %(object)s eine Notiz hinzugefügt"),
-    "inquiries.replied": gettext_lazy("%(actor)s hat die Anfrage %(object)s beantwortet"),
-    "inquiries.status_changed": gettext_lazy("%(actor)s hat den Status der Anfrage %(object)s geändert"),
-    "inquiries.template_deleted": gettext_lazy("%(actor)s hat die Antwortvorlage „%(object)s“ gelöscht"),
-    "inquiries.template_saved": gettext_lazy("%(actor)s hat die Antwortvorlage „%(object)s“ gespeichert"),
-    "inquiries.viewed": gettext_lazy("%(actor)s hat die Anfrage %(object)s angesehen"),
 }  # fmt: skip
-_CLAIMED = gettext_lazy("%(actor)s hat die Anfrage %(object)s übernommen")
-_RELEASED = gettext_lazy("%(actor)s hat die Anfrage %(object)s freigegeben")
+
+
+@dataclass(frozen=True)
+class _Texts:
+    sentences: dict[str, Any]
+    value_labels: dict[str, dict[str, Any]]
+    variants: list[Callable[[AuditEntry], str | None]]
+
+
+@cache
+def _texts() -> _Texts:
+    texts = _Texts(sentences=dict(CORE_SENTENCES), value_labels={}, variants=[])
+    for config in apps.get_app_configs():
+        if not config.name.startswith("beko.") or find_spec(f"{config.name}.audit_texts") is None:
+            continue
+        module = import_module(f"{config.name}.audit_texts")
+        texts.sentences.update(module.SENTENCES)
+        texts.value_labels.update(getattr(module, "VALUE_LABELS", {}))
+        if hasattr(module, "variant"):
+            texts.variants.append(module.variant)
+    return texts
+
+
+def action_sentences() -> dict[str, Any]:
+    return _texts().sentences
 
 
 def audit_sentence(entry: AuditEntry) -> str:
     """One entry as a sentence in the user's language, e.g. "team hat die Anfrage BK-… übernommen"."""
+    texts = _texts()
     actor = (
         entry.actor_label if entry.actor_label and entry.actor_label != "system" else _("System")
     )
-    values = {"actor": actor, "object": entry.object_repr or "–"}
-    template = ACTION_SENTENCES.get(entry.action)
-    if entry.action == "inquiries.assigned":
-        target = (entry.data or {}).get("to")
-        if target is None and "to" in (entry.data or {}):
-            template = _RELEASED
-        elif target is not None and target == entry.actor_id:
-            template = _CLAIMED
+    data = entry.data or {}
+    labels = texts.value_labels.get(entry.action, {})
+    values = {
+        "actor": actor,
+        "object": entry.object_repr or "–",
+        **{key: str(labels.get(data.get(key), data.get(key) or "–")) for key in ("from", "to")},
+    }
+    key = next((k for k in (v(entry) for v in texts.variants) if k), entry.action)
+    template = texts.sentences.get(key) or texts.sentences.get(entry.action)
     if template is None:
         return _("%(actor)s: %(action)s") % {"actor": actor, "action": entry.action}
     return str(template) % values
