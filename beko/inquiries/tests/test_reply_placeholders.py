@@ -3,6 +3,8 @@ the person sees (status page and e-mail come from the same rendering)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from beko.inquiries import services
@@ -160,3 +162,17 @@ def test_template_with_unknown_automatic_placeholder_is_refused(staff_client):
 def test_template_form_documents_the_placeholder_syntax(staff_client):
     html = staff_client.get(f"{BASE}vorlagen/neu/").content.decode()
     assert "[[Termin]]" in html and "{name}" in html
+
+
+def test_preview_is_in_the_language_of_the_person(staff_client, make_inquiry):
+    inquiry = make_inquiry(email="ali@example.org")
+    inquiry.language = "en"
+    inquiry.save(update_fields=["language"])
+    response = _post(staff_client, inquiry, subject="Work", body="Yes.", action="preview")
+    html = response.content.decode()
+    status_part = html[html.index('<div class="reply-preview__status">') :]
+    entry = status_part[: status_part.index("</article>")]
+    assert "· E-Mail<" not in entry
+    assert re.search(r"· E-?mail<", entry, re.IGNORECASE)
+    assert "Referenznummer" not in response.context["preview"].email_body
+    assert "Reference number" in response.context["preview"].email_body
