@@ -467,6 +467,9 @@ BEKO_INQUIRY_RATE_PER_ADDRESS = env_str("BEKO_INQUIRY_RATE_PER_ADDRESS", "5/h")
 BEKO_INQUIRY_ATTACHMENT_MAX_BYTES = env_int("BEKO_INQUIRY_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
 # Retention: closed inquiries are anonymised after this many days (manage.py
 # inquiries_anonymise, or the task beko.inquiries.tasks.anonymise_expired_inquiries).
+# Sign-language videos are uploaded by staff and served from MEDIA_ROOT (no video platform).
+BEKO_SIGN_VIDEO_MAX_BYTES = env_int("BEKO_SIGN_VIDEO_MAX_BYTES", 200 * 1024 * 1024)
+
 BEKO_INQUIRY_RETENTION_DAYS = env_int("BEKO_INQUIRY_RETENTION_DAYS", 180)
 if BEKO_INQUIRY_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("BEKO_INQUIRY_RETENTION_DAYS must be at least 1.")

@@ -11,11 +11,14 @@ class CoreConfig(AppConfig):
     staff_menu = [
         (_("Berichte und Zahlen"), "core:staff_reports"),
         (_("Seiten bearbeiten"), "core:staff_pages"),
+        (_("Rechtliche Angaben (Impressum, Datenschutz, Barrierefreiheit)"), "core:staff_legal"),
+        (_("Videos in Gebärdensprache"), "core:staff_sign_videos"),
         (_("Übersetzungen: Stand und Prüfung"), "core:staff_translations"),
         (_("Protokoll (Zugriffe auf personenbezogene Daten)"), "core:staff_audit_log"),
     ]
 
     def ready(self) -> None:
-        from . import fallbacks
+        from . import checks, fallbacks
 
         fallbacks.install()
+        checks.register()

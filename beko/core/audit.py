@@ -12,11 +12,19 @@ beyond `audit_redact`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import AuditEntry
 
@@ -80,3 +88,67 @@ def audit_redact(obj: models.Model, *, object_repr: str | None = None) -> int:
     if object_repr is not None:
         updates["object_repr"] = object_repr[:200]
     return audit_entries_for(obj).update(**updates)
+
+
+# Every action as a sentence for the staff pages ("team hat die Anfrage BK-… übernommen").
+# Core and accounts are listed here; every other app lists its own in `<app>/audit_texts.py`
+# (SENTENCES, and optionally VALUE_LABELS for stored codes and variant() for a finer
+# sentence), found the way `manage.py demo` finds `<app>/demo.py`.
+CORE_SENTENCES: dict[str, Any] = {
+    "accounts.recovery_codes_generated": gettext_lazy("%(actor)s hat neue Wiederherstellungscodes erzeugt"),
+    "accounts.second_factor_passed": gettext_lazy("%(actor)s hat sich mit dem zweiten Faktor angemeldet"),
+    "accounts.two_factor_disabled": gettext_lazy("%(actor)s hat die Zwei-Faktor-Anmeldung ausgeschaltet"),
+    "accounts.two_factor_enabled": gettext_lazy("%(actor)s hat die Zwei-Faktor-Anmeldung eingerichtet"),
+    "core.cleanup": gettext_lazy("%(actor)s hat alte Daten aufgeräumt"),
+    "core.legal_saved": gettext_lazy("%(actor)s hat die rechtlichen Angaben geändert"),
+    "core.page_changed": gettext_lazy("%(actor)s hat die Seite „%(object)s“ geändert"),
+    "core.page_viewed": gettext_lazy("%(actor)s hat „%(object)s“ angesehen"),
+    "core.sign_video_added": gettext_lazy("%(actor)s hat das Gebärdensprach-Video „%(object)s“ hochgeladen"),
+    "core.sign_video_deleted": gettext_lazy("%(actor)s hat das Gebärdensprach-Video „%(object)s“ gelöscht"),
+    "core.translation_review_recorded": gettext_lazy("%(actor)s hat die Prüfung einer Übersetzung eingetragen"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Texts:
+    sentences: dict[str, Any]
+    value_labels: dict[str, dict[str, Any]]
+    variants: list[Callable[[AuditEntry], str | None]]
+
+
+@cache
+def _texts() -> _Texts:
+    texts = _Texts(sentences=dict(CORE_SENTENCES), value_labels={}, variants=[])
+    for config in apps.get_app_configs():
+        if not config.name.startswith("beko.") or find_spec(f"{config.name}.audit_texts") is None:
+            continue
+        module = import_module(f"{config.name}.audit_texts")
+        texts.sentences.update(module.SENTENCES)
+        texts.value_labels.update(getattr(module, "VALUE_LABELS", {}))
+        if hasattr(module, "variant"):
+            texts.variants.append(module.variant)
+    return texts
+
+
+def action_sentences() -> dict[str, Any]:
+    return _texts().sentences
+
+
+def audit_sentence(entry: AuditEntry) -> str:
+    """One entry as a sentence in the user's language, e.g. "team hat die Anfrage BK-… übernommen"."""
+    texts = _texts()
+    actor = (
+        entry.actor_label if entry.actor_label and entry.actor_label != "system" else _("System")
+    )
+    data = entry.data or {}
+    labels = texts.value_labels.get(entry.action, {})
+    values = {
+        "actor": actor,
+        "object": entry.object_repr or "–",
+        **{key: str(labels.get(data.get(key), data.get(key) or "–")) for key in ("from", "to")},
+    }
+    key = next((k for k in (v(entry) for v in texts.variants) if k), entry.action)
+    template = texts.sentences.get(key) or texts.sentences.get(entry.action)
+    if template is None:
+        return _("%(actor)s: %(action)s") % {"actor": actor, "action": entry.action}
+    return str(template) % values

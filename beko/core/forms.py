@@ -3,15 +3,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, cast
 
+import filetype
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .lib.content_i18n import translated_field_names
-from .models import Page
+from .models import LegalDetails, Page, SignLanguageVideo
 
 
 class PageForm(forms.Form):
@@ -132,3 +135,80 @@ class ReportPeriodForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["jahr"].validators.append(MaxValueValidator(this_year))
         self.years = list(range(this_year, REPORT_FIRST_YEAR - 1, -1))
+
+
+LEGAL_SECTIONS = (
+    (_("Impressum (§ 5 DDG)"), ("provider_name", "legal_form", "street", "postcode_city",
+     "representative", "email", "phone", "supervisory_authority", "vat_id",
+     "content_responsible")),
+    (_("Datenschutzerklärung (Art. 13 DSGVO)"), ("dpo_contact", "purposes", "rights",
+     "complaint_authority")),
+    (_("Erklärung zur Barrierefreiheit (BITV 2.0)"), ("conformity", "evaluation",
+     "non_accessible_parts", "feedback_contact", "enforcement")),
+)  # fmt: skip
+
+
+class LegalDetailsForm(forms.ModelForm):
+    """The facts behind Impressum, Datenschutz and Barrierefreiheit, grouped by page."""
+
+    class Meta:
+        model = LegalDetails
+        fields = [name for _title, names in LEGAL_SECTIONS for name in names]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": rows})
+            for name, rows in (("supervisory_authority", 3), ("dpo_contact", 3), ("purposes", 14),
+                               ("rights", 4), ("complaint_authority", 3),
+                               ("non_accessible_parts", 5), ("enforcement", 6))
+        }  # fmt: skip
+
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        return [(str(title), [self[name] for name in names]) for title, names in LEGAL_SECTIONS]
+
+
+# Browsers play these everywhere; the captions must be WebVTT (the <track> format).
+VIDEO_TYPES = {"video/mp4": ".mp4", "video/webm": ".webm"}
+
+
+class SignLanguageVideoForm(forms.ModelForm):
+    class Meta:
+        model = SignLanguageVideo
+        fields = ["title", "video", "captions", "transcript", "position"]
+        widgets = {
+            "video": forms.ClearableFileInput(attrs={"accept": "video/mp4,video/webm"}),
+            "captions": forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"}),
+            "transcript": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def clean_video(self) -> Any:
+        upload = self.cleaned_data["video"]
+        if upload.size > settings.BEKO_SIGN_VIDEO_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Das Video ist zu groß (höchstens %(size)s).")
+                % {"size": filesizeformat(settings.BEKO_SIGN_VIDEO_MAX_BYTES)}
+            )
+        head = upload.read(2048)
+        upload.seek(0)
+        kind = filetype.guess(head)
+        if kind is None or kind.mime not in VIDEO_TYPES:
+            raise forms.ValidationError(_("Bitte ein Video im Format MP4 oder WebM hochladen."))
+        upload.name = f"video{VIDEO_TYPES[kind.mime]}"
+        return upload
+
+    def clean_captions(self) -> Any:
+        upload = self.cleaned_data["captions"]
+        if upload.size > 512 * 1024:
+            raise forms.ValidationError(_("Die Untertitel-Datei ist zu groß (höchstens 512 KB)."))
+        raw = upload.read()
+        upload.seek(0)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = ""
+        if not text.startswith("WEBVTT"):
+            raise forms.ValidationError(
+                _(
+                    "Bitte Untertitel im Format WebVTT (.vtt, UTF-8, beginnt mit „WEBVTT“) hochladen."
+                )
+            )
+        upload.name = "captions.vtt"
+        return upload

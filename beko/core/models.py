@@ -177,3 +177,106 @@ class TranslationReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.language}: {self.subject} ({self.reviewed_on:%Y-%m-%d})"
+
+
+class LegalDetails(models.Model):
+    """The structured facts behind Impressum, Datenschutzerklärung and the accessibility
+    statement: one record, edited in the back office. Empty required fields are what the
+    staff home and `check --deploy` list as open before going live (selectors.legal_missing).
+    """
+
+    class Conformity(models.TextChoices):
+        FULL = "full", _("vollständig vereinbar")
+        PARTIAL = "partial", _("teilweise vereinbar")
+        NONE = "none", _("nicht vereinbar")
+
+    # § 5 DDG, § 18 Abs. 2 MStV
+    provider_name = models.CharField(
+        _("Name der Behörde oder Einrichtung"), max_length=200, blank=True
+    )
+    legal_form = models.CharField(_("Rechtsform"), max_length=300, blank=True)
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, blank=True)
+    postcode_city = models.CharField(_("PLZ und Ort"), max_length=100, blank=True)
+    representative = models.CharField(
+        _("Vertreten durch"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name und Funktion der Leitung."),
+    )
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    supervisory_authority = models.TextField(
+        _("Aufsichtsbehörde"), max_length=1000, blank=True, help_text=_("Name und Anschrift.")
+    )
+    vat_id = models.CharField(
+        _("Umsatzsteuer-Identifikationsnummer"), max_length=20, blank=True,
+        help_text=_("Nur falls vorhanden."),
+    )  # fmt: skip
+    content_responsible = models.CharField(
+        _("Inhaltlich verantwortlich (§ 18 Abs. 2 MStV)"), max_length=300, blank=True,
+        help_text=_("Name und Anschrift."),
+    )  # fmt: skip
+    # Art. 13 DSGVO (the controller is the provider above)
+    dpo_contact = models.TextField(
+        _("Datenschutzbeauftragte Person"), max_length=1000, blank=True,
+        help_text=_("Name oder Funktion, Anschrift und E-Mail-Adresse."),
+    )  # fmt: skip
+    purposes = models.TextField(
+        _("Zwecke, Rechtsgrundlagen und Speicherdauer"), max_length=10_000, blank=True,
+        help_text=_("Absätze durch eine Leerzeile trennen."),
+    )  # fmt: skip
+    rights = models.TextField(_("Ihre Rechte"), max_length=3000, blank=True)
+    complaint_authority = models.TextField(
+        _("Beschwerde bei der Aufsichtsbehörde (Art. 77 DSGVO)"), max_length=1000, blank=True
+    )
+    # Accessibility statement (BITV 2.0 § 12b BGG, BFSG)
+    conformity = models.CharField(
+        _("Stand der Vereinbarkeit"),
+        max_length=10,
+        choices=Conformity.choices,
+        default=Conformity.PARTIAL,
+    )
+    evaluation = models.CharField(
+        _("Grundlage der Erklärung"), max_length=300, blank=True,
+        help_text=_("Methode und Datum, z. B. „Selbstbewertung vom 3. März 2027“."),
+    )  # fmt: skip
+    non_accessible_parts = models.TextField(
+        _("Nicht barrierefreie Inhalte und Begründung"), max_length=5000, blank=True
+    )
+    feedback_contact = models.CharField(
+        _("Kontakt für Barrieren"), max_length=300, blank=True,
+        help_text=_("Leer lassen, um E-Mail-Adresse und Telefon von oben zu verwenden."),
+    )  # fmt: skip
+    enforcement = models.TextField(
+        _("Durchsetzungsverfahren (Schlichtungsstelle)"), max_length=3000, blank=True
+    )
+    updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Rechtliche Angaben")
+        verbose_name_plural = _("Rechtliche Angaben")
+
+    def __str__(self) -> str:
+        return str(_("Rechtliche Angaben"))
+
+
+class SignLanguageVideo(models.Model):
+    """A video in German Sign Language (DGS) on our own server, with captions (WebVTT)."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    video = models.FileField(_("Video (MP4 oder WebM)"), upload_to="dgs/", max_length=255)
+    captions = models.FileField(_("Untertitel (WebVTT)"), upload_to="dgs/", max_length=255)
+    transcript = models.TextField(
+        _("Text zum Video"), max_length=10_000, blank=True,
+        help_text=_("Der Inhalt des Videos als Text, für alle, die das Video nicht sehen."),
+    )  # fmt: skip
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("Video in Gebärdensprache")
+        verbose_name_plural = _("Videos in Gebärdensprache")
+
+    def __str__(self) -> str:
+        return self.title

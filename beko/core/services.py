@@ -8,7 +8,7 @@ from django.db import models, transaction
 from .audit import log_action
 from .lib.content_i18n import source_fingerprint, translated_field_names
 from .lib.sanitize import sanitize_html
-from .models import Page, TranslationReview
+from .models import LegalDetails, Page, SignLanguageVideo, TranslationReview
 from .selectors import footer_links_invalidate
 
 # Fields that hold rich text and must pass the sanitiser before they are stored.
@@ -86,3 +86,23 @@ def translation_review_record(
         data={"language": language, "subject": subject, "reviewed_on": reviewed_on.isoformat()},
     )
     return review
+
+
+def legal_details_save(*, details: LegalDetails, by: Any) -> LegalDetails:
+    details.pk = 1
+    details.save()
+    log_action(details, "core.legal_saved", by=by)
+    return details
+
+
+def sign_video_add(*, video: SignLanguageVideo, by: Any) -> SignLanguageVideo:
+    video.save()
+    log_action(video, "core.sign_video_added", by=by)
+    return video
+
+
+def sign_video_delete(*, video: SignLanguageVideo, by: Any) -> None:
+    log_action(video, "core.sign_video_deleted", by=by)
+    for field in (video.video, video.captions):
+        field.delete(save=False)
+    video.delete()

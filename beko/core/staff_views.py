@@ -13,12 +13,20 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_bidi, get_language_info
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from beko.accounts.permissions import staff_required
 
-from . import reports, selectors, services
+from . import legal, reports, selectors, services
 from .audit import audit_entries
-from .forms import PageForm, ReportPeriodForm, TranslationForm, TranslationReviewForm
+from .forms import (
+    LegalDetailsForm,
+    PageForm,
+    ReportPeriodForm,
+    SignLanguageVideoForm,
+    TranslationForm,
+    TranslationReviewForm,
+)
 from .lib.charts import chart_csv, chart_svg
 from .lib.content_i18n import (
     TranslationState,
@@ -26,7 +34,7 @@ from .lib.content_i18n import (
     translated_field_names,
     translation_state,
 )
-from .models import Page
+from .models import Page, SignLanguageVideo
 from .reports import ReportPeriod
 
 
@@ -269,3 +277,52 @@ def translation_review_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Die Prüfung wurde eingetragen."))
         return redirect(f"{reverse('core:staff_translations')}#pruefungen")
     return render(request, "core/staff/translation_review_form.html", {"form": form})
+
+
+@staff_required
+def legal_edit(request: HttpRequest) -> HttpResponse:
+    """The structured legal details; the list of what is still open stands above the form."""
+    details = legal.legal_details()
+    form = LegalDetailsForm(request.POST or None, instance=details)
+    if request.method == "POST":
+        if form.is_valid():
+            services.legal_details_save(details=form.save(commit=False), by=request.user)
+            messages.success(request, _("Die rechtlichen Angaben wurden gespeichert."))
+            return redirect("core:staff_legal")
+        status = 400
+    else:
+        status = 200
+    return render(
+        request,
+        "core/staff/legal_edit.html",
+        {"form": form, "open_items": legal.legal_missing(details=details)},
+        status=status,
+    )
+
+
+@staff_required
+def sign_videos(request: HttpRequest) -> HttpResponse:
+    form = SignLanguageVideoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            services.sign_video_add(video=form.save(commit=False), by=request.user)
+            messages.success(request, _("Das Video wurde hochgeladen."))
+            return redirect("core:staff_sign_videos")
+        status = 400
+    else:
+        status = 200
+    return render(
+        request,
+        "core/staff/sign_videos.html",
+        {"form": form, "videos": legal.sign_language_videos()},
+        status=status,
+    )
+
+
+@staff_required
+@require_POST
+def sign_video_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    video = get_object_or_404(SignLanguageVideo, pk=pk)
+    services.sign_video_delete(video=video, by=request.user)
+    messages.success(request, _("Das Video wurde gelöscht."))
+    return redirect("core:staff_sign_videos")

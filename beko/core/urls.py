@@ -14,6 +14,13 @@ urlpatterns = [
     path("intern/berichte/<slug:slug>.csv", staff_views.report_csv, name="staff_report_csv"),
     path("intern/seiten/", staff_views.page_list, name="staff_pages"),
     path("intern/seiten/<int:pk>/", staff_views.page_edit, name="staff_page_edit"),
+    path("intern/rechtliches/", staff_views.legal_edit, name="staff_legal"),
+    path("intern/rechtliches/dgs-videos/", staff_views.sign_videos, name="staff_sign_videos"),
+    path(
+        "intern/rechtliches/dgs-videos/<int:pk>/loeschen/",
+        staff_views.sign_video_delete,
+        name="staff_sign_video_delete",
+    ),
     path("intern/uebersetzungen/", staff_views.translations_overview, name="staff_translations"),
     path(
         "intern/uebersetzungen/pruefung/",

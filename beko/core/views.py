@@ -20,8 +20,9 @@ from django.views.decorators.http import require_GET
 from beko.accounts import permissions
 from beko.accounts.permissions import staff_required
 
-from . import selectors
+from . import legal, selectors
 from .lib.fallback_marks import shown_field
+from .seed.pages import LEGAL_SLUGS, SIGN_LANGUAGE_SLUG
 from .templatetags.beko_images import images_shown, remember_images
 
 logger = logging.getLogger(__name__)
@@ -79,11 +80,17 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(selectors.pages_public(), slug=slug)
-    return render(
-        request,
-        "core/page_detail.html",
-        {"page": page, "crumbs": [(shown_field(page, "title"), "")]},
-    )
+    context: dict[str, Any] = {"page": page, "crumbs": [(shown_field(page, "title"), "")]}
+    # Impressum, Datenschutz and Barrierefreiheit are built from the structured legal details,
+    # the sign-language page from its videos; the page body adds what staff wrote.
+    if slug in LEGAL_SLUGS:
+        context.update(legal_template=f"core/legal/{slug}.html", legal=legal.legal_details())
+    elif slug == SIGN_LANGUAGE_SLUG:
+        context.update(
+            legal_template="core/legal/gebaerdensprache.html",
+            videos=legal.sign_language_videos(),
+        )
+    return render(request, "core/page_detail.html", context)
 
 
 @require_GET

@@ -405,6 +405,16 @@ class OfferChange(models.Model):
 class OfferRevision(models.Model):
     """History: who changed what when (field -> [old, new])."""
 
+    # What staff read in the history instead of the stored action name.
+    ACTION_LABELS = {
+        "created": _("angelegt"),
+        "updated": _("geändert"),
+        "verified": _("als aktuell bestätigt"),
+        "status": _("Status geändert"),
+        "reminder_sent": _("Erinnerung zur Aktualität verschickt"),
+        "hidden_stale": _("als veraltet ausgeblendet"),
+    }
+
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="revisions")
     action = models.CharField(max_length=40)
     changes = models.JSONField(default=dict)
@@ -418,6 +428,10 @@ class OfferRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.offer_id} {self.action} {self.at:%Y-%m-%d}"
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))
 
 
 class OfferReport(models.Model):

@@ -40,7 +40,12 @@ def rule_detail(request: HttpRequest, rule_id: str) -> HttpResponse:
     return render(
         request,
         "guide/staff/rule_detail.html",
-        {"row": row, "rule": row.rule, "confidence_labels": CONFIDENCE_LABELS},
+        {
+            "row": row,
+            "rule": row.rule,
+            "confidence_labels": CONFIDENCE_LABELS,
+            "verdict_labels": {**VERDICT_LABELS, **BA_CONSENT_VERDICT_LABELS},
+        },
     )
 
 

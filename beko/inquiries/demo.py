@@ -18,12 +18,12 @@ TEMPLATES = [
     (
         "Begrüßung",
         "Ihre Anfrage {referenz}",
-        "Guten Tag {name},\n\nvielen Dank für Ihre Frage zum Thema {thema}.\n\n…\n\nMit freundlichen Grüßen\n{bearbeiter}\nBeKo – Hotline {hotline}",
+        "Guten Tag {name},\n\nvielen Dank für Ihre Frage zum Thema {thema}.\n\n[[Ihre Antwort]]\n\nMit freundlichen Grüßen\n{bearbeiter}\nBeKo – Hotline {hotline}",
     ),
     (
         "Verweis Ausländerbehörde",
         "Ihre Anfrage {referenz}: Aufenthalt",
-        "Guten Tag {name},\n\ndiese Frage kann verbindlich nur die Ausländerbehörde beantworten. …\n\nMit freundlichen Grüßen\n{bearbeiter}",
+        "Guten Tag {name},\n\ndiese Frage kann verbindlich nur die Ausländerbehörde beantworten. [[Ansprechperson und Weg zum Termin]]\n\nMit freundlichen Grüßen\n{bearbeiter}",
     ),
 ]
 INQUIRIES = [

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import filetype
@@ -15,6 +16,7 @@ from beko.faq.choices import Topic
 from beko.faq.forms import FaqEntryForm
 
 from .models import AskerType, Reply, ReplyTemplate, Status
+from .services import AUTOMATIC_PLACEHOLDERS, unfilled_message, unfilled_placeholders
 
 # Content types we accept, by what the file *is* (magic bytes), with the extension we store.
 ALLOWED_UPLOADS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
@@ -204,6 +206,18 @@ class ReplyForm(forms.Form):
                 "Keine E-Mail-Adresse vorhanden: Die telefonische Antwort wird hier dokumentiert."
             )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        missing = list(
+            dict.fromkeys(
+                unfilled_placeholders(data.get("subject", ""))
+                + unfilled_placeholders(data.get("body", ""))
+            )
+        )
+        if missing:
+            raise forms.ValidationError(unfilled_message(missing), code="unfilled")
+        return data
+
 
 class AssignForm(forms.Form):
     # The queryset (active team members) is set per form instance.
@@ -238,8 +252,36 @@ class ReplyTemplateForm(forms.ModelForm):
         fields = ["title", "subject", "body", "topic"]
         widgets = {"body": forms.Textarea(attrs={"rows": 12})}
         help_texts = {
-            "body": _("Platzhalter: {name}, {referenz}, {thema}, {frage}, {bearbeiter}, {hotline}"),
+            "body": _(
+                "Automatisch ausgefüllt werden {name}, {referenz}, {thema}, {frage}, "
+                "{bearbeiter} und {hotline}. Was Sie bei jeder Antwort selbst schreiben "
+                "müssen, setzen Sie in doppelte eckige Klammern, z. B. [[Termin]] oder "
+                "[[Ihre Antwort]]. Eine Antwort kann erst gesendet werden, wenn alle "
+                "Platzhalter ersetzt sind."
+            ),
         }
+
+    def _check_placeholders(self, field: str) -> str:
+        text: str = self.cleaned_data.get(field, "")
+        unknown = sorted(
+            {m for m in re.findall(r"\{(\w+)\}", text) if m not in AUTOMATIC_PLACEHOLDERS}
+        )
+        if unknown:
+            raise forms.ValidationError(
+                _(
+                    "Unbekannter Platzhalter: %(names)s. Automatische Platzhalter stehen in "
+                    "geschweiften Klammern (z. B. {name}), selbst auszufüllende in doppelten "
+                    "eckigen Klammern (z. B. [[Termin]])."
+                )
+                % {"names": ", ".join(f"{{{name}}}" for name in unknown)}
+            )
+        return text
+
+    def clean_subject(self) -> str:
+        return self._check_placeholders("subject")
+
+    def clean_body(self) -> str:
+        return self._check_placeholders("body")
 
 
 class SubjectAccessForm(forms.Form):

@@ -233,10 +233,32 @@ def inquiry_note_add(*, inquiry: Inquiry, text: str, by: Any) -> Note:
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Text the person must never receive: a field staff fill by hand ("[[Termin]]"), an automatic
+# placeholder nobody knows ("{termin}"), or the "…" the first templates used as a gap.
+_MANUAL_PLACEHOLDER = re.compile(r"\[\[[^\[\]\n]{0,80}\]\]")
+_LONE_ELLIPSIS = re.compile(r"(?<!\S)(?:…|\.\.\.)(?!\S)")
+AUTOMATIC_PLACEHOLDERS = ("name", "referenz", "thema", "frage", "bearbeiter", "hotline")
+
+
+class ReplyIncomplete(Exception):
+    """A reply still holds placeholders; `missing` names them as they appear in the text."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(unfilled_message(missing))
+
+
+@dataclass(frozen=True)
+class RenderedReply:
+    """A reply exactly as it leaves the office: the e-mail and the status-page entry."""
+
+    email_subject: str
+    email_body: str
+    reply: Reply
 
 
 def placeholders_for(*, inquiry: Inquiry, by: Any) -> dict[str, str]:
-    """Values for reply templates. Unknown placeholders stay as typed."""
+    """Values for reply templates. Unknown placeholders stay as typed (and block sending)."""
     return {
         "name": inquiry.name or _("Damen und Herren"),
         "referenz": inquiry.reference,
@@ -252,11 +274,65 @@ def template_fill(text: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
+def unfilled_placeholders(text: str) -> list[str]:
+    """Every gap left in `text`, in order of appearance, each named once."""
+    found = [
+        (match.start(), match.group(0))
+        for pattern in (_MANUAL_PLACEHOLDER, _PLACEHOLDER, _LONE_ELLIPSIS)
+        for match in pattern.finditer(text)
+    ]
+    return list(dict.fromkeys(name for _start, name in sorted(found)))
+
+
+def unfilled_message(missing: list[str]) -> str:
+    names = ", ".join(f"„{name}“" for name in missing)
+    return _(
+        "Bitte füllen Sie zuerst alle Platzhalter aus – noch offen: %(names)s. "
+        "Die Antwort wurde nicht gesendet."
+    ) % {"names": names}
+
+
+def reply_subject_for(*, inquiry: Inquiry, template_subject: str, values: dict[str, str]) -> str:
+    """A template's subject, filled; the inquiry's topic stays in it so the person sees
+    at a glance which question is answered."""
+    subject = template_fill(template_subject, values).strip()
+    topic = inquiry.get_topic_display()
+    if not subject:
+        return _("Ihre Anfrage zum Thema %(topic)s") % {"topic": topic}
+    if topic and topic.casefold() not in subject.casefold():
+        subject = f"{subject} – {topic}"
+    return subject
+
+
+def reply_render(*, inquiry: Inquiry, subject: str, body: str, via: str) -> RenderedReply:
+    """The one rendering of a reply: used for the preview and for sending, so both agree.
+
+    The status page shows `reply` through `inquiries/_reply.html`, the preview does too.
+    """
+    with translation.override(inquiry.language):
+        email_body = render_to_string(
+            "emails/inquiry_reply.txt",
+            {"inquiry": inquiry, "body": body, "office": settings.BEKO_OFFICE},
+        )
+    reply = Reply(inquiry=inquiry, via=via, subject=subject, body=body)
+    reply.created_at = timezone.now()
+    return RenderedReply(
+        email_subject=f"[{inquiry.reference}] {subject}", email_body=email_body, reply=reply
+    )
+
+
 def inquiry_reply(*, inquiry: Inquiry, subject: str, body: str, via: str, by: Any) -> Reply:
-    """Answer the person. By e-mail it is sent first and stored only when the server took it."""
+    """Answer the person. By e-mail it is sent first and stored only when the server took it.
+
+    Refused (ReplyIncomplete) while a placeholder is left in subject or text.
+    """
     _check_changeable(inquiry)
+    missing = unfilled_placeholders(subject) + unfilled_placeholders(body)
+    if missing:
+        raise ReplyIncomplete(list(dict.fromkeys(missing)))
     if via == Reply.Via.EMAIL and not inquiry.email:
         raise MailNotSent(_("Zu dieser Anfrage gibt es keine E-Mail-Adresse."))
+    rendered = reply_render(inquiry=inquiry, subject=subject, body=body, via=via)
     with transaction.atomic():
         reply = Reply.objects.create(
             inquiry=inquiry,
@@ -273,13 +349,7 @@ def inquiry_reply(*, inquiry: Inquiry, subject: str, body: str, via: str, by: An
         log_action(inquiry, "inquiries.replied", by=by, data={"reply": reply.pk, "via": via})
         if via == Reply.Via.EMAIL:
             # Inside the transaction: if the mail server refuses, nothing is stored.
-            with translation.override(inquiry.language):
-                full_subject = f"[{inquiry.reference}] {subject}"
-                text = render_to_string(
-                    "emails/inquiry_reply.txt",
-                    {"inquiry": inquiry, "body": body, "office": settings.BEKO_OFFICE},
-                )
-            _send(subject=full_subject, body=text, to=inquiry.email)
+            _send(subject=rendered.email_subject, body=rendered.email_body, to=inquiry.email)
     return reply
 
 

@@ -204,10 +204,15 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write, preview and send a reply. Without JavaScript: "Vorschau" and "Senden" are two
+    submit buttons of one form; sending is refused while a placeholder is left."""
     inquiry = _get_inquiry_for(request, pk)
     if inquiry.is_anonymised:
         raise Http404
-    templates = list(selectors.reply_templates())
+    # Templates for the inquiry's topic first, then the general ones.
+    templates = sorted(
+        selectors.reply_templates(), key=lambda t: (t.topic != inquiry.topic, t.title.casefold())
+    )
     initial = {
         "via": Reply.Via.EMAIL if inquiry.email else Reply.Via.PHONE,
         "subject": _("Ihre Anfrage zum Thema %(topic)s") % {"topic": inquiry.get_topic_display()},
@@ -217,12 +222,19 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
         template = next((t for t in templates if t.pk == int(chosen)), None)
         if template is not None:
             values = services.placeholders_for(inquiry=inquiry, by=request.user)
-            initial["subject"] = services.template_fill(template.subject, values)
+            initial["subject"] = services.reply_subject_for(
+                inquiry=inquiry, template_subject=template.subject, values=values
+            )
             initial["body"] = services.template_fill(template.body, values)
     form = ReplyForm(request.POST or None, initial=initial, has_email=bool(inquiry.email))
     status = 200
+    preview = None
     if request.method == "POST":
-        if form.is_valid():
+        if not form.is_valid():
+            status = 400
+        elif request.POST.get("action") == "preview":
+            preview = services.reply_render(inquiry=inquiry, **form.cleaned_data)
+        else:
             try:
                 services.inquiry_reply(inquiry=inquiry, by=request.user, **form.cleaned_data)
             except services.MailNotSent as error:
@@ -234,6 +246,9 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
                     % {"error": error},
                 )
                 status = 502
+            except services.ReplyIncomplete as error:
+                form.add_error(None, str(error))
+                status = 400
             except services.TransitionNotAllowed as error:
                 form.add_error(None, str(error))
                 status = 409
@@ -242,13 +257,17 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
                     request, _("Die Antwort wurde gespeichert und – falls per E-Mail – gesendet.")
                 )
                 return redirect("inquiries_staff:detail", pk=inquiry.pk)
-        else:
-            status = 400
     log_action(inquiry, "inquiries.viewed", by=request.user, data={"view": "reply"})
     return render(
         request,
         "inquiries/staff/reply.html",
-        {"inquiry": inquiry, "form": form, "templates": templates, "chosen": chosen},
+        {
+            "inquiry": inquiry,
+            "form": form,
+            "templates": templates,
+            "chosen": chosen,
+            "preview": preview,
+        },
         status=status,
     )
 

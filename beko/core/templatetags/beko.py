@@ -173,3 +173,11 @@ def translation_states(context: dict[str, Any], obj: Any) -> dict[str, Any]:
         )
         states.append({"language": language, "state": state, "url": f"{url}?next={back}"})
     return {"states": states}
+
+
+@register.filter
+def audit_sentence(entry: Any) -> str:
+    """`{{ entry|audit_sentence }}`: an audit entry as a sentence ("team hat … übernommen")."""
+    from beko.core.audit import audit_sentence as sentence
+
+    return sentence(entry)

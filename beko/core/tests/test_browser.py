@@ -116,3 +116,27 @@ def test_phone_layout_has_no_horizontal_scrolling(make_page, prefix):
         assert abs(brand["y"] - switch["y"]) < 20
         assert nav["y"] >= brand["y"] + brand["height"]
         assert page.locator(".brand__claim").is_hidden()
+
+
+def test_sign_language_page_plays_own_video_with_captions(
+    page, assert_axe_clean, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from beko.core.models import SignLanguageVideo
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    SignLanguageVideo.objects.create(
+        title="Was ist die BeKo?",
+        video=SimpleUploadedFile("v.mp4", b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 64),
+        captions=SimpleUploadedFile("c.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n"),
+        transcript="Die BeKo ist ein Büro in Wuppertal.",
+    )
+    page.goto("/seite/gebaerdensprache/")
+    assert_axe_clean(page)
+    track = page.locator("video track[kind=captions]")
+    assert track.count() == 1
+    captions = page.request.get(track.get_attribute("src"))
+    assert captions.status == 200
+    assert captions.headers["content-type"].startswith("text/vtt")
+    assert page.locator("iframe").count() == 0

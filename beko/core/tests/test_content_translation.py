@@ -64,7 +64,7 @@ def test_missing_translation_falls_back_to_german_marked_and_noted(anon_client):
         '<div class="fallback"><p class="fallback-note">This text has not been translated yet '
         'and is shown in German.</p><div lang="de" dir="ltr">'
     ) in html
-    assert "Mustertext" in html
+    assert "Digitale-Dienste-Gesetz" in html
 
 
 def test_translated_page_is_shown_without_fallback_note(anon_client, page):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django_otp.oath import totp
@@ -113,3 +114,72 @@ def test_contact_form_works_without_javascript(
     page.wait_for_url("**/kontakt/status/**")
     assert "Ihre Referenznummer" in page.content()
     context.close()
+
+
+def test_reply_with_placeholders_is_refused_then_filled_previewed_and_sent(
+    browser: Any, live_server: Any, staff_user: Any, assert_axe_clean: Any, mailoutbox: Any
+) -> None:
+    from django.conf import settings
+
+    from beko.inquiries import services
+    from beko.inquiries.models import ReplyTemplate
+    from conftest import verified_client
+
+    ReplyTemplate.objects.create(
+        title="Termin anbieten",
+        subject="Ihre Anfrage {referenz}",
+        body="Guten Tag {name},\n\ngerne beraten wir Sie am [[Termin]].\n\nViele Grüße",
+        topic="work",
+    )
+    submission = services.inquiry_submit(
+        data={"asker_type": "employer", "topic": "work", "name": "Firma Beispiel",
+              "question": "Welche Erlaubnis brauchen wir?", "email": "chef@example.org",
+              "phone": ""}
+    )  # fmt: skip
+    inquiry = submission.inquiry
+    client = verified_client(staff_user)
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    context.add_cookies([{
+        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }])  # fmt: skip
+    desk = context.new_page()
+    try:
+        desk.goto(f"/intern/inquiries/{inquiry.pk}/antworten/")
+        desk.get_by_label("Vorlage einsetzen").select_option(
+            label="Termin anbieten (passt zum Thema)"
+        )
+        desk.get_by_role("button", name="Einsetzen").click()
+        assert "[[Termin]]" in desk.locator("#id_body").input_value()
+        assert desk.get_by_label("Betreff").input_value().endswith("– Arbeit")
+
+        # Sent as it is: refused, the placeholder is named, nothing stored.
+        desk.get_by_role("button", name="Antwort speichern und senden").click()
+        alert = desk.get_by_role("alert")
+        alert.wait_for()
+        assert "„[[Termin]]“" in alert.inner_text()
+        assert not inquiry.replies.exists()
+        assert_axe_clean(desk)
+
+        # Filled, previewed as the person will see it, then sent.
+        body = desk.locator("#id_body")
+        body.fill(body.input_value().replace("[[Termin]]", "Dienstag, 14 Uhr"))
+        desk.get_by_role("button", name="Vorschau").click()
+        preview = desk.locator(".reply-preview")
+        preview.wait_for()
+        assert "gerne beraten wir Sie am Dienstag, 14 Uhr." in preview.inner_text()
+        assert f"[{inquiry.reference}]" in preview.inner_text()
+        assert not inquiry.replies.exists()
+        assert_axe_clean(desk)
+        desk.get_by_role("button", name="Antwort speichern und senden").click()
+        desk.wait_for_url(f"**/intern/inquiries/{inquiry.pk}/")
+        assert "Beantwortet" in desk.content()
+    finally:
+        context.close()
+    assert mailoutbox[-1].to == ["chef@example.org"]
+    status = browser.new_page(base_url=live_server.url)
+    try:
+        status.goto(urlsplit(services.status_url(submission.token)).path)
+        assert "gerne beraten wir Sie am Dienstag, 14 Uhr." in status.content()
+    finally:
+        status.close()

@@ -204,7 +204,7 @@ def test_reply_from_template_is_mailed_over_smtp_and_stored(
         f"{BASE}{inquiry.pk}/antworten/", {"vorlage": reply_template.pk}
     ).context["form"]
     assert form.initial["body"] == "Guten Tag Erika Muster, Ihre Frage zu Arbeit."
-    assert form.initial["subject"] == f"Zu {inquiry.reference}"
+    assert form.initial["subject"] == f"Zu {inquiry.reference} – Arbeit"
     response = staff_client.post(
         f"{BASE}{inquiry.pk}/antworten/",
         {
@@ -220,7 +220,7 @@ def test_reply_from_template_is_mailed_over_smtp_and_stored(
     assert reply.sent_to == "erika@example.org"
     mail = smtp_server.messages[-1]
     assert mail["To"] == "erika@example.org"
-    assert mail["Subject"] == f"[{inquiry.reference}] Zu {inquiry.reference}"
+    assert mail["Subject"] == f"[{inquiry.reference}] Zu {inquiry.reference} – Arbeit"
     assert mail["Reply-To"]
     assert "Ja, das geht – mit Erlaubnis." in mail.get_body(("plain",)).get_content()
 

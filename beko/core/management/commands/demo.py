@@ -31,6 +31,7 @@ class Command(BaseCommand):
             # flush removes the seeded footer pages too; re-run the data migrations' seed.
             seed = import_module("beko.core.migrations.0002_seed_footer_pages")
             seed.seed(apps, None)
+            import_module("beko.core.migrations.0007_legal_details_seed").forwards(apps, None)
             footer_links_invalidate()
         if if_empty and User.objects.filter(username="team").exists():
             self.stdout.write("Demo data already present – keeping it.")
