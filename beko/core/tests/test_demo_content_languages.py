@@ -25,7 +25,7 @@ from beko.core.lib.content_i18n import (
 )
 from beko.core.lib.lang_audit import SCRIPTS, in_script, letters
 
-LANGUAGES = ["en", "ar", "fa", "uk", "tr"]
+LANGUAGES = ["en", "ar", "fa", "uk", "tr", "ru"]
 MIN_SCRIPT_SHARE = 0.8
 DEMO_APPS = ["events", "faq", "news"]
 
