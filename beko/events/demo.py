@@ -149,7 +149,8 @@ def load(*, stdout: TextIO) -> None:
         if days < 0:
             _past_registrations(event)
         elif days == 8:
-            _upcoming_registrations(event, count=26)  # more than the seats: a waiting list
+            # More than the seats: a waiting list.
+            _upcoming_registrations(event, count=26, question="Wie lange dauert die Einbürgerung?")
 
     day = _on(today, weekday=MONDAY, days=14)
     _event(
@@ -166,7 +167,10 @@ def load(*, stdout: TextIO) -> None:
         contact_email="beko@example.invalid", publish=True, audiences=["employers"],
         languages=["de"],
     )  # fmt: skip
-    _upcoming_registrations(breakfast, count=9)
+    _upcoming_registrations(
+        breakfast, count=9, organisation="Malerbetrieb Kaya GmbH (Demo)",
+        question="Welche Förderung gibt es für eine Einstiegsqualifizierung?",
+    )  # fmt: skip
     day = _on(today, weekday=WEDNESDAY, days=29)
     _event(
         "ausbildungsboerse", by=staff, category=Event.Category.JOB_FAIR, venue=hall,
@@ -283,7 +287,13 @@ DEMO_LAST_NAMES = ["Yusuf", "Becker", "Rossi", "Nowak", "Demir", "Rahimi", "Schu
                    "Koval", "Weber", "Mansour", "Fischer", "Saleh", "Krüger", "Bondar", "Wolf"]  # fmt: skip
 
 
-def _upcoming_registrations(event: Event, *, count: int) -> None:
+def _upcoming_registrations(
+    event: Event,
+    *,
+    count: int,
+    organisation: str = "Verein Brücke e. V. (Demo)",
+    question: str = "",
+) -> None:
     """Fictional participants (example.invalid addresses): seats first, then a waiting list.
 
     Written directly instead of through the service so `make run` does not print dozens of
@@ -304,8 +314,8 @@ def _upcoming_registrations(event: Event, *, count: int) -> None:
             email=f"{first}.{last}.{number}@example.invalid".lower().translate(
                 services.GERMAN_TRANSLITERATION
             ),
-            organisation_name="Verein Brücke e. V. (Demo)" if number % 3 == 0 else "",
+            organisation_name=organisation if number % 3 == 0 else "",
             dietary_wishes="vegetarisch" if number % 4 == 0 else "",
-            questions="Wie lange dauert die Einbürgerung?" if number % 5 == 0 else "",
+            questions=question if number % 5 == 0 else "",
             consent_at=timezone.now(),
         )
