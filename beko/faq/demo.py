@@ -1,89 +1,48 @@
-"""Fictional demo FAQ entries (orientation texts, not legal advice)."""
+"""Fictional demo FAQ entries (orientation texts, not legal advice).
+
+The texts live in `demo_texts/<language>.yaml`: German is the source, the other languages are
+the BeKo team's translations.
+"""
 
 from __future__ import annotations
 
 from typing import TextIO
 
+from beko.core.demo_texts import german, translations_apply
+
 from .choices import Audience, Topic
 from .models import FaqEntry
 from .services import faq_entry_create
 
+APP = "faq"
 ENTRIES = [
-    (
-        "Darf eine Person mit Duldung eine Ausbildung beginnen?",
-        "<p>Oft ja: Für eine betriebliche Ausbildung braucht sie eine Beschäftigungserlaubnis der Ausländerbehörde (§ 4a AufenthG, § 60a AufenthG). Unter Umständen kommt eine Ausbildungsduldung in Betracht (§ 60c AufenthG).</p><p>Das ist eine Orientierung, keine Rechtsberatung – bitte klären Sie den Einzelfall mit der Ausländerbehörde.</p>",
-        Topic.TRAINING,
-        [Audience.VOLUNTEER, Audience.EMPLOYER],
-    ),
-    (
-        "Welche Erlaubnis brauchen Unternehmen, um Geflüchtete einzustellen?",
-        "<p>Das hängt vom Aufenthaltsstatus ab. Mit Anerkennung (Aufenthaltserlaubnis nach § 25 AufenthG) ist jede Beschäftigung erlaubt. Bei Gestattung oder Duldung braucht es eine Erlaubnis der Ausländerbehörde.</p>",
-        Topic.WORK,
-        [Audience.EMPLOYER],
-    ),
-    (
-        "Wo finde ich Deutschkurse mit Kinderbetreuung?",
-        "<p>Im Angebotsverzeichnis können Sie nach Sprachkursen mit Kinderbetreuung und nach Stadtbezirk filtern.</p>",
-        Topic.LANGUAGE,
-        [Audience.VOLUNTEER, Audience.ASSOCIATION],
-    ),
-    (
-        "Wie lange dauert die Zustimmung der Bundesagentur für Arbeit?",
-        "<p>Die Ausländerbehörde fragt die Bundesagentur für Arbeit. Meldet diese sich nicht innerhalb von zwei Wochen, gilt die Zustimmung als erteilt (§ 36 Abs. 2 BeschV). Legen Sie die „Erklärung zum Beschäftigungsverhältnis“ ausgefüllt bei, das erspart Rückfragen.</p><p>Das ist eine Orientierung, keine Rechtsberatung.</p>",
-        Topic.WORK,
-        [Audience.EMPLOYER],
-    ),
-    (
-        "Was müssen Arbeitgeber der Ausländerbehörde melden?",
-        "<p>Arbeitgeber prüfen vor Beginn, ob die Beschäftigung erlaubt ist, bewahren eine Kopie des Aufenthaltsdokuments auf und teilen der Ausländerbehörde innerhalb von vier Wochen mit, wenn eine Beschäftigung vorzeitig endet (§ 4a Abs. 5 AufenthG). Bei einer Ausbildungsduldung ist ein Abbruch der Ausbildung unverzüglich zu melden (§ 60c AufenthG).</p><p>Das ist eine Orientierung, keine Rechtsberatung.</p>",
-        Topic.WORK,
-        [Audience.EMPLOYER, Audience.COUNSELLING],
-    ),
-    (
-        "Welches Amt zahlt Leistungen: Jobcenter oder Sozialamt?",
-        "<p>In der Regel: Mit Anerkennung oder einer humanitären Aufenthaltserlaubnis ist das Jobcenter zuständig (Bürgergeld, SGB II), mit Aufenthaltsgestattung oder Duldung das Sozialamt (Asylbewerberleistungsgesetz). Für Menschen mit vorübergehendem Schutz (§ 24 AufenthG) haben sich die Regeln mehrfach geändert.</p><p>Prüfen Sie den Einzelfall mit dem Wegweiser „Wege in Arbeit“ oder fragen Sie uns.</p>",
-        Topic.BENEFITS,
-        [Audience.COUNSELLING, Audience.VOLUNTEER],
-    ),
-    (
-        "Wie können wir eine Frage für Ratsuchende an die BeKo geben?",
-        "<p>Über die Hotline oder das Kontaktformular. Mit dem Einverständnis der Person können Sie stellvertretend fragen – bitte ohne Namen, Geburtsdaten oder Aktenzeichen; für die Antwort genügen Aufenthaltsstatus und Lage.</p>",
-        Topic.OTHER,
-        [Audience.COUNSELLING, Audience.ASSOCIATION],
-    ),
-    (
-        "Wie tragen wir unser Angebot in das Verzeichnis ein?",
-        "<p>Schreiben Sie uns über das Kontaktformular; wir richten Ihrer Organisation einen Zugang ein. Danach pflegen Sie Ihre Angebote selbst, das BeKo-Team gibt Änderungen frei. Etwa alle sechs Monate bitten wir Sie, die Angaben zu bestätigen – sonst werden sie als veraltet markiert.</p>",
-        Topic.OTHER,
-        [Audience.ASSOCIATION, Audience.COUNSELLING],
-    ),
-    (
-        "Wie kann unser Verein bei den Stadtgesprächen mitmachen?",
-        "<p>Die Termine stehen unter „Veranstaltungen“. Für die Stadtgespräche und den Markt der Möglichkeiten melden Sie sich dort an; einen Stand auf dem Markt sprechen Sie bitte vorher mit uns ab.</p>",
-        Topic.EVENTS,
-        [Audience.ASSOCIATION],
-    ),
-    (
-        "Was tun, wenn ein Bescheid nicht verständlich ist?",
-        "<p>Fristen im Blick behalten: Meist beträgt die Frist für einen Widerspruch einen Monat; sie steht in der Rechtsbehelfsbelehrung am Ende des Bescheids. Eine Migrationsberatung im Verzeichnis hilft beim Lesen – in vielen Sprachen.</p><p>Das ist eine Orientierung, keine Rechtsberatung.</p>",
-        Topic.BENEFITS,
-        [Audience.VOLUNTEER],
-    ),
+    ("duldung-ausbildung", Topic.TRAINING, [Audience.VOLUNTEER, Audience.EMPLOYER]),
+    ("erlaubnis-unternehmen", Topic.WORK, [Audience.EMPLOYER]),
+    ("deutschkurs-kinderbetreuung", Topic.LANGUAGE, [Audience.VOLUNTEER, Audience.ASSOCIATION]),
+    ("zustimmung-dauer", Topic.WORK, [Audience.EMPLOYER]),
+    ("meldepflichten-arbeitgeber", Topic.WORK, [Audience.EMPLOYER, Audience.COUNSELLING]),
+    ("jobcenter-oder-sozialamt", Topic.BENEFITS, [Audience.COUNSELLING, Audience.VOLUNTEER]),
+    ("frage-stellvertretend", Topic.OTHER, [Audience.COUNSELLING, Audience.VOLUNTEER]),
+    ("angebot-eintragen", Topic.OTHER, [Audience.ASSOCIATION, Audience.COUNSELLING]),
+    ("stadtgespraeche-mitmachen", Topic.EVENTS, [Audience.ASSOCIATION]),
+    ("bescheid-verstehen", Topic.BENEFITS, [Audience.VOLUNTEER]),
 ]
 
 
 def load(*, stdout: TextIO) -> None:
     created = 0
-    for question, answer, topic, audiences in ENTRIES:
-        if FaqEntry.objects.filter(question_de=question).exists():
+    texts = german(APP, "entries")
+    for key, topic, audiences in ENTRIES:
+        if FaqEntry.objects.filter(question_de=texts[key]["question"]).exists():
             continue
-        faq_entry_create(
-            question=question,
-            answer=answer,
+        entry = faq_entry_create(
+            question=texts[key]["question"],
+            answer=texts[key]["answer"],
             topic=topic,
             audiences=list(audiences),
             publish=True,
             by=None,
         )
+        translations_apply(obj=entry, app_label=APP, section="entries", key=key)
         created += 1
     stdout.write(f"faq: {created} demo entries\n")

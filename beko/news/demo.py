@@ -1,4 +1,10 @@
-"""Demo news with generated pictures, the audience pages and "Über uns" (all fictional)."""
+"""Demo news with generated pictures, the audience pages and "Über uns" (all fictional).
+
+The texts live in `demo_texts/<language>.yaml`: German is the source, the other languages are
+the BeKo team's translations. The audience pages' German starting texts come from `seed.py`
+(the data migration seeds them); the demo adds their translations while staff have not
+changed the German text.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +18,12 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
 
 from beko.accounts.models import User
+from beko.core.demo_texts import german, translations_apply
 from beko.core.images import image_create
 
 from . import selectors, services
 from .models import AudiencePage, Category, NewsItem
+from .seed import AUDIENCE_PAGES
 
 DEMO_CREDIT = "BeKo (Demo)"
 
@@ -54,57 +62,18 @@ def demo_picture(*, seed: int, width: int = 1600, height: int = 1000) -> bytes:
     return buffer.getvalue()
 
 
+APP = "news"
+# key, kind, days since publication (negative: scheduled), category, tags, format of the
+# related events, gallery pictures.
 DEMO_NEWS = [
-    {
-        "title": "BeKo beim Netzwerktreffen „Stadtgespräche“",
-        "teaser": "Mit einem eigenen Stand auf dem Markt der Möglichkeiten hat die BeKo "
-        "Ehrenamtlichen und Vereinen ihre Beratung vorgestellt.",
-        "body": "<p>Rund 200 Ehrenamtliche, Vereine und Beratungsstellen kamen zu den "
-        "diesjährigen Stadtgesprächen. Nach der Begrüßung und einem Impulsvortrag ging es in "
-        "vier parallelen Stadtteilgesprächen um die Frage, wie der Weg in Arbeit gelingt.</p>"
-        "<h2>Markt der Möglichkeiten</h2><p>Am Stand der BeKo ging es vor allem um "
-        "Beschäftigungserlaubnisse und die Ausbildungsduldung.</p>",
-        "kind": NewsItem.Kind.NEWS,
-        "days_ago": 12,
-        "category": "netzwerk",
-        "tags": "Stadtgespräche, Markt der Möglichkeiten",
-        "alt": "Menschen stehen im Gespräch an einem Informationsstand in einem hellen Saal.",
-        "gallery": 2,
-    },
-    {
-        "title": "Neue Reihe „Meet & Eat“: Fachleute beantworten Fragen",
-        "teaser": "Bei einem gemeinsamen Essen beantworten Fachleute Fragen zu Leistungen, "
-        "Aufenthalt, Einbürgerung, Arbeit und Schule. Die Plätze sind begrenzt.",
-        "body": "<p>Die neue Reihe startet im Haus der Integration. Anmeldung per E-Mail; "
-        "die Teilnahme ist kostenlos.</p>",
-        "kind": NewsItem.Kind.PRESS,
-        "days_ago": 3,
-        "category": "veranstaltungen",
-        "tags": "Meet & Eat",
-        "event_category": "meet-eat",
-        "alt": "Eine Gruppe sitzt an einem langen Tisch mit Essen und unterhält sich.",
-        "gallery": 0,
-    },
-    {
-        "title": "Neue Regeln zur Beschäftigungsduldung: Was Unternehmen wissen sollten",
-        "teaser": "Seit der Gesetzesänderung gelten neue Voraussetzungen. Wir erklären, was "
-        "sich für Betriebe ändert – als Orientierung, nicht als Rechtsberatung.",
-        "body": "<p>Die Beschäftigungsduldung (§ 60d AufenthG) ermöglicht unter bestimmten "
-        "Voraussetzungen einen sicheren Aufenthalt während der Beschäftigung. Bitte wenden "
-        "Sie sich im Einzelfall an die Ausländerbehörde.</p>",
-        "kind": NewsItem.Kind.NEWS,
-        "days_ago": 30,
-        "category": "recht",
-        "tags": "Unternehmen",
-        "alt": "Ein Mensch arbeitet in einer Werkstatt an einer Maschine.",
-        "gallery": 0,
-    },
-]
-CATEGORIES = {
-    "netzwerk": "Netzwerk",
-    "veranstaltungen": "Veranstaltungen",
-    "recht": "Recht und Regeln",
-}
+    ("beschaeftigungsduldung", NewsItem.Kind.NEWS, 40, "recht", "Unternehmen, Duldung", None, 0),
+    ("meet-eat-start", NewsItem.Kind.PRESS, 28, "veranstaltungen", "Meet & Eat", "meet-eat", 0),
+    ("hotline", NewsItem.Kind.NEWS, 16, "netzwerk", "Hotline, Anfragen", None, 0),
+    ("stadtgespraeche-anmeldung", NewsItem.Kind.NEWS, 6, "veranstaltungen",
+     "Stadtgespräche, Markt der Möglichkeiten", "network-meeting", 2),
+    ("vorschau-ausbildungsboerse", NewsItem.Kind.NEWS, -7, "veranstaltungen",
+     "Ausbildung, Unternehmen", "job-fair", 0),
+]  # fmt: skip
 
 
 def _event_ids(*, category: str | None) -> list[int]:
@@ -115,53 +84,85 @@ def _event_ids(*, category: str | None) -> list[int]:
     return list(events_public().filter(category=category).values_list("pk", flat=True)[:3])
 
 
+def _network_meeting_year() -> int:
+    """The year of the next Stadtgespräche among the demo events (the news announce them)."""
+    events_public = selectors._selector("beko.events.selectors", "events_public")
+    meeting = None
+    if events_public is not None:
+        meeting = events_public().filter(category="network-meeting").order_by("starts_at").first()
+    return timezone.localtime(meeting.starts_at).year if meeting else timezone.localdate().year
+
+
+def _audience_pages_translate() -> None:
+    """Translate the seeded pages, but never over a German text staff have changed since."""
+    for data in AUDIENCE_PAGES:
+        page = AudiencePage.objects.filter(audience=data["audience"]).first()
+        if page is None or any(
+            getattr(page, f"{field}_de") != data[field] for field in ("title", "intro", "body")
+        ):
+            continue
+        translations_apply(obj=page, app_label=APP, section="pages", key=data["audience"])
+
+
 def load(*, stdout: TextIO) -> None:
     services.audience_pages_ensure()
-    for slug, name in CATEGORIES.items():
-        Category.objects.get_or_create(slug=slug, defaults={"name": name, "name_de": name})
+    _audience_pages_translate()
+    for slug, texts in german(APP, "categories").items():
+        category, created = Category.objects.get_or_create(
+            slug=slug, defaults={"name": texts["name"], "name_de": texts["name"]}
+        )
+        if created:
+            translations_apply(obj=category, app_label=APP, section="categories", key=slug)
     author = User.objects.filter(username="team").first()
     now = timezone.now()
+    year = _network_meeting_year()
+    values = {"year": year, "last_year": year - 1}
     created = 0
-    for number, data in enumerate(DEMO_NEWS):
+    texts = german(APP, "news")
+    for number, (key, kind, days_ago, category, tags, event_category, gallery) in enumerate(
+        DEMO_NEWS
+    ):
+        data = {field: text.format(**values) for field, text in texts[key].items()}
         if NewsItem.objects.filter(title_de=data["title"]).exists():
             continue
-        lead = image_create(
-            upload=demo_picture(seed=number), alt_text=data["alt"], credit=DEMO_CREDIT, by=author
-        )
+        lead = None
+        if "alt" in data:
+            lead = image_create(
+                upload=demo_picture(seed=number), alt_text=data["alt"], credit=DEMO_CREDIT,
+                by=author,
+            )  # fmt: skip
+            translations_apply(
+                obj=lead, app_label=APP, section="news", key=key, fields={"alt_text": "alt"}
+            )
         item = services.news_create(
             data={
                 "title": data["title"],
                 "teaser": data["teaser"],
                 "body": data["body"],
-                "kind": data["kind"],
+                "kind": kind,
                 "author_unit": "BeKo-Team",
-                "categories": [Category.objects.get(slug=data["category"])],
-                "tags": data["tags"],
+                "categories": [Category.objects.get(slug=category)],
+                "tags": tags,
                 "lead_image": lead,
-                "related_event_ids": _event_ids(category=data.get("event_category")),
+                "related_event_ids": _event_ids(category=event_category),
             },
             by=author,
         )
-        for extra in range(data["gallery"]):
+        translations_apply(obj=item, app_label=APP, section="news", key=key, values=values)
+        for extra in range(gallery):
             image = image_create(
                 upload=demo_picture(seed=100 + number * 10 + extra, width=1200, height=800),
-                alt_text=f"Eindruck vom Netzwerktreffen, Bild {extra + 1}",
+                alt_text=data["gallery_alt"],
                 credit=DEMO_CREDIT,
                 by=author,
             )
+            translations_apply(
+                obj=image, app_label=APP, section="news", key=key, values=values,
+                fields={"alt_text": "gallery_alt"},
+            )  # fmt: skip
             services.gallery_add(item=item, image=image)
-        services.news_publish(item=item, by=author, at=now - timedelta(days=data["days_ago"]))
+        services.news_publish(item=item, by=author, at=now - timedelta(days=days_ago))
         created += 1
-    if not NewsItem.objects.filter(title_de__startswith="Vorschau:").exists():
-        scheduled = services.news_create(
-            data={
-                "title": "Vorschau: Stadtgespräche im nächsten Jahr",
-                "teaser": "Diese Meldung ist eingeplant und erscheint erst in einer Woche.",
-                "kind": NewsItem.Kind.NEWS,
-            },
-            by=author,
-        )
-        services.news_publish(item=scheduled, by=author, at=now + timedelta(days=7))
     from .search import index_all
 
     index_all()

@@ -55,12 +55,27 @@ AUDIENCE_PAGES = [
         "audience": "about",
         "slug": "ueber-uns",
         "title": "Über uns",
-        "intro": "Die Beratungs- und Koordinierungsstelle (BeKo) ist ein kleines Team im Haus der "
-        "Integration in Wuppertal.",
-        "body": "<h2>Was wir tun</h2><ul><li>Transparenz über Angebote für Geflüchtete in "
-        "Wuppertal</li><li>Rechtskreisübergreifende Beratung von Ehrenamtlichen, Unternehmen, "
-        "Vereinen und Beratungsstellen</li><li>Hotline und Anfragen</li><li>Netzwerk"
-        "veranstaltungen wie die Stadtgespräche und Meet &amp; Eat</li></ul>",
+        "intro": "Die Beratungs- und Koordinierungsstelle (BeKo) ist ein Team von drei "
+        "Kolleginnen und Kollegen des Jobcenters Wuppertal im Haus der Integration. Wir beraten "
+        "alle, die geflüchtete Menschen begleiten, beschäftigen oder beraten – unabhängig vom "
+        "Aufenthaltsstatus.",
+        "body": "<h2>Was wir tun</h2><ul><li><strong>Überblick über Angebote:</strong> Wir "
+        "sammeln, wer in Wuppertal was für Geflüchtete anbietet – in welchem Stadtbezirk, in "
+        "welcher Sprache, für wen – und machen es im Angebotsverzeichnis auffindbar.</li>"
+        "<li><strong>Beratung über Rechtskreise hinweg:</strong> Ehrenamtliche, Unternehmen, "
+        "Vereine und Beratungsstellen fragen uns, was mit Duldung, Aufenthaltsgestattung oder "
+        "Anerkennung möglich ist: Arbeit, Ausbildung, Sprachkurs, Leistungen.</li>"
+        "<li><strong>Hotline und Anfragen:</strong> Wir beantworten Fragen am Telefon und über "
+        "das Kontaktformular. Was oft gefragt wird, erscheint unter „Häufige Fragen“.</li>"
+        "<li><strong>Netzwerk:</strong> Wir laden zu den Stadtgesprächen, zu Meet &amp; Eat und "
+        "zum Arbeitgeberfrühstück ein.</li></ul>"
+        "<h2>Im Haus der Integration</h2><p>Im Haus der Integration arbeiten das Jobcenter, das "
+        "Team für Geflüchtete der Agentur für Arbeit, das Ressort Zuwanderung und Integration "
+        "der Stadt mit der Ausländerbehörde und die Jugendhilfe unter einem Dach. So sind die "
+        "Wege zwischen den Stellen kurz.</p>"
+        "<h2>Was wir nicht tun</h2><p>Wir entscheiden nicht über Anträge und geben keine "
+        "Rechtsberatung. Unsere Auskünfte sind eine Orientierung; verbindlich entscheidet die "
+        "zuständige Stelle. Wir sagen Ihnen, welche das ist.</p>",
         "position": 5,
     },
 ]
