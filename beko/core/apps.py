@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import fallbacks
+        from . import demo, fallbacks, providers
 
         fallbacks.install()
+        providers.register(providers.DEMO_DATA, demo.load)

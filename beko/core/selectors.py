@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +18,7 @@ from django.utils import translation
 
 from beko.accounts import permissions
 
+from . import providers
 from .lib.content_i18n import (
     SOURCE_LANGUAGE,
     ContentRow,
@@ -158,19 +157,9 @@ def staff_menu(*, user: Any = None) -> list[dict[str, str]]:
     return entries
 
 
-@cache
 def home_section_providers() -> tuple[Callable[[HttpRequest], dict[str, Any] | None], ...]:
-    """Every installed app's `selectors.home_section`, looked up once per process."""
-    providers = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("beko.") or config.label == "core":
-            continue
-        if find_spec(f"{config.name}.selectors") is None:
-            continue
-        provider = getattr(import_module(f"{config.name}.selectors"), "home_section", None)
-        if provider is not None:
-            providers.append(provider)
-    return tuple(providers)
+    """Every app's home-page provider, registered in its `AppConfig.ready()`."""
+    return providers.providers(providers.HOME_SECTION)
 
 
 def home_sections(*, request: HttpRequest) -> list[dict[str, Any]]:
@@ -193,7 +182,6 @@ def _reset_frame_caches(*, setting: str, **kwargs: Any) -> None:
     # Tests that override the URL map, the languages or the navigation get fresh values.
     if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "BEKO_MAIN_NAV", "INSTALLED_APPS"}:
         _main_nav.cache_clear()
-        home_section_providers.cache_clear()
 
 
 # --- translation overview (staff) -----------------------------------------------------------

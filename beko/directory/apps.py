@@ -19,3 +19,11 @@ class DirectoryConfig(AppConfig):
         from .search import offer_document
 
         search.register(Offer, document=offer_document)
+        # Contributions to core's pages (beko.core.providers).
+        from beko.core import providers
+
+        from . import demo, selectors
+
+        providers.register(providers.HOME_SECTION, selectors.home_section)
+        providers.register(providers.REPORT_CHARTS, selectors.report_charts)
+        providers.register(providers.DEMO_DATA, demo.load)

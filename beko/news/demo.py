@@ -13,8 +13,9 @@ from PIL import ImageDraw, ImageFilter
 
 from beko.accounts.models import User
 from beko.core.images import image_create
+from beko.events import selectors as events_selectors
 
-from . import selectors, services
+from . import services
 from .models import AudiencePage, Category, NewsItem
 
 DEMO_CREDIT = "BeKo (Demo)"
@@ -109,10 +110,11 @@ CATEGORIES = {
 
 def _event_ids(*, category: str | None) -> list[int]:
     """Demo events of one format, asked through the events app's public selector."""
-    events_public = selectors._selector("beko.events.selectors", "events_public")
-    if not category or events_public is None:
+    if not category:
         return []
-    return list(events_public().filter(category=category).values_list("pk", flat=True)[:3])
+    return list(
+        events_selectors.events_public().filter(category=category).values_list("pk", flat=True)[:3]
+    )
 
 
 def load(*, stdout: TextIO) -> None:
