@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from beko.accounts.models import User
+from beko.directory import services as directory_services
 
 from . import recurrence, selectors, services
 from .models import (
@@ -42,10 +43,8 @@ def _organisations() -> list[Any]:
     if len(found) >= 4:
         return found
     # Demo only: the directory's demo normally provides these.
-    from beko.directory.models import Organisation
-
     return [
-        Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})[0]
+        directory_services.organisation_ensure(slug=slug, name=name, kind=kind)
         for name, slug, kind in DEMO_ORGANISATIONS
     ]
 

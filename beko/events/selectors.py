@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from beko.accounts import permissions
 from beko.core.lib.charts import Chart, Series
 from beko.core.reports import ReportPeriod
+from beko.directory import selectors as directory_selectors
 
 from . import recurrence
 from .models import Event, NetworkContact, ProgrammeItem, Registration
@@ -23,13 +24,10 @@ from .models import Event, NetworkContact, ProgrammeItem, Registration
 def organisations() -> QuerySet[Any]:
     """Every organisation of the directory, for back-office choices and name matching.
 
-    Read straight from the model on purpose: the directory's `organisations_public()` hides
-    non-public organisations, but staff also keep contacts and stands of those. The FK to
-    Organisation is the one model-level link between the apps (docs/architecture.md).
+    Not the directory's `organisations_public()`: it hides non-public organisations, but
+    staff also keep contacts and stands of those.
     """
-    from beko.directory.models import Organisation
-
-    return Organisation.objects.order_by("name")
+    return directory_selectors.organisations_all()
 
 
 def events_public() -> QuerySet[Event]:

@@ -1,18 +1,11 @@
-"""Topics and audiences shared by the FAQ and the inquiries (which build on the FAQ)."""
+"""Audiences of FAQ entries. Topics are shared with the inquiries: `beko.core.vocabulary`."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from beko.core.vocabulary import Topic
 
-class Topic(models.TextChoices):
-    WORK = "work", _("Arbeit")
-    TRAINING = "training", _("Ausbildung")
-    RESIDENCE = "residence", _("Aufenthalt")
-    BENEFITS = "benefits", _("Leistungen")
-    LANGUAGE = "language", _("Sprache")
-    RECOGNITION = "recognition", _("Anerkennung")
-    EVENTS = "events", _("Veranstaltungen")
-    OTHER = "other", _("Sonstiges")
+__all__ = ["Audience", "Topic"]
 
 
 class Audience(models.TextChoices):

@@ -11,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from beko.faq.choices import Topic
+from beko.core.vocabulary import Topic
 from beko.faq.forms import FaqEntryForm
 
 from .models import AskerType, Reply, ReplyTemplate, Status

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
-from beko.faq.choices import Topic
+from beko.core.vocabulary import Topic
 
 
 class _PrivateStorage(LazyObject):

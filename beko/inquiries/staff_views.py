@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from beko.accounts.permissions import staff_required
 from beko.core.audit import audit_entries_for, log_action
 from beko.core.lib.charts import Chart, Series, chart_svg
-from beko.faq.choices import Topic
+from beko.core.vocabulary import Topic
 
 from . import selectors, services
 from .forms import (
