@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from beko.accounts.models import User
+from beko.core.lib.slugs import GERMAN_TRANSLITERATION
 from beko.directory import services as directory_services
 
 from . import recurrence, selectors, services
@@ -263,7 +264,7 @@ def _upcoming_registrations(event: Event, *, count: int) -> None:
             status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING,
             name=f"{first} {last}",
             email=f"{first}.{last}.{number}@example.invalid".lower().translate(
-                services.GERMAN_TRANSLITERATION
+                GERMAN_TRANSLITERATION
             ),
             organisation_name="Verein Brücke e. V. (Demo)" if number % 3 == 0 else "",
             dietary_wishes="vegetarisch" if number % 4 == 0 else "",

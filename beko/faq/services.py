@@ -6,23 +6,19 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from beko.core import search
 from beko.core.audit import log_action
 from beko.core.lib.sanitize import sanitize_html
+from beko.core.lib.slugs import unique_slug
 
 from .models import FaqEntry
 
 
 def _unique_slug(question: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(question)[:80].strip("-") or "frage"
-    slug, n = base, 2
-    others = FaqEntry.objects.exclude(pk=exclude_pk) if exclude_pk else FaqEntry.objects.all()
-    while others.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+    return unique_slug(
+        question, queryset=FaqEntry.objects.all(), fallback="frage", exclude_pk=exclude_pk
+    )
 
 
 def _audiences(codes: list[str]) -> str:

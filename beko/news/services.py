@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from beko.core.lib.sanitize import sanitize_html
+from beko.core.lib.slugs import unique_slug
 from beko.core.models import Image
 from beko.core.services import search_index_refresh
 
@@ -26,14 +27,14 @@ RESERVED_SLUGS = {"feed", "rss", "atom", "kategorie", "seite"}
 
 
 def _unique_slug(*, title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:100].strip("-") or "meldung"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-meldung"
-    slug, number = base, 2
-    while NewsItem.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return unique_slug(
+        title,
+        queryset=NewsItem.objects.all(),
+        fallback="meldung",
+        max_length=100,
+        exclude_pk=exclude_pk,
+        reserved=RESERVED_SLUGS,
+    )
 
 
 def tags_from_text(*, text: str) -> list[Tag]:

@@ -8,12 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from beko.accounts.permissions import is_staff_member
 from beko.core.lib.fallback_marks import shown_field
+from beko.core.lib.json_ld import json_ld_script
 
 from . import selectors
 from .forms import NewsFilterForm, SiteSearchForm
@@ -91,10 +93,8 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _article_json_ld(item: NewsItem) -> str:
+def _article_json_ld(item: NewsItem) -> SafeString:
     """schema.org NewsArticle from our own data, embedded with the CSP nonce."""
-    import json
-
     from beko.core.images import image_largest_url
 
     data = {
@@ -111,8 +111,7 @@ def _article_json_ld(item: NewsItem) -> str:
     if item.lead_image:
         data["image"] = [settings.SITE_URL + image_largest_url(image=item.lead_image)]
         data["creditText"] = item.lead_image.credit
-    # "<" is escaped so no text can close the script element.
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return json_ld_script(data)
 
 
 def _audience_page(request: HttpRequest, page: AudiencePage | None) -> HttpResponse:

@@ -42,7 +42,7 @@ def test_feeds_parse_cleanly_per_language_and_list_only_published_items(
     assert feed.feed.language == language
     assert [entry.title for entry in feed.entries] == ["Veröffentlicht & gut"]
     entry = feed.entries[0]
-    assert entry.link == f"{settings.SITE_URL}{prefix}/aktuelles/veroffentlicht-gut/"
+    assert entry.link == f"{settings.SITE_URL}{prefix}/aktuelles/veroeffentlicht-gut/"
     assert entry.get("published_parsed")
 
 
