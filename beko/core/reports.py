@@ -72,13 +72,13 @@ def report_period(*, year: int | None = None, today: date | None = None) -> Repo
     if year:
         months = tuple((year, month) for month in range(1, 13))
         return ReportPeriod(months=months, label=str(year))
-    months = []
+    recent: list[tuple[int, int]] = []
     y, m = today.year, today.month
     for _step in range(MONTHS_DEFAULT):
-        months.append((y, m))
+        recent.append((y, m))
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
-    months.reverse()
-    return ReportPeriod(months=tuple(months), label=_("letzte 12 Monate"))
+    recent.reverse()
+    return ReportPeriod(months=tuple(recent), label=_("letzte 12 Monate"))
 
 
 Provider = Callable[..., list[Chart]]

@@ -157,7 +157,10 @@ def staff_menu(*, user: Any = None) -> list[dict[str, str]]:
     return entries
 
 
-def home_section_providers() -> tuple[Callable[[HttpRequest], dict[str, Any] | None], ...]:
+HomeSections = dict[str, Any] | list[dict[str, Any]] | None
+
+
+def home_section_providers() -> tuple[Callable[[HttpRequest], HomeSections], ...]:
     """Every app's home-page provider, registered in its `AppConfig.ready()`."""
     return providers.providers(providers.HOME_SECTION)
 
@@ -171,8 +174,8 @@ def home_sections(*, request: HttpRequest) -> list[dict[str, Any]]:
     """
     sections: list[dict[str, Any]] = []
     for provider in home_section_providers():
-        found = provider(request) or []
-        sections.extend([found] if isinstance(found, dict) else found)
+        found: HomeSections = provider(request)
+        sections.extend([found] if isinstance(found, dict) else found or [])
     sections.sort(key=lambda s: s.get("order", 100))
     return sections
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import random
 from datetime import timedelta
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.utils import timezone
 from PIL import Image as PILImage
@@ -55,7 +55,7 @@ def demo_picture(*, seed: int, width: int = 1600, height: int = 1000) -> bytes:
     return buffer.getvalue()
 
 
-DEMO_NEWS = [
+DEMO_NEWS: list[dict[str, Any]] = [
     {
         "title": "BeKo beim Netzwerktreffen „Stadtgespräche“",
         "teaser": "Mit einem eigenen Stand auf dem Markt der Möglichkeiten hat die BeKo "

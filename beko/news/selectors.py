@@ -217,7 +217,7 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
 }
 
 # The FAQ's audience codes per page.
-FAQ_AUDIENCES = {
+FAQ_AUDIENCES: dict[str, list[str]] = {
     AudiencePage.Audience.VOLUNTEERS: ["volunteer"],
     AudiencePage.Audience.EMPLOYERS: ["employer"],
     AudiencePage.Audience.COUNSELLING: ["counselling"],
@@ -225,7 +225,7 @@ FAQ_AUDIENCES = {
 }
 
 # The events app has one audience for counselling services and associations.
-EVENT_AUDIENCES = {
+EVENT_AUDIENCES: dict[str, str] = {
     AudiencePage.Audience.VOLUNTEERS: "volunteers",
     AudiencePage.Audience.EMPLOYERS: "employers",
     AudiencePage.Audience.COUNSELLING: "organisations",
@@ -243,7 +243,7 @@ def _faq_for(*, audience: str, limit: int) -> list[Any]:
 
 
 # The directory names its target groups a little differently.
-OFFER_TARGET_GROUPS = {
+OFFER_TARGET_GROUPS: dict[str, str] = {
     AudiencePage.Audience.VOLUNTEERS: "volunteers",
     AudiencePage.Audience.EMPLOYERS: "employers",
     AudiencePage.Audience.COUNSELLING: "professionals",

@@ -32,9 +32,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cache_control(public=True, max_age=600)
 def sitemap_index(request: HttpRequest) -> HttpResponse:
-    # An empty <urlset> is invalid (the schema wants one <url>): list sections with pages only.
-    listed = {name: sitemap for name, sitemap in sitemaps().items() if sitemap.paginator.count}
-    return sitemap_views.index(request, listed, sitemap_url_name="site:sitemap_section")
+    return sitemap_views.index(
+        request, sitemaps(non_empty=True), sitemap_url_name="site:sitemap_section"
+    )
 
 
 @require_GET

@@ -40,7 +40,8 @@ SECTION_PAGES = [
 ]
 
 
-class _Localised(Sitemap):  # type: ignore[type-arg]  # the stubs' generic parameter is the item type
+# Sitemap is generic only in django-stubs; at run time it cannot be subscripted.
+class _Localised(Sitemap):  # type: ignore[type-arg]  # see above
     """Every item in every language, addresses on `SITE_URL` (not the request's host)."""
 
     i18n = True
@@ -52,6 +53,10 @@ class _Localised(Sitemap):  # type: ignore[type-arg]  # the stubs' generic param
 
     def get_domain(self, site: Any = None) -> str:
         return urlsplit(settings.SITE_URL).netloc
+
+    def has_pages(self) -> bool:
+        found = self.items()
+        return found.exists() if isinstance(found, QuerySet) else bool(found)
 
 
 class NamedPagesSitemap(_Localised):
@@ -82,9 +87,10 @@ class ObjectsSitemap(_Localised):
         return getattr(item, "updated_at", None)
 
 
-def sitemaps() -> dict[str, Sitemap]:  # type: ignore[type-arg]
-    """Section name → sitemap, for the index and the section views."""
-    return {
+def sitemaps(*, non_empty: bool = False) -> dict[str, Sitemap[Any] | type[Sitemap[Any]]]:
+    """Section name → sitemap, for the index and the section views. `non_empty` leaves out
+    sections without pages (an empty <urlset> is invalid: the schema wants one <url>)."""
+    found: dict[str, _Localised] = {
         "sections": NamedPagesSitemap(SECTION_PAGES),
         "guide": NamedPagesSitemap(guide_selectors.guide_pages_public()),
         "pages": ObjectsSitemap(pages_public),
@@ -97,3 +103,4 @@ def sitemaps() -> dict[str, Sitemap]:  # type: ignore[type-arg]
         "events": ObjectsSitemap(events_selectors.events_public),
         "faq": ObjectsSitemap(faq_selectors.faq_entries_published),
     }
+    return {name: s for name, s in found.items() if not non_empty or s.has_pages()}

@@ -116,7 +116,7 @@ def news_publish(request: HttpRequest, pk: int) -> HttpResponse:
     form = PublishForm(request.POST)
     if not form.is_valid():
         for error in form.errors.get("publish_at", []):
-            messages.error(request, error)
+            messages.error(request, str(error))
         return redirect("news_staff:news_edit", pk=item.pk)
     try:
         services.news_publish(item=item, by=request.user, at=form.cleaned_data.get("publish_at"))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -48,7 +49,8 @@ def news_list(request: HttpRequest) -> HttpResponse:
         "tag": selectors.tags_in_use().filter(slug=filters.get("tag") or "").first(),
         "crumbs": [(gettext_lazy("Aktuelles"), "")],
     }
-    template = "news/_news_results.html" if request.htmx else "news/news_list.html"
+    htmx = getattr(request, "htmx", None)  # set by django-htmx's middleware
+    template = "news/_news_results.html" if htmx else "news/news_list.html"
     return render(request, template, context)
 
 
@@ -97,7 +99,7 @@ def _article_json_ld(item: NewsItem) -> SafeString:
     """schema.org NewsArticle from our own data, embedded with the CSP nonce."""
     from beko.core.images import image_largest_url
 
-    data = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": item.title[:110],

@@ -432,7 +432,8 @@ def _bars(chart: Chart, rtl: bool) -> tuple[list[str], float]:
         f'y2="{top + count * row_h:.1f}" class="chart__baseline"/>'
     )
     legend_y = top + count * row_h + 10
-    legend, legend_h = ([], 0.0)
+    legend: list[str] = []
+    legend_h = 0.0
     if len(plotted) > 1 or chart.target is not None:
         legend, legend_h = _legend(chart, legend_y, WIDTH, rtl)
     parts.extend(legend)
