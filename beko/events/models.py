@@ -17,24 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from beko.core.lib.fallback_marks import german
 from beko.core.models import TranslatableContent
+from beko.core.vocabulary import District
 
-
-class District(models.TextChoices):
-    """Wuppertal's ten Stadtbezirke (city districts). German names: in a page in another
-    language they are marked as German (beko.core.lib.fallback_marks.german)."""
-
-    ELBERFELD = "elberfeld", german("Elberfeld")
-    ELBERFELD_WEST = "elberfeld-west", german("Elberfeld-West")
-    UELLENDAHL_KATERNBERG = "uellendahl-katernberg", german("Uellendahl-Katernberg")
-    VOHWINKEL = "vohwinkel", german("Vohwinkel")
-    CRONENBERG = "cronenberg", german("Cronenberg")
-    BARMEN = "barmen", german("Barmen")
-    OBERBARMEN = "oberbarmen", german("Oberbarmen")
-    HECKINGHAUSEN = "heckinghausen", german("Heckinghausen")
-    LANGERFELD_BEYENBURG = "langerfeld-beyenburg", german("Langerfeld-Beyenburg")
-    RONSDORF = "ronsdorf", german("Ronsdorf")
+__all__ = ["District"]  # re-exported: the events' modules and migrations name it here
 
 
 class Audience(models.TextChoices):

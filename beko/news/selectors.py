@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from beko.accounts.permissions import is_staff_member
+from beko.core.vocabulary import Audience
 from beko.directory import selectors as directory_selectors
 from beko.events import selectors as events_selectors
 from beko.faq import selectors as faq_selectors
@@ -216,13 +217,8 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
     ],
 }
 
-# The FAQ's audience codes per page.
-FAQ_AUDIENCES: dict[str, list[str]] = {
-    AudiencePage.Audience.VOLUNTEERS: ["volunteer"],
-    AudiencePage.Audience.EMPLOYERS: ["employer"],
-    AudiencePage.Audience.COUNSELLING: ["counselling"],
-    AudiencePage.Audience.ASSOCIATIONS: ["association"],
-}
+# The FAQ's audience codes per page: the same shared codes (beko.core.vocabulary.Audience).
+FAQ_AUDIENCES: dict[str, list[str]] = {code: [code] for code in Audience.values}
 
 # The events app has one audience for counselling services and associations.
 EVENT_AUDIENCES: dict[str, str] = {

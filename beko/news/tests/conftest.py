@@ -142,7 +142,7 @@ def create_offer(
 
 
 def create_faq(*, question: str, audiences: str = "", status: str = "published") -> Any:
-    """A published FAQ entry of the faq app ("audiences" like " volunteer employer ")."""
+    """A published FAQ entry of the faq app ("audiences" like " volunteers employers ")."""
     from django.utils import timezone
     from django.utils.text import slugify
 
