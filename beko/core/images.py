@@ -208,9 +208,9 @@ def image_generate_renditions(*, image: Image) -> Image:
 def image_update(*, image: Image, alt_text: str, credit: str, caption: str = "") -> Image:
     if not alt_text.strip() or not credit.strip():
         raise ValidationError(_("Alternativtext und Bildnachweis sind Pflichtangaben."))
-    image.alt_text_de = alt_text.strip()  # type: ignore[attr-defined]
+    image.alt_text_de = alt_text.strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     image.credit = credit.strip()
-    image.caption_de = caption.strip()  # type: ignore[attr-defined]
+    image.caption_de = caption.strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     image.save()
     return image
 

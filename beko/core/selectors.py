@@ -264,7 +264,7 @@ def _ui_catalogue_counts(files: tuple[tuple[str, int], ...]) -> dict[str, dict[s
     for path, _mtime in files:
         language = Path(path).parts[-3]
         with open(path, "rb") as handle:
-            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]  # _catalog is the only way to list a catalogue's entries
         keys.setdefault(language, set()).update(
             key if isinstance(key, str) else key[0] for key in catalog if key
         )

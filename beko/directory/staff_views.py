@@ -51,7 +51,7 @@ def _get_offer_for(request: HttpRequest, pk: int) -> Offer:
 def _get_location_for(request: HttpRequest, pk: int) -> Location:
     queryset = Location.objects.all()
     if not is_staff_member(request.user):
-        queryset = queryset.filter(organisation_id=request.user.organisation_id)  # type: ignore[union-attr]
+        queryset = queryset.filter(organisation_id=request.user.organisation_id)  # type: ignore[union-attr]  # backoffice views: the user is logged in
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -91,7 +91,7 @@ def _organisation_for_new_offer(request: HttpRequest) -> Organisation:
         if not org_id or not str(org_id).isdigit():
             raise Http404
         return get_object_or_404(Organisation, pk=org_id)
-    return get_object_or_404(Organisation, pk=request.user.organisation_id)  # type: ignore[union-attr]
+    return get_object_or_404(Organisation, pk=request.user.organisation_id)  # type: ignore[union-attr]  # backoffice views: the user is logged in
 
 
 @backoffice_required
@@ -269,7 +269,7 @@ def report_close(request: HttpRequest, pk: int) -> HttpResponse:
 def location_list(request: HttpRequest) -> HttpResponse:
     queryset = Location.objects.select_related("district", "organisation")
     if not is_staff_member(request.user):
-        queryset = queryset.filter(organisation_id=request.user.organisation_id)  # type: ignore[union-attr]
+        queryset = queryset.filter(organisation_id=request.user.organisation_id)  # type: ignore[union-attr]  # backoffice views: the user is logged in
     page = Paginator(queryset.order_by("organisation__name", "street"), 50).get_page(
         request.GET.get("page")
     )
@@ -291,7 +291,7 @@ def location_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     {"organisations": Organisation.objects.order_by("name"), "target": "location"},
                 )
         else:
-            organisation = get_object_or_404(Organisation, pk=request.user.organisation_id)  # type: ignore[union-attr]
+            organisation = get_object_or_404(Organisation, pk=request.user.organisation_id)  # type: ignore[union-attr]  # backoffice views: the user is logged in
         location = Location(organisation=organisation)
     if not can_edit_organisation(request.user, location.organisation_id):
         raise Http404

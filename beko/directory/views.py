@@ -90,10 +90,10 @@ def _mark_distances(result: selectors.OfferSearchResult) -> str:
         return ""
     # Lazy: worded when the page renders, so an untranslated sentence is marked as German.
     for offer in result.offers:
-        offer.distance_label = lazy(distance_label, str)(  # type: ignore[attr-defined]
+        offer.distance_label = lazy(distance_label, str)(  # type: ignore[attr-defined]  # attribute for the template, not a model field
             offer_distance_km(offer, district), district_name=german(district.name)
         )
-    return lazy(_distance_note, str)(german(district.name))  # type: ignore[no-any-return]
+    return lazy(_distance_note, str)(german(district.name))  # type: ignore[no-any-return]  # lazy() returns a Promise typed as Any
 
 
 def _distance_note(district: str) -> str:

@@ -27,9 +27,9 @@ def _response(
     if fmt == "xlsx":
         workbook = Workbook()
         sheet = workbook.active
-        sheet.append(list(header))  # type: ignore[union-attr]
+        sheet.append(list(header))  # type: ignore[union-attr]  # a new Workbook always has an active sheet
         for row in clean_rows:
-            sheet.append(row)  # type: ignore[union-attr]
+            sheet.append(row)  # type: ignore[union-attr]  # a new Workbook always has an active sheet
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)

@@ -264,7 +264,7 @@ class MarketStand(TranslatableContent):
 
     @property
     def display_name(self) -> str:
-        return self.organisation.name if self.organisation_id else self.exhibitor_name  # type: ignore[union-attr]
+        return self.organisation.name if self.organisation_id else self.exhibitor_name  # type: ignore[union-attr]  # organisation_id set: organisation is not None
 
 
 class EventPhoto(models.Model):

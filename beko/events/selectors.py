@@ -86,9 +86,9 @@ def events_upcoming(
         upcoming = recurrence.occurrences(event, after=now, limit=1)
         if not upcoming:
             continue
-        event.next_start = upcoming[0]  # type: ignore[attr-defined]
+        event.next_start = upcoming[0]  # type: ignore[attr-defined]  # attribute for the template, not a model field
         result.append(event)
-    result.sort(key=lambda e: (e.next_start, e.pk))  # type: ignore[attr-defined]
+    result.sort(key=lambda e: (e.next_start, e.pk))  # type: ignore[attr-defined]  # set just above
     return result
 
 
@@ -154,7 +154,7 @@ def home_section(request: HttpRequest) -> dict[str, Any] | None:
 
 
 # Same block for every visitor: core caches its HTML per language (docs/architecture.md).
-home_section.cache_seconds = 60  # type: ignore[attr-defined]
+home_section.cache_seconds = 60  # type: ignore[attr-defined]  # a function attribute core reads
 
 
 @dataclass(frozen=True)
@@ -204,8 +204,8 @@ def sessions_with_occupancy(
     sessions = [item for item in event.programme.all() if item.kind == ProgrammeItem.Kind.SESSION]
     for session in sessions:
         taken = occupancy.sessions.get(session.pk, 0)
-        session.taken = taken  # type: ignore[attr-defined]
-        session.free = None if session.capacity is None else max(session.capacity - taken, 0)  # type: ignore[attr-defined]
+        session.taken = taken  # type: ignore[attr-defined]  # attribute for the template, not a model field
+        session.free = None if session.capacity is None else max(session.capacity - taken, 0)  # type: ignore[attr-defined]  # attribute for the template, not a model field
     return sessions
 
 

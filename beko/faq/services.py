@@ -38,8 +38,8 @@ def faq_entry_create(
 ) -> FaqEntry:
     entry = FaqEntry(
         slug=_unique_slug(question),
-        question_de=question.strip(),  # type: ignore[misc]
-        answer_de=sanitize_html(answer),  # type: ignore[misc]
+        question_de=question.strip(),  # type: ignore[misc]  # modeltranslation adds the _de fields at run time
+        answer_de=sanitize_html(answer),  # type: ignore[misc]  # modeltranslation adds the _de fields at run time
         topic=topic,
         audiences=_audiences(audiences),
         position=position,
@@ -57,8 +57,8 @@ def faq_entry_create(
 @transaction.atomic
 def faq_entry_update(*, entry: FaqEntry, data: dict[str, Any], by: Any) -> FaqEntry:
     """Store the German text and settings; the slug stays, so shared links keep working."""
-    entry.question_de = data["question"].strip()  # type: ignore[attr-defined]
-    entry.answer_de = sanitize_html(data["answer"])  # type: ignore[attr-defined]
+    entry.question_de = data["question"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+    entry.answer_de = sanitize_html(data["answer"])  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     entry.topic = data["topic"]
     entry.audiences = _audiences(data.get("audiences", []))
     entry.position = data.get("position", entry.position)

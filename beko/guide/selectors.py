@@ -137,7 +137,7 @@ def _offer_dict(offer: Any) -> dict[str, str]:
         value = offer.get(name) if isinstance(offer, dict) else getattr(offer, name, "")
         if isinstance(value, Promise):
             # Read when the page renders, so a German fallback is marked (beko.core.fallbacks).
-            return value  # type: ignore[return-value]
+            return value  # type: ignore[return-value]  # a lazy text, read as str when the page renders
         return "" if value is None else str(value)
 
     url = pick("url")

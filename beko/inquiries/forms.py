@@ -199,7 +199,7 @@ class ReplyForm(forms.Form):
     def __init__(self, *args: Any, has_email: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not has_email:
-            self.fields["via"].choices = [(Reply.Via.PHONE, Reply.Via.PHONE.label)]  # type: ignore[attr-defined]
+            self.fields["via"].choices = [(Reply.Via.PHONE, Reply.Via.PHONE.label)]  # type: ignore[attr-defined]  # self.fields is typed as plain Field
             self.fields["via"].help_text = _(
                 "Keine E-Mail-Adresse vorhanden: Die telefonische Antwort wird hier dokumentiert."
             )
@@ -213,7 +213,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = staff  # type: ignore[attr-defined]
+        self.fields["assignee"].queryset = staff  # type: ignore[attr-defined]  # self.fields is typed as plain Field
 
 
 class TransitionForm(forms.Form):

@@ -135,7 +135,7 @@ def home_section(request: HttpRequest) -> dict[str, Any] | None:
 
 
 # Same block for every visitor: core caches its HTML per language (docs/architecture.md).
-home_section.cache_seconds = 60  # type: ignore[attr-defined]
+home_section.cache_seconds = 60  # type: ignore[attr-defined]  # a function attribute core reads
 
 # --- other apps, asked only through their selectors -------------------------------------
 # Imported directly: a renamed selector fails at start-up and in the tests, not as an empty

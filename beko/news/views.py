@@ -36,7 +36,7 @@ def news_list(request: HttpRequest) -> HttpResponse:
     )
     text = filters.get("q") or ""
     if text:
-        items = selectors.news_search(queryset=items, text=text)  # type: ignore[assignment]
+        items = selectors.news_search(queryset=items, text=text)  # type: ignore[assignment]  # the ranked search gives a list; Paginator takes both
     page_obj = Paginator(items, settings.BEKO_NEWS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode({key: value for key, value in filters.items() if value})
     context = {
