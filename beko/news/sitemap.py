@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import translation
 
 from beko.core.selectors import pages_public
 from beko.directory import selectors as directory_selectors
@@ -54,6 +55,23 @@ class _Localised(Sitemap):  # type: ignore[type-arg]  # see above
     def get_domain(self, site: Any = None) -> str:
         return urlsplit(settings.SITE_URL).netloc
 
+    def __init__(self) -> None:
+        self._german_paths: dict[int, str] = {}
+
+    def german_path(self, item: Any) -> str:
+        raise NotImplementedError
+
+    def location(self, item: Any) -> str:
+        """The page in the active language. Our URL patterns are not translated, so that is the
+        German path behind the language prefix (test_feeds_sitemap checks it against
+        reverse()); computed once per item instead of once per language and alternate."""
+        path = self._german_paths.get(id(item))
+        if path is None:
+            with translation.override(settings.LANGUAGE_CODE):
+                path = self._german_paths[id(item)] = self.german_path(item)
+        language = translation.get_language()
+        return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
+
     def has_pages(self) -> bool:
         found = self.items()
         return found.exists() if isinstance(found, QuerySet) else bool(found)
@@ -63,12 +81,13 @@ class NamedPagesSitemap(_Localised):
     """Pages addressed by URL name only (section start pages, the guide's pages)."""
 
     def __init__(self, names: list[str]) -> None:
+        super().__init__()
         self.names = names
 
     def items(self) -> list[str]:
         return self.names
 
-    def location(self, item: str) -> str:
+    def german_path(self, item: str) -> str:
         return reverse(item)
 
 
@@ -76,7 +95,11 @@ class ObjectsSitemap(_Localised):
     """Public objects with `get_absolute_url()`; `updated_at` is their lastmod."""
 
     def __init__(self, objects: Any) -> None:
+        super().__init__()
         self.objects = objects  # called on every request: a fresh public queryset
+
+    def german_path(self, item: Any) -> str:
+        return str(item.get_absolute_url())
 
     def items(self) -> QuerySet[Any] | list[Any]:
         found = self.objects()

@@ -195,3 +195,16 @@ def test_a_section_sitemap_splits_into_pages_past_its_limit(anon_client, make_ne
     assert len(news) == 2
     assert sum(first.get_absolute_url() in xml for xml in news) == 1
     assert sum(second.get_absolute_url() in xml for xml in news) == 1
+
+
+def test_sitemap_addresses_equal_what_django_reverses_in_each_language(anon_client, make_news):
+    from django.urls import reverse
+    from django.utils import translation
+
+    item = make_news(title="Präfix-Regel")
+    pages = _sitemap(anon_client)
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths = [item.get_absolute_url(), reverse("core:home"), reverse("guide:papers")]
+        for path in paths:
+            assert f"{settings.SITE_URL}{path}" in pages, (code, path)
