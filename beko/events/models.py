@@ -18,9 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beko.core.models import TranslatableContent
-from beko.core.vocabulary import District
-
-__all__ = ["District"]  # re-exported: the events' modules and migrations name it here
+from beko.core.vocabulary import District  # the events' other modules import it from here
 
 
 class Audience(models.TextChoices):
