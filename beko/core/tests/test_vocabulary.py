@@ -28,3 +28,13 @@ def test_the_audience_pages_and_the_faq_share_the_audience_codes():
     pages = set(AudiencePage.Audience.values) - {AudiencePage.Audience.ABOUT}
     assert pages == set(vocabulary.Audience.values)
     assert faq_choices.Audience is vocabulary.Audience
+
+
+def test_event_languages_use_the_directorys_language_codes():
+    """Not one list yet (events offer the site languages plus Einfache Sprache, the directory
+    seventeen languages as data), but one code per language."""
+    from beko.events.models import EventLanguage
+
+    seed = import_module("beko.directory.migrations.0003_seed_vocabularies")
+    directory_codes = {code for code, _name, _native in seed.LANGUAGES}
+    assert set(EventLanguage.values) - {"de-easy"} <= directory_codes
