@@ -1,22 +1,21 @@
 """The JSON API under /api/v1/ (django-ninja: typed input schemas, OpenAPI 3 for free).
 
-Each domain app that has an `api.py` with a module-level `router` is mounted at
-/api/v1/<prefix>/. Errors are RFC 9457 problem details (beko.core.lib.problem).
+Each domain app that has an `api.py` with a module-level `router` is listed here and mounted
+at /api/v1/<prefix>/. Errors are RFC 9457 problem details (beko.core.lib.problem).
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Router
 
 from beko.core.lib.problem import install_problem_handlers
+from beko.directory import api as directory_api
+from beko.events import api as events_api
+from beko.guide import api as guide_api
 
-API_ROUTERS = {
-    "directory": "",  # offers, organisations, locations, categories, districts at the top level
-    "guide": "guide",
-    "inquiries": "inquiries",
-    "events": "events",
-    "news": "news",
+# Prefix per router. Inquiries and news have no API (yet): add their `api.py` here when they do.
+API_ROUTERS: dict[str, Router] = {
+    "": directory_api.router,  # offers, organisations, locations, categories, districts
+    "guide": guide_api.router,
+    "events": events_api.router,
 }
 
 api_v1 = NinjaAPI(
@@ -29,6 +28,5 @@ api_v1 = NinjaAPI(
 )
 install_problem_handlers(api_v1)
 
-for _app, _prefix in API_ROUTERS.items():
-    if find_spec(f"beko.{_app}.api") is not None:
-        api_v1.add_router(_prefix, import_module(f"beko.{_app}.api").router)
+for _prefix, _router in API_ROUTERS.items():
+    api_v1.add_router(_prefix, _router)

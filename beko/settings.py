@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # its templates for beko/news/sitemap.py
     "ninja",  # serves its API docs page from vendored static files
     "django_htmx",
     "csp",

@@ -2,11 +2,9 @@
 under /en/, /ar/, … so the language is part of the address and needs no cookie.
 
 Each domain app brings `urls.py` (public pages, mounted at its German prefix) and may bring
-`staff_urls.py` (back office, mounted under /intern/<app>/). The JSON API is assembled in
+`staff_urls.py` (back office, mounted under /intern/<app>/, listed in STAFF_APPS). The JSON API is assembled in
 beko/api.py from each app's `api.py`.
 """
-
-from importlib.util import find_spec
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -29,12 +27,12 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api_v1.urls),
 ]
-if find_spec("beko.events.root_urls") is not None:
-    urlpatterns.append(path("events/", include("beko.events.root_urls")))
-if find_spec("beko.directory.hsds") is not None:
-    urlpatterns.append(path("api/hsds/", include("beko.directory.hsds")))
-# robots.txt and sitemap.xml live outside the language prefixes.
-urlpatterns.append(path("", include("beko.news.site_urls")))
+urlpatterns += [
+    path("events/", include("beko.events.root_urls")),
+    path("api/hsds/", include("beko.directory.hsds")),
+    # robots.txt and sitemap.xml live outside the language prefixes.
+    path("", include("beko.news.site_urls")),
+]
 if settings.BEKO_SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.+)$", core_views.media, name="media"))
 if settings.BEKO_BENCH_FLOOR:
@@ -47,10 +45,12 @@ localised = [
     # Audience pages, "Über uns" and the site-wide search (news app, top-level addresses).
     path("", include("beko.news.page_urls")),
 ]
+# Apps with a back office under /intern/<app>/ (their `staff_urls.py`).
+STAFF_APPS = ["directory", "guide", "events", "news", "inquiries", "faq"]
 for app, prefix in PUBLIC_PREFIXES.items():
     localised.append(path(prefix, include(f"beko.{app}.urls")))
-    if find_spec(f"beko.{app}.staff_urls") is not None:
-        localised.append(path(f"intern/{app}/", include(f"beko.{app}.staff_urls")))
+for app in STAFF_APPS:
+    localised.append(path(f"intern/{app}/", include(f"beko.{app}.staff_urls")))
 
 urlpatterns += i18n_patterns(*localised, prefix_default_language=False)
 

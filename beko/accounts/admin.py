@@ -29,8 +29,8 @@ def _admin_login(request: HttpRequest, extra_context: dict | None = None) -> Htt
     return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
 
 
-admin.site.has_permission = _admin_has_permission  # type: ignore[method-assign]
-admin.site.login = _admin_login  # type: ignore[method-assign]
+admin.site.has_permission = _admin_has_permission  # type: ignore[method-assign]  # replaces the admin site's check with ours on purpose
+admin.site.login = _admin_login  # type: ignore[method-assign]  # replaces the admin site's login with ours on purpose
 admin.site.site_header = _("BeKo – technische Administration")
 admin.site.site_title = _("BeKo-Administration")
 admin.site.index_title = _("Verwaltung")

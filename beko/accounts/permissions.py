@@ -111,7 +111,7 @@ def _guard(check: Callable[[Any], bool]) -> Callable[[ViewFunc], ViewFunc]:
                 return redirect_to_second_factor(request)
             return view(request, *args, **kwargs)
 
-        return wrapper  # type: ignore[return-value]
+        return wrapper  # type: ignore[return-value]  # functools.wraps keeps the view's signature
 
     return decorator
 

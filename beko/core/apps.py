@@ -18,7 +18,10 @@ class CoreConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import checks, fallbacks
+        from . import audit, checks, demo, fallbacks, providers, selectors
 
         fallbacks.install()
         checks.register()
+        providers.register(providers.DEMO_DATA, demo.load)
+        providers.register(providers.STAFF_TODOS, selectors.staff_todos)
+        providers.register(providers.AUDIT_TEXTS, audit.core_texts)

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.apps import apps
@@ -110,6 +108,20 @@ CORE_SENTENCES: dict[str, Any] = {
 
 
 @dataclass(frozen=True)
+class AppAuditTexts:
+    """What one app registers (providers.AUDIT_TEXTS): its actions as sentences, labels for
+    stored values, and optionally a function that words an entry differently."""
+
+    sentences: dict[str, Any]
+    value_labels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    variant: Callable[[AuditEntry], str | None] | None = None
+
+
+def core_texts() -> AppAuditTexts:
+    return AppAuditTexts(sentences=dict(CORE_SENTENCES))
+
+
+@dataclass(frozen=True)
 class _Texts:
     sentences: dict[str, Any]
     value_labels: dict[str, dict[str, Any]]
@@ -118,15 +130,15 @@ class _Texts:
 
 @cache
 def _texts() -> _Texts:
-    texts = _Texts(sentences=dict(CORE_SENTENCES), value_labels={}, variants=[])
-    for config in apps.get_app_configs():
-        if not config.name.startswith("beko.") or find_spec(f"{config.name}.audit_texts") is None:
-            continue
-        module = import_module(f"{config.name}.audit_texts")
-        texts.sentences.update(module.SENTENCES)
-        texts.value_labels.update(getattr(module, "VALUE_LABELS", {}))
-        if hasattr(module, "variant"):
-            texts.variants.append(module.variant)
+    from . import providers
+
+    texts = _Texts(sentences={}, value_labels={}, variants=[])
+    for provider in providers.providers(providers.AUDIT_TEXTS):
+        found: AppAuditTexts = provider()
+        texts.sentences.update(found.sentences)
+        texts.value_labels.update(found.value_labels)
+        if found.variant is not None:
+            texts.variants.append(found.variant)
     return texts
 
 

@@ -147,7 +147,7 @@ def install_german_text_marking() -> None:
         except NotRegistered:
             pass
         field = model._meta.get_field(field_name)
-        setattr(model, field.attname, GermanTextAttribute(field))  # type: ignore[union-attr]
+        setattr(model, field.attname, GermanTextAttribute(field))  # type: ignore[union-attr]  # fields of concrete models always have an attname
 
 
 def install_german_terms() -> None:

@@ -99,8 +99,8 @@ class TranslationReviewForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = languages  # type: ignore[attr-defined]
-        self.fields["subject"].choices = subjects  # type: ignore[attr-defined]
+        self.fields["language"].choices = languages  # type: ignore[attr-defined]  # self.fields is typed as plain Field
+        self.fields["subject"].choices = subjects  # type: ignore[attr-defined]  # self.fields is typed as plain Field
 
     def clean_reviewer(self) -> str:
         return " ".join(self.cleaned_data["reviewer"].split())

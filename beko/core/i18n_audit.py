@@ -80,7 +80,7 @@ def _keys(files: tuple[tuple[str, int], ...]) -> frozenset[str]:
     keys: set[str] = set()
     for path, _mtime in files:
         with open(path, "rb") as handle:
-            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]  # _catalog is the only way to list a catalogue's entries
         keys.update(key if isinstance(key, str) else key[0] for key in catalog if key)
     return frozenset(keys)
 

@@ -92,7 +92,7 @@ def image_decode_upload(*, data: bytes) -> DecodedImage:
     with warnings.catch_warnings():
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
-            picture = PILImage.open(io.BytesIO(data))
+            picture: PILImage.Image = PILImage.open(io.BytesIO(data))
             if picture.format != ACCEPTED_TYPES[kind.mime]:
                 raise broken
             if picture.width * picture.height > MAX_PIXELS:
@@ -178,10 +178,11 @@ def image_create(
 
 def image_generate_renditions(*, image: Image) -> Image:
     """Make every responsive size in WebP and the fallback format (idempotent)."""
-    with default_storage.open(image.file.name, "rb") as handle:
+    name = str(image.file.name)  # a saved Image always has its file
+    with default_storage.open(name, "rb") as handle:
         master = PILImage.open(io.BytesIO(handle.read()))
         master.load()
-    folder = image.file.name.rsplit("/", 1)[0]
+    folder = name.rsplit("/", 1)[0]
     widths = [w for w in RENDITION_WIDTHS if w < master.width]
     widths.append(min(master.width, RENDITION_WIDTHS[-1]))
     renditions = []
@@ -208,9 +209,9 @@ def image_generate_renditions(*, image: Image) -> Image:
 def image_update(*, image: Image, alt_text: str, credit: str, caption: str = "") -> Image:
     if not alt_text.strip() or not credit.strip():
         raise ValidationError(_("Alternativtext und Bildnachweis sind Pflichtangaben."))
-    image.alt_text_de = alt_text.strip()  # type: ignore[attr-defined]
+    image.alt_text_de = alt_text.strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     image.credit = credit.strip()
-    image.caption_de = caption.strip()  # type: ignore[attr-defined]
+    image.caption_de = caption.strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     image.save()
     return image
 

@@ -11,18 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
+from . import providers
 from .lib.charts import Chart, Series
 from .lib.content_i18n import (
     TranslationState,
@@ -76,31 +72,21 @@ def report_period(*, year: int | None = None, today: date | None = None) -> Repo
     if year:
         months = tuple((year, month) for month in range(1, 13))
         return ReportPeriod(months=months, label=str(year))
-    months = []
+    recent: list[tuple[int, int]] = []
     y, m = today.year, today.month
     for _step in range(MONTHS_DEFAULT):
-        months.append((y, m))
+        recent.append((y, m))
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
-    months.reverse()
-    return ReportPeriod(months=tuple(months), label=_("letzte 12 Monate"))
+    recent.reverse()
+    return ReportPeriod(months=tuple(recent), label=_("letzte 12 Monate"))
 
 
 Provider = Callable[..., list[Chart]]
 
 
-@cache
 def report_providers() -> tuple[Provider, ...]:
-    """Every installed app's `selectors.report_charts`, looked up once per process."""
-    providers = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("beko.") or config.label == "core":
-            continue
-        if find_spec(f"{config.name}.selectors") is None:
-            continue
-        provider = getattr(import_module(f"{config.name}.selectors"), "report_charts", None)
-        if provider is not None:
-            providers.append(provider)
-    return tuple(providers)
+    """Every app's chart provider, registered in its `AppConfig.ready()`."""
+    return providers.providers(providers.REPORT_CHARTS)
 
 
 def report_charts(*, period: ReportPeriod) -> list[Chart]:
@@ -171,9 +157,3 @@ def translation_coverage_chart() -> Chart:
         ),
         total_label=_("Inhalte"),
     )
-
-
-@receiver(setting_changed)
-def _reset_providers(*, setting: str, **kwargs: object) -> None:
-    if setting == "INSTALLED_APPS":
-        report_providers.cache_clear()

@@ -4,8 +4,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from django.utils.translation import gettext
 
 from beko.accounts import permissions
 
+from . import providers
 from .lib.content_i18n import (
     SOURCE_LANGUAGE,
     ContentRow,
@@ -160,19 +159,12 @@ def staff_menu(*, user: Any = None) -> list[dict[str, str]]:
     return entries
 
 
-@cache
-def home_section_providers() -> tuple[Callable[[HttpRequest], dict[str, Any] | None], ...]:
-    """Every installed app's `selectors.home_section`, looked up once per process."""
-    providers = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("beko.") or config.label == "core":
-            continue
-        if find_spec(f"{config.name}.selectors") is None:
-            continue
-        provider = getattr(import_module(f"{config.name}.selectors"), "home_section", None)
-        if provider is not None:
-            providers.append(provider)
-    return tuple(providers)
+HomeSections = dict[str, Any] | list[dict[str, Any]] | None
+
+
+def home_section_providers() -> tuple[Callable[[HttpRequest], HomeSections], ...]:
+    """Every app's home-page provider, registered in its `AppConfig.ready()`."""
+    return providers.providers(providers.HOME_SECTION)
 
 
 def home_sections(*, request: HttpRequest) -> list[dict[str, Any]]:
@@ -184,28 +176,10 @@ def home_sections(*, request: HttpRequest) -> list[dict[str, Any]]:
     """
     sections: list[dict[str, Any]] = []
     for provider in home_section_providers():
-        found = provider(request) or []
-        sections.extend([found] if isinstance(found, dict) else found)
+        found: HomeSections = provider(request)
+        sections.extend([found] if isinstance(found, dict) else found or [])
     sections.sort(key=lambda s: s.get("order", 100))
     return sections
-
-
-@cache
-def app_hooks(name: str) -> tuple[Callable[..., Any], ...]:
-    """The functions called `name` in the `selectors.py` of every installed BeKo app.
-
-    The extension point through which core and accounts show what domain apps know
-    (the staff home's to-do counts, the partner home's sections) without importing them.
-    Looked up once per process.
-    """
-    hooks = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("beko.") or find_spec(f"{config.name}.selectors") is None:
-            continue
-        hook = getattr(import_module(f"{config.name}.selectors"), name, None)
-        if callable(hook):
-            hooks.append(hook)
-    return tuple(hooks)
 
 
 @dataclass(frozen=True)
@@ -220,13 +194,17 @@ class StaffTodo:
 
 
 def staff_todo_list(*, user: Any, now: datetime | None = None) -> list[StaffTodo]:
-    """Every app's `staff_todos(*, user, now)`: open work first, most urgent on top.
+    """Every registered `staff_todos(*, user, now)` (beko.core.providers): open work first, most urgent on top.
 
     Each app answers with a fixed number of queries, so the staff home costs the same
     however much is waiting.
     """
     now = now or timezone.now()
-    todos = [todo for hook in app_hooks("staff_todos") for todo in hook(user=user, now=now)]
+    todos = [
+        todo
+        for provider in providers.providers(providers.STAFF_TODOS)
+        for todo in provider(user=user, now=now)
+    ]
     return sorted(todos, key=lambda todo: (todo.count == 0, todo.urgency, todo.label))
 
 
@@ -235,8 +213,8 @@ def partner_home_sections(*, user: Any, organisation: Any) -> list[dict[str, Any
     `context` and `order`, or None when the app has nothing for partners."""
     sections = [
         found
-        for hook in app_hooks("partner_home_section")
-        if (found := hook(user=user, organisation=organisation))
+        for provider in providers.providers(providers.PARTNER_HOME_SECTION)
+        if (found := provider(user=user, organisation=organisation))
     ]
     return sorted(sections, key=lambda section: section.get("order", 100))
 
@@ -246,8 +224,6 @@ def _reset_frame_caches(*, setting: str, **kwargs: Any) -> None:
     # Tests that override the URL map, the languages or the navigation get fresh values.
     if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "BEKO_MAIN_NAV", "INSTALLED_APPS"}:
         _main_nav.cache_clear()
-        home_section_providers.cache_clear()
-        app_hooks.cache_clear()
 
 
 def staff_todos(*, user: Any, now: datetime) -> list[StaffTodo]:
@@ -344,7 +320,7 @@ def _ui_catalogue_counts(files: tuple[tuple[str, int], ...]) -> dict[str, dict[s
     for path, _mtime in files:
         language = Path(path).parts[-3]
         with open(path, "rb") as handle:
-            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]  # _catalog is the only way to list a catalogue's entries
         keys.setdefault(language, set()).update(
             key if isinstance(key, str) else key[0] for key in catalog if key
         )

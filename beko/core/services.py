@@ -39,12 +39,12 @@ def translation_save(*, obj: models.Model, language: str, values: dict[str, str]
             if field in RICH_TEXT_FIELDS:
                 value = sanitize_html(value)
             setattr(obj, f"{field}_{language}", value)
-    sources = dict(obj.translation_sources)  # type: ignore[attr-defined]
+    sources = dict(obj.translation_sources)  # type: ignore[attr-defined]  # every translatable model has translation_sources
     if any(values.get(field) for field in translated_field_names(type(obj))):
         sources[language] = source_fingerprint(obj)
     else:
         sources.pop(language, None)
-    obj.translation_sources = sources  # type: ignore[attr-defined]
+    obj.translation_sources = sources  # type: ignore[attr-defined]  # every translatable model has translation_sources
     obj.save()
     search_index_refresh(obj=obj)
     if isinstance(obj, Page):

@@ -48,7 +48,7 @@ def page_list(request: HttpRequest) -> HttpResponse:
 def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
     page = get_object_or_404(Page, pk=pk)
     initial = {
-        "title": page.title_de, "intro": page.intro_de, "body": page.body_de,  # type: ignore[attr-defined]
+        "title": page.title_de, "intro": page.intro_de, "body": page.body_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
         "placement": page.placement, "position": page.position,
     }  # fmt: skip
     form = PageForm(request.POST or None, initial=initial)

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.template.loader import render_to_string
@@ -49,9 +49,8 @@ def _home_sections_html(request: HttpRequest, *, language: str) -> list[str]:
         key = f"core:home-blocks:{provider.__module__}:{language}"
         cached = cache.get(key) if seconds else None
         if cached is None:
-            sections = provider(request) or []
-            if isinstance(sections, dict):
-                sections = [sections]
+            found = provider(request)
+            sections = [found] if isinstance(found, dict) else found or []
             before = images_shown(request)
             rendered = [_render_section(request, section) for section in sections]
             # Pictures in a block are credited at the end of the page; a cached block must
@@ -176,7 +175,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return HttpResponse(html, status=500)
 
 
-def media(request: HttpRequest, path: str) -> HttpResponse:
+def media(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
     """Serve uploaded files where no web server does (development, tests, `make bench`).
 
     Stored names contain a random folder and never change, so browsers may cache them long.

@@ -14,7 +14,8 @@ from typing import Any, Literal
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from ninja import Field, Path, Query, Router, Schema
 
 from beko.core.lib.problem import ProblemError
@@ -259,23 +260,24 @@ def _conditional(request: HttpRequest, data: Any, last_modified: datetime | None
     }
     if last_modified:
         headers["Last-Modified"] = http_date(last_modified.timestamp())
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
-        not_modified = (
-            etag in [tag.strip() for tag in if_none_match.split(",")]
-            or if_none_match.strip() == "*"
-        )
-    else:
-        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-        not_modified = bool(since and last_modified and int(last_modified.timestamp()) <= since)
-    response = (
-        HttpResponse(status=304)
-        if not_modified
-        else HttpResponse(body, content_type="application/json")
-    )
+    response = HttpResponse(body, content_type="application/json")
     for key, value in headers.items():
         response[key] = value
-    return response
+    # Django's conditional GET (as in its `condition` decorator): If-None-Match before
+    # If-Modified-Since, weak comparison, "*"; 304 for GET/HEAD, 412 for a failed If-Match.
+    conditional = (
+        get_conditional_response(
+            request,
+            etag=etag,
+            last_modified=int(last_modified.timestamp()) if last_modified else None,
+            response=response,
+        )
+        or response  # None only when no response is passed in
+    )
+    if conditional is not response:
+        for key, value in headers.items():  # a 304 keeps the CORS headers
+            conditional[key] = value
+    return conditional
 
 
 def _check_exists(model: Any, field: str, value: str | None, param: str) -> None:

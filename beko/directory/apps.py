@@ -19,3 +19,13 @@ class DirectoryConfig(AppConfig):
         from .search import offer_document
 
         search.register(Offer, document=offer_document)
+        # Contributions to core's pages (beko.core.providers).
+        from beko.core import providers
+
+        from . import demo, selectors
+
+        providers.register(providers.HOME_SECTION, selectors.home_section)
+        providers.register(providers.REPORT_CHARTS, selectors.report_charts)
+        providers.register(providers.DEMO_DATA, demo.load)
+        providers.register(providers.STAFF_TODOS, selectors.staff_todos)
+        providers.register(providers.PARTNER_HOME_SECTION, selectors.partner_home_section)

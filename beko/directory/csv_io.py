@@ -19,6 +19,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from beko.core.lib.spreadsheet import safe_cell, unprotect_cell
+
 from .forms import format_opening_hours, parse_opening_hours
 from .models import (
     Category,
@@ -60,11 +62,6 @@ class ImportResult:
 
 def _list(value: str) -> list[str]:
     return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
-
-
-def _unprotect(value: str) -> str:
-    # Undo the export's formula protection (see _safe_cell), so exports re-import unchanged.
-    return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@") else value
 
 
 def _bool(value: str) -> bool:
@@ -121,7 +118,7 @@ def validate(data: bytes, *, progress: Callable[[int, int], None] | None = None)
         )
         return result
     for index, raw in enumerate(rows, start=2):  # row 1 is the header
-        row = {k: _unprotect((raw.get(k) or "").strip()) for k in COLUMNS}
+        row = {k: unprotect_cell((raw.get(k) or "").strip()) for k in COLUMNS}
         errors: list[tuple[str, str]] = []
         for name in REQUIRED:
             if not row[name]:
@@ -364,11 +361,6 @@ def _export_row(offer: Offer) -> list[str]:
     ]  # fmt: skip
 
 
-def _safe_cell(value: str) -> str:
-    # Spreadsheet formula injection: a cell starting with = + - @ is shown as text.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -378,7 +370,7 @@ def export_rows_csv() -> Iterator[str]:
     writer = csv.writer(_Echo(), delimiter=";")
     yield "\ufeff" + writer.writerow(COLUMNS)
     for offer in _export_queryset().iterator(chunk_size=1000):
-        yield writer.writerow([_safe_cell(v) for v in _export_row(offer)])
+        yield writer.writerow([safe_cell(v) for v in _export_row(offer)])
 
 
 def export_xlsx() -> bytes:
@@ -388,7 +380,7 @@ def export_xlsx() -> bytes:
     sheet = workbook.create_sheet("Angebote")
     sheet.append(COLUMNS)
     for offer in _export_queryset().iterator(chunk_size=1000):
-        sheet.append([_safe_cell(v) for v in _export_row(offer)])
+        sheet.append([safe_cell(v) for v in _export_row(offer)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

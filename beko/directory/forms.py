@@ -175,7 +175,7 @@ class OfferForm(forms.Form):
     )
     categories = forms.ModelMultipleChoiceField(
         label=_("Kategorien"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )  # type: ignore[arg-type]
+    )  # type: ignore[arg-type]  # queryset set in __init__ (per request)
     target_groups = forms.MultipleChoiceField(
         label=_("Zielgruppen"),
         choices=TargetGroup.choices,
@@ -191,10 +191,10 @@ class OfferForm(forms.Form):
     )
     languages = forms.ModelMultipleChoiceField(
         label=_("Sprachen"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )  # type: ignore[arg-type]
+    )  # type: ignore[arg-type]  # queryset set in __init__ (per request)
     locations = forms.ModelMultipleChoiceField(
         label=_("Orte"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )  # type: ignore[arg-type]
+    )  # type: ignore[arg-type]  # queryset set in __init__ (per request)
     is_free = forms.BooleanField(label=_("kostenlos"), required=False)
     cost = forms.CharField(label=_("Kosten (Freitext)"), max_length=200, required=False)
     registration_required = forms.BooleanField(label=_("Anmeldung nötig"), required=False)
@@ -223,12 +223,12 @@ class OfferForm(forms.Form):
     )
 
     def __init__(self, *args: object, organisation: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["categories"].queryset = Category.objects.all()  # type: ignore[attr-defined]
-        self.fields["languages"].queryset = Language.objects.all()  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed through
+        self.fields["categories"].queryset = Category.objects.all()  # type: ignore[attr-defined]  # self.fields is typed as plain Field
+        self.fields["languages"].queryset = Language.objects.all()  # type: ignore[attr-defined]  # self.fields is typed as plain Field
         self.fields["locations"].queryset = Location.objects.filter(
             organisation=organisation
-        ).select_related("district")  # type: ignore[attr-defined]
+        ).select_related("district")  # type: ignore[attr-defined]  # self.fields is typed as plain Field
 
     def clean_opening_hours(self) -> list[tuple[int, str, str]]:
         return parse_opening_hours(self.cleaned_data.get("opening_hours") or "")

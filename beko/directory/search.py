@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from beko.core.search import Document
 
@@ -77,7 +78,7 @@ def offer_document(offer: Offer) -> Document | None:
     )
 
 
-def prefetched_for_index(queryset):  # type: ignore[no-untyped-def]
+def prefetched_for_index(queryset: QuerySet[Offer]) -> QuerySet[Offer]:
     return queryset.select_related("organisation").prefetch_related(
         "categories", "languages", "locations__district"
     )

@@ -82,6 +82,12 @@ def organisations_public() -> QuerySet[Organisation]:
     )
 
 
+def organisations_all() -> QuerySet[Organisation]:
+    """Every organisation, public or not, by name: other apps' back-office choices (events
+    keep contacts and stands of organisations the public directory does not show)."""
+    return Organisation.objects.order_by("name")
+
+
 def offers_visible_to(*, user: Any) -> QuerySet[Offer]:
     """Back office: staff see every offer, partner editors their organisation's."""
     from beko.accounts.permissions import is_staff_member, partner_organisation_ids

@@ -380,3 +380,12 @@ def freshness_check(*, now: datetime | None = None) -> dict[str, int]:
             )
     logger.info("directory.freshness", extra={"reminded": reminded, "hidden": len(newly_hidden)})
     return {"reminded": reminded, "hidden": len(newly_hidden)}
+
+
+def organisation_ensure(*, slug: str, name: str, kind: str) -> Organisation:
+    """The organisation with this slug, created with `name` and `kind` if missing (demo data
+    of other apps). Re-indexes nothing: a new organisation has no offers yet."""
+    organisation, _created = Organisation.objects.get_or_create(
+        slug=slug, defaults={"name": name, "kind": kind}
+    )
+    return organisation

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import urlencode
 
@@ -12,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import lazy
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from beko.core.lib.fallback_marks import german, shown_field
+from beko.core.lib.json_ld import json_ld_script
 
 from . import selectors, services
 from .district_map import DistrictMap, distance_label, offer_distance_km
@@ -90,10 +90,10 @@ def _mark_distances(result: selectors.OfferSearchResult) -> str:
         return ""
     # Lazy: worded when the page renders, so an untranslated sentence is marked as German.
     for offer in result.offers:
-        offer.distance_label = lazy(distance_label, str)(  # type: ignore[attr-defined]
+        offer.distance_label = lazy(distance_label, str)(  # type: ignore[attr-defined]  # attribute for the template, not a model field
             offer_distance_km(offer, district), district_name=german(district.name)
         )
-    return lazy(_distance_note, str)(german(district.name))  # type: ignore[no-any-return]
+    return lazy(_distance_note, str)(german(district.name))  # type: ignore[no-any-return]  # lazy() returns a Promise typed as Any
 
 
 def _distance_note(district: str) -> str:
@@ -146,7 +146,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
 
 
 def _json_ld(request: HttpRequest, offer: Offer) -> SafeString:
-    """schema.org Service; escaped like json_script so it cannot close the script tag."""
+    """schema.org Service, escaped so it cannot close the script tag."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Service",
@@ -198,13 +198,7 @@ def _json_ld(request: HttpRequest, offer: Offer) -> SafeString:
     ]
     if hours:
         data["hoursAvailable"] = hours
-    text = (
-        json.dumps(data, ensure_ascii=False)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-    )
-    return mark_safe(text)  # noqa: S308 - JSON with <, > and & escaped (as json_script does)
+    return json_ld_script(data)
 
 
 def _detail_context(

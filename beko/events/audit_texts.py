@@ -6,6 +6,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
+from beko.core.audit import AppAuditTexts
+
 SENTENCES: dict[str, Any] = {
     "events.check_in_undone": gettext_lazy("%(actor)s hat einen Check-in bei %(object)s zurückgenommen"),
     "events.checked_in": gettext_lazy("%(actor)s hat %(object)s eingecheckt"),
@@ -20,3 +22,8 @@ SENTENCES: dict[str, Any] = {
     "events.registration_cancelled": gettext_lazy("%(actor)s hat die Anmeldung %(object)s storniert"),
     "events.registrations_anonymised": gettext_lazy("%(actor)s hat alte Anmeldungen anonymisiert"),
 }  # fmt: skip
+
+
+def texts() -> AppAuditTexts:
+    """Registered with beko.core.providers.AUDIT_TEXTS in this app's `ready()`."""
+    return AppAuditTexts(sentences=SENTENCES)

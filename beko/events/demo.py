@@ -20,6 +20,8 @@ from django.utils import timezone
 
 from beko.accounts.models import User
 from beko.core.demo_texts import german, translations_apply
+from beko.core.lib.slugs import GERMAN_TRANSLITERATION
+from beko.directory import services as directory_services
 
 from . import selectors, services
 from .models import (
@@ -49,10 +51,8 @@ def _organisations() -> list[Any]:
     if len(found) >= 4:
         return found
     # Demo only: the directory's demo normally provides these.
-    from beko.directory.models import Organisation
-
     return [
-        Organisation.objects.get_or_create(slug=slug, defaults={"name": name, "kind": kind})[0]
+        directory_services.organisation_ensure(slug=slug, name=name, kind=kind)
         for name, slug, kind in DEMO_ORGANISATIONS
     ]
 
@@ -312,7 +312,7 @@ def _upcoming_registrations(
             status=Registration.Status.CONFIRMED if confirmed else Registration.Status.WAITING,
             name=f"{first} {last}",
             email=f"{first}.{last}.{number}@example.invalid".lower().translate(
-                services.GERMAN_TRANSLITERATION
+                GERMAN_TRANSLITERATION
             ),
             organisation_name=organisation if number % 3 == 0 else "",
             dietary_wishes="vegetarisch" if number % 4 == 0 else "",

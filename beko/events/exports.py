@@ -13,29 +13,23 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from beko.core.lib.spreadsheet import safe_cell
+
 from .models import District, Event, NetworkContact, Registration
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _cell(value: Any) -> str:
-    """Neutralise spreadsheet formulas (CSV injection): a leading = + - @ is quoted."""
-    text = "" if value is None else str(value)
-    if text[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + text
-    return text
-
-
 def _response(
     *, header: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, filename: str
 ) -> HttpResponse:
-    clean_rows = [[_cell(v) for v in row] for row in rows]
+    clean_rows = [[safe_cell(v) for v in row] for row in rows]
     if fmt == "xlsx":
         workbook = Workbook()
         sheet = workbook.active
-        sheet.append(list(header))  # type: ignore[union-attr]
+        sheet.append(list(header))  # type: ignore[union-attr]  # a new Workbook always has an active sheet
         for row in clean_rows:
-            sheet.append(row)  # type: ignore[union-attr]
+            sheet.append(row)  # type: ignore[union-attr]  # a new Workbook always has an active sheet
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)

@@ -106,7 +106,7 @@ class RegistrationForm(forms.Form):
             self.fields["session"].error_messages["required"] = _(
                 "Bitte wählen Sie eine der parallelen Sitzungen."
             )
-            session_field: forms.ChoiceField = self.fields["session"]  # type: ignore[assignment]
+            session_field: forms.ChoiceField = self.fields["session"]  # type: ignore[assignment]  # declared as a ChoiceField on this form
             session_field.choices = [(s.pk, _session_label(s)) for s in sessions]
         else:
             del self.fields["session"]
@@ -218,7 +218,7 @@ class EventForm(forms.Form):
     def __init__(self, *args: Any, can_publish: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if can_publish:
-            self.fields["organisation"].queryset = selectors.organisations()  # type: ignore[attr-defined]
+            self.fields["organisation"].queryset = selectors.organisations()  # type: ignore[attr-defined]  # self.fields is typed as plain Field
         else:
             # Partner editors always propose for their own organisation.
             del self.fields["organisation"]
@@ -227,9 +227,9 @@ class EventForm(forms.Form):
     @staticmethod
     def initial_for(event: Event) -> dict[str, Any]:
         return {
-            "title": event.title_de,  # type: ignore[attr-defined]
-            "summary": event.summary_de,  # type: ignore[attr-defined]
-            "description": event.description_de,  # type: ignore[attr-defined]
+            "title": event.title_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+            "summary": event.summary_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+            "description": event.description_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
             **{field: getattr(event, field) for field in (
                 "category", "organisation", "venue", "online_url", "starts_at", "ends_at",
                 "recurrence", "registration_required", "capacity", "registration_deadline",
@@ -328,7 +328,7 @@ class MarketStandForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = selectors.organisations()  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = selectors.organisations()  # type: ignore[attr-defined]  # self.fields is typed as plain Field
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -427,7 +427,7 @@ class NetworkContactForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = selectors.organisations()  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = selectors.organisations()  # type: ignore[attr-defined]  # self.fields is typed as plain Field
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -17,24 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from beko.core.lib.fallback_marks import german
 from beko.core.models import TranslatableContent
-
-
-class District(models.TextChoices):
-    """Wuppertal's ten Stadtbezirke (city districts). German names: in a page in another
-    language they are marked as German (beko.core.lib.fallback_marks.german)."""
-
-    ELBERFELD = "elberfeld", german("Elberfeld")
-    ELBERFELD_WEST = "elberfeld-west", german("Elberfeld-West")
-    UELLENDAHL_KATERNBERG = "uellendahl-katernberg", german("Uellendahl-Katernberg")
-    VOHWINKEL = "vohwinkel", german("Vohwinkel")
-    CRONENBERG = "cronenberg", german("Cronenberg")
-    BARMEN = "barmen", german("Barmen")
-    OBERBARMEN = "oberbarmen", german("Oberbarmen")
-    HECKINGHAUSEN = "heckinghausen", german("Heckinghausen")
-    LANGERFELD_BEYENBURG = "langerfeld-beyenburg", german("Langerfeld-Beyenburg")
-    RONSDORF = "ronsdorf", german("Ronsdorf")
+from beko.core.vocabulary import District  # the events' other modules import it from here
 
 
 class Audience(models.TextChoices):
@@ -278,7 +262,7 @@ class MarketStand(TranslatableContent):
 
     @property
     def display_name(self) -> str:
-        return self.organisation.name if self.organisation_id else self.exhibitor_name  # type: ignore[union-attr]
+        return self.organisation.name if self.organisation_id else self.exhibitor_name  # type: ignore[union-attr]  # organisation_id set: organisation is not None
 
 
 class EventPhoto(models.Model):

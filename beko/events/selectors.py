@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from beko.accounts import permissions
 from beko.core.lib.charts import Chart, Series
 from beko.core.reports import ReportPeriod
+from beko.directory import selectors as directory_selectors
 
 from . import recurrence
 from .models import Event, NetworkContact, ProgrammeItem, Registration
@@ -24,13 +25,10 @@ from .models import Event, NetworkContact, ProgrammeItem, Registration
 def organisations() -> QuerySet[Any]:
     """Every organisation of the directory, for back-office choices and name matching.
 
-    Read straight from the model on purpose: the directory's `organisations_public()` hides
-    non-public organisations, but staff also keep contacts and stands of those. The FK to
-    Organisation is the one model-level link between the apps (docs/architecture.md).
+    Not the directory's `organisations_public()`: it hides non-public organisations, but
+    staff also keep contacts and stands of those.
     """
-    from beko.directory.models import Organisation
-
-    return Organisation.objects.order_by("name")
+    return directory_selectors.organisations_all()
 
 
 def events_public() -> QuerySet[Event]:
@@ -89,9 +87,9 @@ def events_upcoming(
         upcoming = recurrence.occurrences(event, after=now, limit=1)
         if not upcoming:
             continue
-        event.next_start = upcoming[0]  # type: ignore[attr-defined]
+        event.next_start = upcoming[0]  # type: ignore[attr-defined]  # attribute for the template, not a model field
         result.append(event)
-    result.sort(key=lambda e: (e.next_start, e.pk))  # type: ignore[attr-defined]
+    result.sort(key=lambda e: (e.next_start, e.pk))  # type: ignore[attr-defined]  # set just above
     return result
 
 
@@ -157,7 +155,7 @@ def home_section(request: HttpRequest) -> dict[str, Any] | None:
 
 
 # Same block for every visitor: core caches its HTML per language (docs/architecture.md).
-home_section.cache_seconds = 60  # type: ignore[attr-defined]
+home_section.cache_seconds = 60  # type: ignore[attr-defined]  # a function attribute core reads
 
 
 @dataclass(frozen=True)
@@ -207,8 +205,8 @@ def sessions_with_occupancy(
     sessions = [item for item in event.programme.all() if item.kind == ProgrammeItem.Kind.SESSION]
     for session in sessions:
         taken = occupancy.sessions.get(session.pk, 0)
-        session.taken = taken  # type: ignore[attr-defined]
-        session.free = None if session.capacity is None else max(session.capacity - taken, 0)  # type: ignore[attr-defined]
+        session.taken = taken  # type: ignore[attr-defined]  # attribute for the template, not a model field
+        session.free = None if session.capacity is None else max(session.capacity - taken, 0)  # type: ignore[attr-defined]  # attribute for the template, not a model field
     return sessions
 
 

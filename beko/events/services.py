@@ -17,12 +17,12 @@ from typing import Any
 from django.core import signing
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from beko.accounts import permissions
 from beko.core.audit import log_action
 from beko.core.lib.sanitize import sanitize_html
+from beko.core.lib.slugs import unique_slug
 
 from . import recurrence, tasks
 from .models import (
@@ -73,18 +73,14 @@ EVENT_FIELDS = (
 TRANSLATED_EVENT_FIELDS = ("title", "summary", "description")
 
 
-GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss",
-                                        "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})  # fmt: skip
-
-
 def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
-    # "Stadtgespräche" → "stadtgespraeche", as Germans spell it without umlauts.
-    base = slugify(title.translate(GERMAN_TRANSLITERATION))[:200] or "veranstaltung"
-    slug, number = base, 2
-    while Event.objects.filter(slug=slug).exclude(pk=exclude_pk or 0).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return unique_slug(
+        title,
+        queryset=Event.objects.all(),
+        fallback="veranstaltung",
+        max_length=200,
+        exclude_pk=exclude_pk,
+    )
 
 
 def event_save(*, event: Event | None, data: dict[str, Any], by: Any) -> Event:

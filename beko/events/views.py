@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
+
+from beko.core.lib.json_ld import json_ld_script
 
 from . import ical, recurrence, selectors, services, tickets
 from .forms import EventFilterForm, RegistrationForm
@@ -184,12 +185,7 @@ def _detail_context(
         "next_dates": recurrence.occurrences(event, after=timezone.now(), limit=6)
         if event.recurrence
         else [],
-        "json_ld": mark_safe(  # noqa: S308 - json.dumps output with < > & escaped below
-            json.dumps(json_ld(event, request=request, occupancy=occupancy), ensure_ascii=False)
-            .replace("<", "\\u003c")
-            .replace(">", "\\u003e")
-            .replace("&", "\\u0026")
-        ),
+        "json_ld": json_ld_script(json_ld(event, request=request, occupancy=occupancy)),
     }
 
 

@@ -15,3 +15,10 @@ class FaqConfig(AppConfig):
         from .search import faq_document
 
         search.register(FaqEntry, document=faq_document)
+        # Contributions to core's pages (beko.core.providers).
+        from beko.core import providers
+
+        from . import audit_texts, demo
+
+        providers.register(providers.DEMO_DATA, demo.load)
+        providers.register(providers.AUDIT_TEXTS, audit_texts.texts)

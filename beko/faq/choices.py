@@ -1,22 +1,5 @@
-"""Topics and audiences shared by the FAQ and the inquiries (which build on the FAQ)."""
+"""The FAQ's vocabularies, shared with other apps: defined once in `beko.core.vocabulary`."""
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from beko.core.vocabulary import Audience, Topic
 
-
-class Topic(models.TextChoices):
-    WORK = "work", _("Arbeit")
-    TRAINING = "training", _("Ausbildung")
-    RESIDENCE = "residence", _("Aufenthalt")
-    BENEFITS = "benefits", _("Leistungen")
-    LANGUAGE = "language", _("Sprache")
-    RECOGNITION = "recognition", _("Anerkennung")
-    EVENTS = "events", _("Veranstaltungen")
-    OTHER = "other", _("Sonstiges")
-
-
-class Audience(models.TextChoices):
-    VOLUNTEER = "volunteer", _("Ehrenamt")
-    EMPLOYER = "employer", _("Unternehmen")
-    ASSOCIATION = "association", _("Vereine und Initiativen")
-    COUNSELLING = "counselling", _("Beratungsstellen")
+__all__ = ["Audience", "Topic"]

@@ -16,16 +16,16 @@ from .services import faq_entry_create
 
 APP = "faq"
 ENTRIES = [
-    ("duldung-ausbildung", Topic.TRAINING, [Audience.VOLUNTEER, Audience.EMPLOYER]),
-    ("erlaubnis-unternehmen", Topic.WORK, [Audience.EMPLOYER]),
-    ("deutschkurs-kinderbetreuung", Topic.LANGUAGE, [Audience.VOLUNTEER, Audience.ASSOCIATION]),
-    ("zustimmung-dauer", Topic.WORK, [Audience.EMPLOYER]),
-    ("meldepflichten-arbeitgeber", Topic.WORK, [Audience.EMPLOYER, Audience.COUNSELLING]),
-    ("jobcenter-oder-sozialamt", Topic.BENEFITS, [Audience.COUNSELLING, Audience.VOLUNTEER]),
-    ("frage-stellvertretend", Topic.OTHER, [Audience.COUNSELLING, Audience.VOLUNTEER]),
-    ("angebot-eintragen", Topic.OTHER, [Audience.ASSOCIATION, Audience.COUNSELLING]),
-    ("stadtgespraeche-mitmachen", Topic.EVENTS, [Audience.ASSOCIATION]),
-    ("bescheid-verstehen", Topic.BENEFITS, [Audience.VOLUNTEER]),
+    ("duldung-ausbildung", Topic.TRAINING, [Audience.VOLUNTEERS, Audience.EMPLOYERS]),
+    ("erlaubnis-unternehmen", Topic.WORK, [Audience.EMPLOYERS]),
+    ("deutschkurs-kinderbetreuung", Topic.LANGUAGE, [Audience.VOLUNTEERS, Audience.ASSOCIATIONS]),
+    ("zustimmung-dauer", Topic.WORK, [Audience.EMPLOYERS]),
+    ("meldepflichten-arbeitgeber", Topic.WORK, [Audience.EMPLOYERS, Audience.COUNSELLING]),
+    ("jobcenter-oder-sozialamt", Topic.BENEFITS, [Audience.COUNSELLING, Audience.VOLUNTEERS]),
+    ("frage-stellvertretend", Topic.OTHER, [Audience.COUNSELLING, Audience.VOLUNTEERS]),
+    ("angebot-eintragen", Topic.OTHER, [Audience.ASSOCIATIONS, Audience.COUNSELLING]),
+    ("stadtgespraeche-mitmachen", Topic.EVENTS, [Audience.ASSOCIATIONS]),
+    ("bescheid-verstehen", Topic.BENEFITS, [Audience.VOLUNTEERS]),
 ]
 
 

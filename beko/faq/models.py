@@ -21,7 +21,7 @@ class FaqEntry(TranslatableContent):
     question = models.CharField(_("Frage"), max_length=300)
     answer = models.TextField(_("Antwort"), max_length=20_000)
     topic = models.CharField(_("Thema"), max_length=20, choices=Topic.choices, db_index=True)
-    # Space-delimited audience codes (" volunteer employer "): a contains-lookup on " code "
+    # Space-delimited audience codes (" volunteers employers "): a contains-lookup on " code "
     # filters the same way on SQLite and PostgreSQL, and the FAQ stays small.
     audiences = models.CharField(_("Zielgruppen"), max_length=100, blank=True, default="")
     status = models.CharField(

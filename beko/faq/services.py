@@ -6,23 +6,19 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from beko.core import search
 from beko.core.audit import log_action
 from beko.core.lib.sanitize import sanitize_html
+from beko.core.lib.slugs import unique_slug
 
 from .models import FaqEntry
 
 
 def _unique_slug(question: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(question)[:80].strip("-") or "frage"
-    slug, n = base, 2
-    others = FaqEntry.objects.exclude(pk=exclude_pk) if exclude_pk else FaqEntry.objects.all()
-    while others.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+    return unique_slug(
+        question, queryset=FaqEntry.objects.all(), fallback="frage", exclude_pk=exclude_pk
+    )
 
 
 def _audiences(codes: list[str]) -> str:
@@ -42,8 +38,8 @@ def faq_entry_create(
 ) -> FaqEntry:
     entry = FaqEntry(
         slug=_unique_slug(question),
-        question_de=question.strip(),  # type: ignore[misc]
-        answer_de=sanitize_html(answer),  # type: ignore[misc]
+        question_de=question.strip(),  # type: ignore[misc]  # modeltranslation adds the _de fields at run time
+        answer_de=sanitize_html(answer),  # type: ignore[misc]  # modeltranslation adds the _de fields at run time
         topic=topic,
         audiences=_audiences(audiences),
         position=position,
@@ -61,8 +57,8 @@ def faq_entry_create(
 @transaction.atomic
 def faq_entry_update(*, entry: FaqEntry, data: dict[str, Any], by: Any) -> FaqEntry:
     """Store the German text and settings; the slug stays, so shared links keep working."""
-    entry.question_de = data["question"].strip()  # type: ignore[attr-defined]
-    entry.answer_de = sanitize_html(data["answer"])  # type: ignore[attr-defined]
+    entry.question_de = data["question"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+    entry.answer_de = sanitize_html(data["answer"])  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     entry.topic = data["topic"]
     entry.audiences = _audiences(data.get("audiences", []))
     entry.position = data.get("position", entry.position)

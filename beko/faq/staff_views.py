@@ -56,8 +56,8 @@ def entry_create(request: HttpRequest) -> HttpResponse:
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(selectors.faq_entries_staff(), pk=pk)
     initial = {
-        "question": entry.question_de,  # type: ignore[attr-defined]
-        "answer": entry.answer_de,  # type: ignore[attr-defined]
+        "question": entry.question_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+        "answer": entry.answer_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
         "topic": entry.topic,
         "audiences": entry.audience_list,
         "position": entry.position,

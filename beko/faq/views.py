@@ -39,7 +39,7 @@ def faq_list(request: HttpRequest) -> HttpResponse:
         "params": params.urlencode(),
         "crumbs": [(gettext_lazy("Häufige Fragen"), "")],
     }
-    template = "faq/_results.html" if request.htmx else "faq/faq_list.html"  # type: ignore[attr-defined]
+    template = "faq/_results.html" if request.htmx else "faq/faq_list.html"  # type: ignore[attr-defined]  # set by django-htmx's middleware
     return render(request, template, context)
 
 

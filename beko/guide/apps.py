@@ -20,3 +20,9 @@ class GuideConfig(AppConfig):
         get_rulebase()
         papers()
         glossary()
+        # Contributions to core's pages (beko.core.providers).
+        from beko.core import providers
+
+        from . import selectors
+
+        providers.register(providers.HOME_SECTION, selectors.home_section)

@@ -919,7 +919,7 @@ def _check_state(check: Check, facts: Mapping[str, Any]) -> str:
     options = [_candidates(name, check) for name in unknown]
     if any(option is None for option in options):
         return "open"
-    for combination in itertools.product(*options):  # type: ignore[arg-type]
+    for combination in itertools.product(*options):  # type: ignore[arg-type]  # None ruled out just above
         trial = dict(facts)
         trial.update(zip(unknown, combination, strict=True))
         if check.matches(trial):

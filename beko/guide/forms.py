@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +34,7 @@ def questions_for(status: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]
     return STATUS_QUESTIONS.get(status, ()), GENERAL_QUESTIONS
 
 
-def _country_choices() -> list[tuple[str, str]]:
+def _country_choices() -> list[tuple[str, str | Promise]]:
     language = get_language() or "de"
     names = {code: country_name(code, language) for code in COUNTRIES}
     ordered = sorted(names.items(), key=lambda item: item[1].casefold())

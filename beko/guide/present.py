@@ -474,7 +474,7 @@ def _split_json(split: SplitView) -> dict[str, Any]:
                 **(
                     {"outcome": _leaf_json(branch.leaf)}
                     if branch.leaf
-                    else {"then": _split_json(branch.split)}  # type: ignore[arg-type]
+                    else {"then": _split_json(branch.split)}  # type: ignore[arg-type]  # a branch without a leaf has a split
                 ),
             }
             for branch in split.branches

@@ -521,7 +521,7 @@ def _compile_predicate(
                 )
             value = _coerce(raw, expected, file=file, rule_id=rule_id, field=where)
             # The first value for which the comparison changes its result.
-            learned.threshold(name, value if op in ("lt", "gte") else _next(value))  # type: ignore[arg-type]
+            learned.threshold(name, value if op in ("lt", "gte") else _next(value))  # type: ignore[arg-type]  # _coerce gave a value of the field's orderable type
             checks.append(_ordering(name, value, _COMPARISONS[op]))
     return _conjunction(checks)
 
@@ -795,7 +795,7 @@ def _statuses_of(condition: Mapping[str, Any]) -> frozenset[str] | None:
         elif key == "any":
             parts = [_statuses_of(sub) for sub in value]
             if all(part is not None for part in parts):
-                found = narrow(found, frozenset().union(*parts))  # type: ignore[arg-type]
+                found = narrow(found, frozenset().union(*parts))  # type: ignore[arg-type]  # None ruled out by all() above
     return found
 
 

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.core.cache import cache
@@ -17,6 +13,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from beko.directory import selectors as directory_selectors
 
 from .engine import Evaluation
 from .models import RuleUsage
@@ -30,6 +28,12 @@ LOCAL_OFFER_LIMIT = 6
 # Offers change a few times a day; a few minutes of staleness spare every result page and
 # API call the directory's search query, which costs far more than the evaluation itself.
 LOCAL_OFFERS_CACHE_SECONDS = 300
+
+
+def guide_pages_public() -> list[str]:
+    """URL names of the guide's pages for search engines (the sitemap). Results depend on
+    answers and are not listed; the status variants of the start page are the same page."""
+    return ["guide:start", "guide:papers", "guide:glossary", "guide:employer"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +109,10 @@ def local_offers_for(
 ) -> list[dict[str, str]]:
     """Local offers from the directory that fit the next steps of an evaluation.
 
-    The directory app is asked only through its selectors module. It may offer
-    ``offers_for_guide(*, tags: list[str], residence_status: str, limit: int)`` returning
-    dicts with ``title``, ``url`` and optionally ``organisation`` and ``district``. While it
-    does not (or if it fails), the guide simply shows no offers.
+    The directory is asked through its selector ``offers_for_guide(*, tags, residence_status,
+    limit)``, which returns dicts with ``title``, ``url``, ``organisation`` and ``district``.
+    If it fails at run time the guide shows no offers rather than no result.
     """
-    finder = _directory_finder()
-    if finder is None:
-        return []
     tags = list(dict.fromkeys(tag for step in evaluation.next_steps for tag in step.offer_tags))
     status = evaluation.input.status.value
     # Offer titles are translated, so the language is part of the key.
@@ -121,7 +121,9 @@ def local_offers_for(
     if cached is not None:
         return cached
     try:
-        found = list(finder(tags=tags, residence_status=status, limit=limit))[:limit]
+        found = list(
+            directory_selectors.offers_for_guide(tags=tags, residence_status=status, limit=limit)
+        )[:limit]
         offers = [_offer_dict(offer) for offer in found]
     except Exception:  # the result page must not fail because another app does
         logger.exception("directory offers for the guide failed")
@@ -130,23 +132,12 @@ def local_offers_for(
     return offers
 
 
-@functools.cache
-def _directory_finder() -> Callable[..., Any] | None:
-    # Looked up once per process: probing for a module costs file system calls.
-    if find_spec("beko.directory.selectors") is None:
-        return None
-    finder: Callable[..., Any] | None = getattr(
-        import_module("beko.directory.selectors"), "offers_for_guide", None
-    )
-    return finder
-
-
 def _offer_dict(offer: Any) -> dict[str, str]:
     def pick(name: str) -> str:
         value = offer.get(name) if isinstance(offer, dict) else getattr(offer, name, "")
         if isinstance(value, Promise):
             # Read when the page renders, so a German fallback is marked (beko.core.fallbacks).
-            return value  # type: ignore[return-value]
+            return value  # type: ignore[return-value]  # a lazy text, read as str when the page renders
         return "" if value is None else str(value)
 
     url = pick("url")

@@ -53,7 +53,7 @@ def start(request: HttpRequest) -> HttpResponse:
     form = GuideForm(initial=request.GET.dict() if status else None)
     context = _form_context(form, status)
     context["missing_status"] = status is None and "step" in request.GET
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:  # type: ignore[attr-defined]  # set by django-htmx's middleware
         return render(request, "guide/_questions.html", context)
     return render(request, "guide/start.html", context)
 
@@ -277,7 +277,7 @@ def employer(request: HttpRequest) -> HttpResponse:
     form = EmployerForm(initial=request.GET.dict() if status else {"purpose": "job"})
     context = _employer_context(form, status)
     context["missing_status"] = status is None and "step" in request.GET
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:  # type: ignore[attr-defined]  # set by django-htmx's middleware
         return render(request, "guide/_employer_questions.html", context)
     return render(request, "guide/employer.html", context)
 

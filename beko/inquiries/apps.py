@@ -13,3 +13,14 @@ class InquiriesConfig(AppConfig):
         (_("Monatszahlen Anfragen"), "inquiries_staff:stats"),
         (_("Auskunft nach Art. 15 DSGVO"), "inquiries_staff:subject_access"),
     ]
+
+    def ready(self) -> None:
+        # Contributions to core's pages (beko.core.providers).
+        from beko.core import providers
+
+        from . import audit_texts, demo, selectors
+
+        providers.register(providers.REPORT_CHARTS, selectors.report_charts)
+        providers.register(providers.DEMO_DATA, demo.load)
+        providers.register(providers.STAFF_TODOS, selectors.staff_todos)
+        providers.register(providers.AUDIT_TEXTS, audit_texts.texts)

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
+from beko.core.audit import AppAuditTexts
+
 from .models import Status
 
 SENTENCES: dict[str, Any] = {
@@ -41,3 +43,8 @@ def variant(entry: Any) -> str | None:
     if target is None:
         return "inquiries.assigned:released"
     return "inquiries.assigned:claimed" if target == entry.actor_id else None
+
+
+def texts() -> AppAuditTexts:
+    """Registered with beko.core.providers.AUDIT_TEXTS in this app's `ready()`."""
+    return AppAuditTexts(sentences=SENTENCES, value_labels=VALUE_LABELS, variant=variant)

@@ -9,7 +9,7 @@ from typing import TextIO
 from django.conf import settings
 from django.utils import timezone
 
-from beko.faq.choices import Topic
+from beko.core.vocabulary import Topic
 
 from . import services
 from .models import AskerType, Channel, Inquiry, ReplyTemplate, Status

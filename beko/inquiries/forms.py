@@ -12,7 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from beko.faq.choices import Topic
+from beko.core.vocabulary import Topic
 from beko.faq.forms import FaqEntryForm
 
 from .models import AskerType, Reply, ReplyTemplate, Status
@@ -201,7 +201,7 @@ class ReplyForm(forms.Form):
     def __init__(self, *args: Any, has_email: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not has_email:
-            self.fields["via"].choices = [(Reply.Via.PHONE, Reply.Via.PHONE.label)]  # type: ignore[attr-defined]
+            self.fields["via"].choices = [(Reply.Via.PHONE, Reply.Via.PHONE.label)]  # type: ignore[attr-defined]  # self.fields is typed as plain Field
             self.fields["via"].help_text = _(
                 "Keine E-Mail-Adresse vorhanden: Die telefonische Antwort wird hier dokumentiert."
             )
@@ -227,7 +227,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = staff  # type: ignore[attr-defined]
+        self.fields["assignee"].queryset = staff  # type: ignore[attr-defined]  # self.fields is typed as plain Field
 
 
 class TransitionForm(forms.Form):

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
-from beko.faq.choices import Topic
+from beko.core.vocabulary import Topic
 
 
 class _PrivateStorage(LazyObject):
@@ -21,7 +21,7 @@ private_storage = _PrivateStorage()
 
 def get_private_storage() -> FileSystemStorage:
     """Referenced by the field (not the storage itself), so migrations hold no local path."""
-    return private_storage  # type: ignore[return-value]
+    return private_storage  # type: ignore[return-value]  # private_storage is a FileSystemStorage (lazy object)
 
 
 class AskerType(models.TextChoices):

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from beko.accounts.permissions import is_staff_member
 from beko.core.lib.charts import Chart, Series
 from beko.core.reports import ReportPeriod
+from beko.core.vocabulary import Topic
 from beko.faq import selectors as faq_selectors
-from beko.faq.choices import Topic
 
 from .models import OPEN_STATUSES, AskerType, Channel, Inquiry, ReplyTemplate, Status
 from .sla import working_days_before, working_days_between

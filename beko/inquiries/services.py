@@ -22,8 +22,8 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from beko.core.audit import audit_redact, log_action
+from beko.core.vocabulary import Topic
 from beko.faq import services as faq_services
-from beko.faq.choices import Topic
 
 from .models import (
     TRANSITIONS,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
 
@@ -19,7 +18,8 @@ from django.views.decorators.http import require_POST
 from beko.accounts.permissions import staff_required
 from beko.core.audit import audit_entries_for, log_action
 from beko.core.lib.charts import Chart, Series, chart_svg
-from beko.faq.choices import Topic
+from beko.core.lib.spreadsheet import SafeCsvWriter
+from beko.core.vocabulary import Topic
 
 from . import selectors, services
 from .forms import (
@@ -459,7 +459,7 @@ def stats_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="anfragen-{year:04d}-{month:02d}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-    writer = csv.writer(response, delimiter=";")
+    writer = SafeCsvWriter(response, delimiter=";")  # the one formula guard of every export
     writer.writerow([_("Bereich"), _("Wert"), _("Anzahl")])
     for section, key in (
         (_("Thema"), "by_topic"),

@@ -16,3 +16,10 @@ class NewsConfig(AppConfig):
         from .search import register
 
         register()
+        # Contributions to core's pages (beko.core.providers).
+        from beko.core import providers
+
+        from . import demo, selectors
+
+        providers.register(providers.HOME_SECTION, selectors.home_section)
+        providers.register(providers.DEMO_DATA, demo.load)

@@ -20,8 +20,9 @@ from PIL import ImageDraw, ImageFilter
 from beko.accounts.models import User
 from beko.core.demo_texts import german, translations_apply
 from beko.core.images import image_create
+from beko.events import selectors as events_selectors
 
-from . import selectors, services
+from . import services
 from .models import AudiencePage, Category, NewsItem
 from .seed import AUDIENCE_PAGES
 
@@ -78,18 +79,21 @@ DEMO_NEWS = [
 
 def _event_ids(*, category: str | None) -> list[int]:
     """Demo events of one format, asked through the events app's public selector."""
-    events_public = selectors._selector("beko.events.selectors", "events_public")
-    if not category or events_public is None:
+    if not category:
         return []
-    return list(events_public().filter(category=category).values_list("pk", flat=True)[:3])
+    return list(
+        events_selectors.events_public().filter(category=category).values_list("pk", flat=True)[:3]
+    )
 
 
 def _network_meeting_year() -> int:
     """The year of the next Stadtgespräche among the demo events (the news announce them)."""
-    events_public = selectors._selector("beko.events.selectors", "events_public")
-    meeting = None
-    if events_public is not None:
-        meeting = events_public().filter(category="network-meeting").order_by("starts_at").first()
+    meeting = (
+        events_selectors.events_public()
+        .filter(category="network-meeting")
+        .order_by("starts_at")
+        .first()
+    )
     return timezone.localtime(meeting.starts_at).year if meeting else timezone.localdate().year
 
 

@@ -29,10 +29,11 @@ class NewsFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("Alle Jahre"))] + [
+        # ChoiceFields: the base type `Field` of `self.fields` does not know `choices`.
+        self.fields["year"].choices = [  # type: ignore[attr-defined]  # see above("", _("Alle Jahre"))] + [
             (year, str(year)) for year in selectors.news_years()
         ]
-        self.fields["category"].choices = [("", _("Alle Kategorien"))] + [
+        self.fields["category"].choices = [("", _("Alle Kategorien"))] + [  # type: ignore[attr-defined]  # see above
             # Read when the form renders, so an untranslated name is marked as German.
             (category.slug, shown_field(category, "name"))
             for category in selectors.categories_in_use()
@@ -56,7 +57,7 @@ class NewsForm(forms.Form):
     )
     kind = forms.ChoiceField(label=_("Art"), choices=NewsItem.Kind.choices)
     author_unit = forms.CharField(label=_("Herausgegeben von"), max_length=120, initial="BeKo-Team")
-    categories = forms.ModelMultipleChoiceField(
+    categories: forms.ModelMultipleChoiceField[Category] = forms.ModelMultipleChoiceField(
         label=_("Kategorien"),
         queryset=Category.objects.all(),
         required=False,
@@ -68,7 +69,7 @@ class NewsForm(forms.Form):
         required=False,
         help_text=_("Durch Kommas getrennt, z. B. „Meet & Eat, Stadtgespräche“."),
     )
-    lead_image = forms.ModelChoiceField(
+    lead_image: forms.ModelChoiceField[Image] = forms.ModelChoiceField(
         label=_("Aufmacherbild aus der Bildersammlung"),
         queryset=Image.objects.all(),
         required=False,
@@ -82,9 +83,10 @@ class NewsForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["related_offer_ids"].choices = selectors.offer_choices()
-        self.fields["related_event_ids"].choices = selectors.event_choices()
-        self.fields["lead_image"].label_from_instance = lambda image: (  # type: ignore[attr-defined]
+        # `self.fields` is typed as plain `Field`, which knows neither `choices` nor labels.
+        self.fields["related_offer_ids"].choices = selectors.offer_choices()  # type: ignore[attr-defined]  # see above
+        self.fields["related_event_ids"].choices = selectors.event_choices()  # type: ignore[attr-defined]  # see above
+        self.fields["lead_image"].label_from_instance = lambda image: (  # type: ignore[attr-defined]  # see above
             f"{image.alt_text_de} ({image.credit})"
         )
 
@@ -126,7 +128,7 @@ class AudiencePageForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 14}),
     )
-    lead_image = forms.ModelChoiceField(
+    lead_image: forms.ModelChoiceField[Image] = forms.ModelChoiceField(
         label=_("Bild aus der Bildersammlung"), queryset=Image.objects.all(), required=False
     )
 

@@ -25,6 +25,10 @@ from beko.core.lib.fallback_marks import shown_field
 from beko.core.models import Page
 from beko.core.search.highlight import Highlighter
 from beko.core.selectors import pages_public
+from beko.directory import selectors as directory_selectors
+from beko.events import selectors as events_selectors
+from beko.faq import selectors as faq_selectors
+from beko.guide import selectors as guide_selectors
 
 from . import selectors
 from .models import AudiencePage, NewsItem
@@ -240,20 +244,9 @@ def _present_event(event: Any) -> Result:
     )
 
 
-def _foreign(module: str, name: str) -> Callable[[], list[QuerySet[Any]]]:
-    def querysets() -> list[QuerySet[Any]]:
-        function = selectors._selector(module, name)
-        if function is None:
-            return []
-        result = function()
-        return [result] if isinstance(result, QuerySet) else []
-
-    return querysets
-
-
 GROUPS = [
     GroupSource(
-        "offers", _("Angebote"), _foreign("beko.directory.selectors", "offers_public"), _present,
+        "offers", _("Angebote"), lambda: [directory_selectors.offers_public()], _present,
         ("directory:offer_list", "q"),
     ),
     GroupSource(
@@ -264,11 +257,11 @@ GROUPS = [
         "pages", _("Seiten"), lambda: [selectors.audience_pages_public(), pages_public()], _present,
     ),
     GroupSource(
-        "faq", _("Häufige Fragen"), _foreign("beko.faq.selectors", "faq_entries_published"),
+        "faq", _("Häufige Fragen"), lambda: [faq_selectors.faq_entries_published()],
         _present, ("faq:list", "q"),
     ),
     GroupSource(
-        "events", _("Veranstaltungen"), _foreign("beko.events.selectors", "events_public"),
+        "events", _("Veranstaltungen"), lambda: [events_selectors.events_public()],
         _present_event, ("events:event_list", "q"),
     ),
 ]  # fmt: skip
@@ -282,13 +275,10 @@ GROUP_KEYS = [group.key for group in GROUPS] + [GUIDE_KEY]
 
 def _guide_hits(query: search.Search) -> list[tuple[Any, float]]:
     """The guide's pages (start page, status explanations, papers page, glossary terms)
-    from its provider `beko.guide.selectors.search_documents`, matched in Python with
+    from `beko.guide.selectors.search_documents`, matched in Python with
     the same linguistics as the index: they are few and live outside the database."""
-    provider = selectors._selector("beko.guide.selectors", "search_documents")
-    if provider is None:
-        return []
     scored = []
-    for document in provider():
+    for document in guide_selectors.search_documents():
         score = query.score_texts(
             [
                 (document.title, 10.0),

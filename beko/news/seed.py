@@ -1,6 +1,8 @@
 """German starting texts of the audience pages and "Über uns" (staff edit them later)."""
 
-AUDIENCE_PAGES = [
+from typing import Any
+
+AUDIENCE_PAGES: list[dict[str, Any]] = [
     {
         "audience": "volunteers",
         "slug": "fuer-ehrenamtliche",

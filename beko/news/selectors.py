@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import datetime
-from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -16,8 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from beko.accounts.permissions import is_staff_member
+from beko.core.vocabulary import Audience
+from beko.directory import selectors as directory_selectors
+from beko.events import selectors as events_selectors
+from beko.faq import selectors as faq_selectors
 
 from .models import AudiencePage, Category, GalleryImage, NewsItem, Tag
+
+if TYPE_CHECKING:
+    from beko.directory.models import Offer
+    from beko.events.models import Event
 
 logger = logging.getLogger(__name__)
 
@@ -129,63 +135,34 @@ def home_section(request: HttpRequest) -> dict[str, Any] | None:
 
 
 # Same block for every visitor: core caches its HTML per language (docs/architecture.md).
-home_section.cache_seconds = 60  # type: ignore[attr-defined]
+home_section.cache_seconds = 60  # type: ignore[attr-defined]  # a function attribute core reads
 
 # --- other apps, asked only through their selectors -------------------------------------
-# The apps are built in parallel; a selector that is not there (yet) gives an empty bundle
-# and the page shows its empty state instead of failing.
+# Imported directly: a renamed selector fails at start-up and in the tests, not as an empty
+# block on a public page.
 
 
-def _selector(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        return getattr(import_module(module), name, None)
-    except ImportError:
-        return None
-
-
-def _safe_list(module: str, name: str, **kwargs: Any) -> list[Any]:
-    function = _selector(module, name)
-    if function is None:
+def related_offers(*, item: NewsItem) -> list[Offer]:
+    if not item.related_offer_ids:
         return []
-    try:
-        return list(function(**kwargs))
-    except TypeError:
-        logger.exception("selector %s.%s rejected its arguments", module, name)
-        return []
+    return directory_selectors.offers_by_ids(ids=item.related_offer_ids)
 
 
-def _public_by_ids(module: str, name: str, ids: list[int]) -> list[Any]:
-    """Objects of another app by id, but only those its public selector lets through."""
-    function = _selector(module, name)
-    if function is None or not ids:
+def related_events(*, item: NewsItem) -> list[Event]:
+    """Linked events, but only those the events app shows the public, in the linked order."""
+    ids = item.related_event_ids
+    if not ids:
         return []
-    queryset = function()
-    by_id = queryset.filter(pk__in=ids).in_bulk() if isinstance(queryset, QuerySet) else {}
+    by_id = events_selectors.events_public().filter(pk__in=ids).in_bulk()
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def related_offers(*, item: NewsItem) -> list[Any]:
-    if not item.related_offer_ids:
-        return []
-    if _selector("beko.directory.selectors", "offers_by_ids") is not None:
-        return _safe_list("beko.directory.selectors", "offers_by_ids", ids=item.related_offer_ids)
-    return _public_by_ids("beko.directory.selectors", "offers_public", item.related_offer_ids)
-
-
-def related_events(*, item: NewsItem) -> list[Any]:
-    return _public_by_ids("beko.events.selectors", "events_public", item.related_event_ids)
-
-
 def offer_choices() -> list[tuple[int, str]]:
-    return [
-        (offer.pk, str(offer)) for offer in _safe_list("beko.directory.selectors", "offers_public")
-    ]
+    return [(offer.pk, str(offer)) for offer in directory_selectors.offers_public()]
 
 
 def event_choices() -> list[tuple[int, str]]:
-    return [
-        (event.pk, str(event)) for event in _safe_list("beko.events.selectors", "events_upcoming")
-    ]
+    return [(event.pk, str(event)) for event in events_selectors.events_upcoming()]
 
 
 def _url(name: str, **kwargs: Any) -> str | None:
@@ -240,16 +217,11 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
     ],
 }
 
-# The FAQ's audience codes per page.
-FAQ_AUDIENCES = {
-    AudiencePage.Audience.VOLUNTEERS: ["volunteer"],
-    AudiencePage.Audience.EMPLOYERS: ["employer"],
-    AudiencePage.Audience.COUNSELLING: ["counselling"],
-    AudiencePage.Audience.ASSOCIATIONS: ["association"],
-}
+# The FAQ's audience codes per page: the same shared codes (beko.core.vocabulary.Audience).
+FAQ_AUDIENCES: dict[str, list[str]] = {code: [code] for code in Audience.values}
 
 # The events app has one audience for counselling services and associations.
-EVENT_AUDIENCES = {
+EVENT_AUDIENCES: dict[str, str] = {
     AudiencePage.Audience.VOLUNTEERS: "volunteers",
     AudiencePage.Audience.EMPLOYERS: "employers",
     AudiencePage.Audience.COUNSELLING: "organisations",
@@ -260,16 +232,14 @@ EVENT_AUDIENCES = {
 def _faq_for(*, audience: str, limit: int) -> list[Any]:
     entries: list[Any] = []
     for code in FAQ_AUDIENCES.get(audience, []):
-        for entry in _safe_list(
-            "beko.faq.selectors", "faq_entries_for", audience=code, limit=limit
-        ):
+        for entry in faq_selectors.faq_entries_for(audience=code, limit=limit):
             if entry not in entries:
                 entries.append(entry)
     return entries[:limit]
 
 
 # The directory names its target groups a little differently.
-OFFER_TARGET_GROUPS = {
+OFFER_TARGET_GROUPS: dict[str, str] = {
     AudiencePage.Audience.VOLUNTEERS: "volunteers",
     AudiencePage.Audience.EMPLOYERS: "employers",
     AudiencePage.Audience.COUNSELLING: "professionals",
@@ -277,18 +247,8 @@ OFFER_TARGET_GROUPS = {
 }
 
 
-def _offers_for(*, audience: str, limit: int) -> list[Any]:
-    """The directory's audience selector; its general `offers_for` as a fallback."""
-    if _selector("beko.directory.selectors", "offers_for_audience") is not None:
-        return _safe_list(
-            "beko.directory.selectors", "offers_for_audience", audience=audience, limit=limit
-        )
-    target_group = OFFER_TARGET_GROUPS.get(audience)
-    if not target_group:
-        return []
-    return _safe_list(
-        "beko.directory.selectors", "offers_for", target_group=target_group, limit=limit
-    )
+def _offers_for(*, audience: str, limit: int) -> list[Offer]:
+    return directory_selectors.offers_for_audience(audience=audience, limit=limit)
 
 
 def _with_query(url: str | None, **params: str) -> str | None:
@@ -298,16 +258,12 @@ def _with_query(url: str | None, **params: str) -> str | None:
 def about_numbers(*, year: int | None = None) -> dict[str, int | None]:
     """ "BeKo in Zahlen": public offers, their organisations, events this year.
 
-    Asked from the other apps' selectors; a missing one gives None (the block leaves it out).
+    Asked from the other apps' selectors.
     """
     year = year or timezone.localdate().year
     numbers: dict[str, int | None] = {"offers": None, "organisations": None, "events": None}
-    directory = _selector("beko.directory.selectors", "directory_numbers")
-    if directory is not None:
-        numbers.update(directory())
-    events = _selector("beko.events.selectors", "events_in_year_count")
-    if events is not None:
-        numbers["events"] = events(year=year)
+    numbers.update(directory_selectors.directory_numbers())
+    numbers["events"] = events_selectors.events_in_year_count(year=year)
     return numbers
 
 
@@ -337,11 +293,8 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
         "guide": guide,
         "faq": _faq_for(audience=audience, limit=6),
         "faq_url": _url("faq:list"),
-        "events": _safe_list(
-            "beko.events.selectors",
-            "upcoming_events_for",
-            audience=EVENT_AUDIENCES.get(audience, audience),
-            limit=3,
+        "events": events_selectors.upcoming_events_for(
+            audience=EVENT_AUDIENCES.get(audience, audience), limit=3
         ),
         "events_url": _with_query(
             _url("events:event_list"), audience=EVENT_AUDIENCES.get(audience, audience)

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from beko.core.lib.sanitize import sanitize_html
+from beko.core.lib.slugs import unique_slug
 from beko.core.models import Image
 from beko.core.services import search_index_refresh
 
@@ -26,14 +27,14 @@ RESERVED_SLUGS = {"feed", "rss", "atom", "kategorie", "seite"}
 
 
 def _unique_slug(*, title: str, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:100].strip("-") or "meldung"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-meldung"
-    slug, number = base, 2
-    while NewsItem.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
+    return unique_slug(
+        title,
+        queryset=NewsItem.objects.all(),
+        fallback="meldung",
+        max_length=100,
+        exclude_pk=exclude_pk,
+        reserved=RESERVED_SLUGS,
+    )
 
 
 def tags_from_text(*, text: str) -> list[Tag]:
@@ -53,9 +54,9 @@ def tags_from_text(*, text: str) -> list[Tag]:
 
 
 def _apply(*, item: NewsItem, data: dict[str, Any]) -> None:
-    item.title_de = data["title"].strip()  # type: ignore[attr-defined]
-    item.teaser_de = data["teaser"].strip()  # type: ignore[attr-defined]
-    item.body_de = sanitize_html(data.get("body", ""))  # type: ignore[attr-defined]
+    item.title_de = data["title"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+    item.teaser_de = data["teaser"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+    item.body_de = sanitize_html(data.get("body", ""))  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     item.kind = data.get("kind", NewsItem.Kind.NEWS)
     item.author_unit = data.get("author_unit", "").strip() or "BeKo-Team"
     item.related_offer_ids = sorted({int(pk) for pk in data.get("related_offer_ids", [])})
@@ -98,7 +99,7 @@ def news_update(*, item: NewsItem, data: dict[str, Any], by: Any) -> NewsItem:
 @transaction.atomic
 def news_publish(*, item: NewsItem, by: Any, at: datetime | None = None) -> NewsItem:
     """Publish now, or schedule for `at` (in the future). The item needs a title and teaser."""
-    if not item.title_de or not item.teaser_de:  # type: ignore[attr-defined]
+    if not item.title_de or not item.teaser_de:  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
         raise ValidationError(_("Titel und Anreißer müssen ausgefüllt sein."))
     now = timezone.now()
     if at is not None and at > now:
@@ -210,9 +211,9 @@ def audience_pages_ensure() -> int:
 
 @transaction.atomic
 def audience_page_update(*, page: AudiencePage, data: dict[str, Any], by: Any) -> AudiencePage:
-    page.title_de = data["title"].strip()  # type: ignore[attr-defined]
-    page.intro_de = data.get("intro", "").strip()  # type: ignore[attr-defined]
-    page.body_de = sanitize_html(data.get("body", ""))  # type: ignore[attr-defined]
+    page.title_de = data["title"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+    page.intro_de = data.get("intro", "").strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+    page.body_de = sanitize_html(data.get("body", ""))  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     if "lead_image" in data:
         page.lead_image = data["lead_image"]
     page.updated_by = by

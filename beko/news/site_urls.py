@@ -8,5 +8,6 @@ app_name = "site"
 
 urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots"),
-    path("sitemap.xml", site_views.sitemap, name="sitemap"),
+    path("sitemap.xml", site_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", site_views.sitemap_section, name="sitemap_section"),
 ]

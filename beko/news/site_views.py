@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .sitemap import sitemap_xml
+from .sitemap import sitemaps
 
 # Back office, accounts and API are of no use to search engines, in any language.
 PRIVATE_PREFIXES = ["/intern/", "/konto/", "/admin/", "/api/"]
@@ -30,5 +31,13 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @cache_control(public=True, max_age=600)
-def sitemap(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(sitemap_xml(), content_type="application/xml; charset=utf-8")
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    return sitemap_views.index(
+        request, sitemaps(non_empty=True), sitemap_url_name="site:sitemap_section"
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=600)
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    return sitemap_views.sitemap(request, sitemaps(), section=section)

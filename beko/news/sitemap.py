@@ -1,36 +1,37 @@
 """sitemap.xml with hreflang alternates for every public page type, in all languages.
 
-Each page appears once per language (German unprefixed, /en/, /ar/, …); every <url> lists the
-complete set of language versions plus x-default, so the pairs are symmetric by construction.
-Pages of the other apps are asked for through their selectors; a selector that is not there
-simply contributes nothing.
+Built on `django.contrib.sitemaps`: `/sitemap.xml` is the index, each section below is one
+sitemap (`/sitemap-<section>.xml`, split into `?p=2`, … past 50,000 addresses). Each page
+appears once per language (German unprefixed, /en/, /ar/, …) and every <url> lists all
+language versions plus x-default (`i18n`, `alternates`, `x_default`), so the pairs are
+symmetric by construction. Pages of the other apps come from their selectors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from xml.sax.saxutils import quoteattr
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import translation
 
 from beko.core.selectors import pages_public
+from beko.directory import selectors as directory_selectors
+from beko.events import selectors as events_selectors
+from beko.faq import selectors as faq_selectors
+from beko.guide import selectors as guide_selectors
 
 from . import selectors
 
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-XHTML_NS = "http://www.w3.org/1999/xhtml"
-
-# List and start pages of every public section (URL names; missing ones are skipped).
+# List and start pages of every public section (URL names).
 SECTION_PAGES = [
     "core:home",
     "directory:offer_list",
     "directory:organisation_list",
-    "guide:start",
     "events:event_list",
     "events:event_archive",
     "news:news_list",
@@ -38,119 +39,91 @@ SECTION_PAGES = [
     "faq:list",
     "pages:about",
 ]
-# Detail pages from the other apps: (selectors module, function returning public objects).
-FOREIGN_SOURCES = [
-    ("beko.directory.selectors", "offers_public"),
-    ("beko.directory.selectors", "organisations_public"),
-    ("beko.guide.selectors", "guide_pages_public"),
-    ("beko.events.selectors", "events_public"),
-    ("beko.faq.selectors", "faq_entries_published"),
-]
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One page; `path` is called once per active language to get that version's address."""
+# Sitemap is generic only in django-stubs; at run time it cannot be subscripted.
+class _Localised(Sitemap):  # type: ignore[type-arg]  # see above
+    """Every item in every language, addresses on `SITE_URL` (not the request's host)."""
 
-    path: Callable[[], str]
-    lastmod: datetime | None = None
+    i18n = True
+    alternates = True
+    x_default = True
 
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(settings.SITE_URL).scheme
 
-def _reverse_or_none(name: str) -> Callable[[], str] | None:
-    try:
-        reverse(name)
-    except NoReverseMatch:
-        return None
-    return lambda: reverse(name)
+    def get_domain(self, site: Any = None) -> str:
+        return urlsplit(settings.SITE_URL).netloc
 
+    def __init__(self) -> None:
+        self._german_paths: dict[int, str] = {}
 
-def _object_entries(objects: Iterable[Any]) -> Iterator[Entry]:
-    for obj in objects:
-        lastmod = getattr(obj, "updated_at", None) or getattr(obj, "modified_at", None)
-        yield Entry(path=obj.get_absolute_url, lastmod=lastmod)
+    def german_path(self, item: Any) -> str:
+        raise NotImplementedError
 
+    def location(self, item: Any) -> str:
+        """The page in the active language. Our URL patterns are not translated, so that is the
+        German path behind the language prefix (test_feeds_sitemap checks it against
+        reverse()); computed once per item instead of once per language and alternate."""
+        path = self._german_paths.get(id(item))
+        if path is None:
+            with translation.override(settings.LANGUAGE_CODE):
+                path = self._german_paths[id(item)] = self.german_path(item)
+        language = translation.get_language()
+        return path if language == settings.LANGUAGE_CODE else f"/{language}{path}"
 
-def sitemap_entries() -> list[Entry]:
-    entries: list[Entry] = []
-    for name in SECTION_PAGES:
-        path = _reverse_or_none(name)
-        if path is not None:
-            entries.append(Entry(path=path))
-    entries.extend(_object_entries(pages_public()))
-    entries.extend(_object_entries(selectors.audience_pages_public().exclude(audience="about")))
-    entries.extend(_object_entries(selectors.news_public()))
-    for module, name in FOREIGN_SOURCES:
-        entries.extend(_object_entries(selectors._safe_list(module, name)))
-    return entries
-
-
-def _language_urls(entry: Entry) -> list[tuple[str, str]]:
-    """Each language version of the page. Our URL patterns are not translated, so a version is
-    the German path with the language prefix; `_check_prefix_rule` verifies that once."""
-    german = entry.path() if translation.get_language() == settings.LANGUAGE_CODE else None
-    if german is None:
-        with translation.override(settings.LANGUAGE_CODE):
-            german = entry.path()
-    return [
-        (
-            code,
-            settings.SITE_URL + (german if code == settings.LANGUAGE_CODE else f"/{code}{german}"),
-        )
-        for code, _name in settings.LANGUAGES
-    ]
+    def has_pages(self) -> bool:
+        found = self.items()
+        return found.exists() if isinstance(found, QuerySet) else bool(found)
 
 
-def _language_urls_slow(entry: Entry) -> list[tuple[str, str]]:
-    urls = []
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            urls.append((code, settings.SITE_URL + entry.path()))
-    return urls
+class NamedPagesSitemap(_Localised):
+    """Pages addressed by URL name only (section start pages, the guide's pages)."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def items(self) -> list[str]:
+        return self.names
+
+    def german_path(self, item: str) -> str:
+        return reverse(item)
 
 
-def _check_prefix_rule(entries: list[Entry]) -> bool:
-    """True when reversing in each language gives exactly the prefixed German path."""
-    sample = entries[:3] + entries[-3:]
-    return all(_language_urls(entry) == _language_urls_slow(entry) for entry in sample)
+class ObjectsSitemap(_Localised):
+    """Public objects with `get_absolute_url()`; `updated_at` is their lastmod."""
+
+    def __init__(self, objects: Any) -> None:
+        super().__init__()
+        self.objects = objects  # called on every request: a fresh public queryset
+
+    def german_path(self, item: Any) -> str:
+        return str(item.get_absolute_url())
+
+    def items(self) -> QuerySet[Any] | list[Any]:
+        found = self.objects()
+        # The paginator needs a stable order.
+        return found.order_by("pk") if isinstance(found, QuerySet) else found
+
+    def lastmod(self, item: Any) -> datetime | None:
+        return getattr(item, "updated_at", None)
 
 
-def sitemap_xml() -> str:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
-    ]
-    seen: set[str] = set()
-    entries = sitemap_entries()
-    versions_of = _language_urls if _check_prefix_rule(entries) else _language_urls_slow
-    with translation.override(settings.LANGUAGE_CODE):
-        blocks = [(entry, versions_of(entry)) for entry in entries]
-    for entry, versions in blocks:
-        default_url = dict(versions)[settings.LANGUAGE_CODE]
-        if default_url in seen:
-            continue
-        seen.add(default_url)
-        alternates = [
-            *(
-                f'    <xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(url)}/>'
-                for code, url in versions
-            ),
-            f'    <xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(default_url)}/>',
-        ]
-        lastmod = (
-            f"    <lastmod>{entry.lastmod.isoformat(timespec='seconds')}</lastmod>"
-            if entry.lastmod
-            else None
-        )
-        for _code, url in versions:
-            lines.append("  <url>")
-            lines.append(f"    <loc>{_escape(url)}</loc>")
-            if lastmod:
-                lines.append(lastmod)
-            lines.extend(alternates)
-            lines.append("  </url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
-
-
-def _escape(text: str) -> str:
-    return quoteattr(text)[1:-1]
+def sitemaps(*, non_empty: bool = False) -> dict[str, Sitemap[Any] | type[Sitemap[Any]]]:
+    """Section name → sitemap, for the index and the section views. `non_empty` leaves out
+    sections without pages (an empty <urlset> is invalid: the schema wants one <url>)."""
+    found: dict[str, _Localised] = {
+        "sections": NamedPagesSitemap(SECTION_PAGES),
+        "guide": NamedPagesSitemap(guide_selectors.guide_pages_public()),
+        "pages": ObjectsSitemap(pages_public),
+        "audiences": ObjectsSitemap(
+            lambda: selectors.audience_pages_public().exclude(audience="about")
+        ),
+        "news": ObjectsSitemap(selectors.news_public),
+        "offers": ObjectsSitemap(directory_selectors.offers_public),
+        "organisations": ObjectsSitemap(directory_selectors.organisations_public),
+        "events": ObjectsSitemap(events_selectors.events_public),
+        "faq": ObjectsSitemap(faq_selectors.faq_entries_published),
+    }
+    return {name: s for name, s in found.items() if not non_empty or s.has_pages()}

@@ -22,9 +22,9 @@ from .models import AudiencePage, Category, NewsItem
 
 def _news_initial(item: NewsItem) -> dict[str, object]:
     return {
-        "title": item.title_de,  # type: ignore[attr-defined]
-        "teaser": item.teaser_de,  # type: ignore[attr-defined]
-        "body": item.body_de,  # type: ignore[attr-defined]
+        "title": item.title_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+        "teaser": item.teaser_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+        "body": item.body_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
         "kind": item.kind,
         "author_unit": item.author_unit,
         "categories": list(item.categories.all()),
@@ -116,7 +116,7 @@ def news_publish(request: HttpRequest, pk: int) -> HttpResponse:
     form = PublishForm(request.POST)
     if not form.is_valid():
         for error in form.errors.get("publish_at", []):
-            messages.error(request, error)
+            messages.error(request, str(error))
         return redirect("news_staff:news_edit", pk=item.pk)
     try:
         services.news_publish(item=item, by=request.user, at=form.cleaned_data.get("publish_at"))
@@ -219,9 +219,9 @@ def page_list(request: HttpRequest) -> HttpResponse:
 def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
     page = get_object_or_404(AudiencePage, pk=pk)
     initial = {
-        "title": page.title_de,  # type: ignore[attr-defined]
-        "intro": page.intro_de,  # type: ignore[attr-defined]
-        "body": page.body_de,  # type: ignore[attr-defined]
+        "title": page.title_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+        "intro": page.intro_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
+        "body": page.body_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
         "lead_image": page.lead_image,
     }
     form = AudiencePageForm(request.POST or None, initial=initial)
@@ -249,9 +249,9 @@ def image_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ImageForm(
         request.POST or None,
         initial={
-            "alt_text": image.alt_text_de,  # type: ignore[attr-defined]
+            "alt_text": image.alt_text_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
             "credit": image.credit,
-            "caption": image.caption_de,  # type: ignore[attr-defined]
+            "caption": image.caption_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
         },
     )
     form.fields["file"].required = False

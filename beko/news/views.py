@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -8,12 +9,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from beko.accounts.permissions import is_staff_member
 from beko.core.lib.fallback_marks import shown_field
+from beko.core.lib.json_ld import json_ld_script
 
 from . import selectors
 from .forms import NewsFilterForm, SiteSearchForm
@@ -33,7 +36,7 @@ def news_list(request: HttpRequest) -> HttpResponse:
     )
     text = filters.get("q") or ""
     if text:
-        items = selectors.news_search(queryset=items, text=text)  # type: ignore[assignment]
+        items = selectors.news_search(queryset=items, text=text)  # type: ignore[assignment]  # the ranked search gives a list; Paginator takes both
     page_obj = Paginator(items, settings.BEKO_NEWS_PER_PAGE).get_page(request.GET.get("page"))
     query = urlencode({key: value for key, value in filters.items() if value})
     context = {
@@ -46,7 +49,8 @@ def news_list(request: HttpRequest) -> HttpResponse:
         "tag": selectors.tags_in_use().filter(slug=filters.get("tag") or "").first(),
         "crumbs": [(gettext_lazy("Aktuelles"), "")],
     }
-    template = "news/_news_results.html" if request.htmx else "news/news_list.html"
+    htmx = getattr(request, "htmx", None)  # set by django-htmx's middleware
+    template = "news/_news_results.html" if htmx else "news/news_list.html"
     return render(request, template, context)
 
 
@@ -91,13 +95,11 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def _article_json_ld(item: NewsItem) -> str:
+def _article_json_ld(item: NewsItem) -> SafeString:
     """schema.org NewsArticle from our own data, embedded with the CSP nonce."""
-    import json
-
     from beko.core.images import image_largest_url
 
-    data = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": item.title[:110],
@@ -111,8 +113,7 @@ def _article_json_ld(item: NewsItem) -> str:
     if item.lead_image:
         data["image"] = [settings.SITE_URL + image_largest_url(image=item.lead_image)]
         data["creditText"] = item.lead_image.credit
-    # "<" is escaped so no text can close the script element.
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return json_ld_script(data)
 
 
 def _audience_page(request: HttpRequest, page: AudiencePage | None) -> HttpResponse:

@@ -21,6 +21,8 @@ from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .spreadsheet import safe_cell
+
 # Distinct colours with at least 3:1 contrast on white (WCAG 1.4.11, graphical objects).
 PALETTE = (
     "#0b5d7a",  # brand blue
@@ -124,8 +126,9 @@ def chart_csv(chart: Chart) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     header, rows = chart.table()
-    writer.writerow(header)
-    writer.writerows(rows)
+    # Row labels can be names people typed (organisations): guard them against formulas.
+    writer.writerow([safe_cell(cell) for cell in header])
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -429,7 +432,8 @@ def _bars(chart: Chart, rtl: bool) -> tuple[list[str], float]:
         f'y2="{top + count * row_h:.1f}" class="chart__baseline"/>'
     )
     legend_y = top + count * row_h + 10
-    legend, legend_h = ([], 0.0)
+    legend: list[str] = []
+    legend_h = 0.0
     if len(plotted) > 1 or chart.target is not None:
         legend, legend_h = _legend(chart, legend_y, WIDTH, rtl)
     parts.extend(legend)

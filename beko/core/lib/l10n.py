@@ -77,7 +77,7 @@ def weekday_date(value: datetime.date | datetime.datetime) -> str:
 def clock(value: datetime.datetime | datetime.time) -> str:
     """A time of day: "14:00 Uhr" / "الساعة 14:00" / "14:00"."""
     if isinstance(value, datetime.datetime):
-        value = _local(value)  # type: ignore[assignment]
+        value = _local(value)  # type: ignore[assignment]  # the same moment in the site's time zone
     return beko_format("CLOCK_PATTERN").format(formats.time_format(value, "TIME_FORMAT"))
 
 

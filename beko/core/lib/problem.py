@@ -73,7 +73,7 @@ def _document_problem_content_type(api: NinjaAPI) -> None:
                         response["content"] = {PROBLEM_CONTENT_TYPE: content["application/json"]}
         return schema
 
-    api.get_openapi_schema = get_openapi_schema  # type: ignore[method-assign]
+    api.get_openapi_schema = get_openapi_schema  # type: ignore[method-assign]  # wraps ninja's schema builder on purpose
 
 
 def install_problem_handlers(api: NinjaAPI) -> None:

@@ -147,8 +147,8 @@ def _load(path: Path) -> Dictionary:
     by_prefix: dict[str, list[int]] = {}
     by_deletion: dict[str, list[int]] = {}
     for concept in concepts:
-        for language, terms in concept.terms.items():
-            for term in terms:
+        for language, written in concept.terms.items():
+            for term in written:
                 words = tuple(
                     normalise(w)
                     for w in _TOKEN.findall(fold(term))

@@ -95,7 +95,7 @@ def index_objects(*, objects: Iterable[models.Model]) -> int:
     written = 0
     by_model: dict[type[models.Model], list[models.Model]] = {}
     for obj in objects:
-        by_model.setdefault(type(obj)._meta.concrete_model, []).append(obj)
+        by_model.setdefault(type(obj)._meta.concrete_model or type(obj), []).append(obj)
     results.bump()
     for model, items in by_model.items():
         builder = _builder(model)

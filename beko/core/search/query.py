@@ -225,8 +225,8 @@ def parse(text: str, vocabulary: Vocabulary) -> ParsedQuery:
     groups: list[TermGroup] = []
     corrections: dict[str, str] = {}
     categories: list[str] = []
-    for match in found:
-        categories.extend(c for c in match.concept.categories if c not in categories)
+    for found_match in found:
+        categories.extend(c for c in found_match.concept.categories if c not in categories)
     done: set[int] = set()
     for position, word in enumerate(typed):
         match = consumed.get(position)

@@ -72,7 +72,7 @@ def cached(parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
     key = f"search:r:{generation()}:{hashlib.blake2b(raw, digest_size=16).hexdigest()}"
     hit = cache.get(key)
     if hit is not None:
-        return hit  # type: ignore[no-any-return]
+        return hit  # type: ignore[no-any-return]  # cache values are untyped; we stored this type
     value = compute()
     cache.set(key, value, seconds)
     return value

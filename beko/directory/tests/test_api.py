@@ -117,6 +117,22 @@ def test_detail_has_cors_etag_and_conditional_get(anon_client: Any, offers: list
     assert anon_client.get("/api/v1/offers", HTTP_IF_NONE_MATCH=listing["ETag"]).status_code == 304
 
 
+def test_conditional_get_follows_http_semantics(anon_client: Any, offers: list[Any]) -> None:
+    url = f"/api/v1/offers/{offers[0].pk}"
+    response = anon_client.get(url)
+    etag, modified = response["ETag"], response["Last-Modified"]
+    weak = anon_client.get(url, HTTP_IF_NONE_MATCH=f'W/{etag}, "other"')
+    assert weak.status_code == 304  # weak comparison, list of tags
+    assert weak["Access-Control-Allow-Origin"] == "*" and weak["ETag"] == etag
+    assert weak.content == b""
+    # If-None-Match decides when both are sent: a stale tag means the copy is out of date.
+    both = anon_client.get(url, HTTP_IF_NONE_MATCH='"stale"', HTTP_IF_MODIFIED_SINCE=modified)
+    assert both.status_code == 200
+    assert anon_client.get(url, HTTP_IF_NONE_MATCH="*").status_code == 304
+    assert anon_client.get(url, HTTP_IF_MATCH='"stale"').status_code == 412
+    assert anon_client.get(url, HTTP_IF_MODIFIED_SINCE="kein Datum").status_code == 200
+
+
 def test_vocabulary_endpoints(anon_client: Any, offers: list[Any]) -> None:
     assert len(anon_client.get("/api/v1/districts").json()) == 10
     assert any(c["parent"] == "beratung" for c in anon_client.get("/api/v1/categories").json())

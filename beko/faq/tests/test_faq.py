@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from beko.core.vocabulary import Audience
 from beko.faq import selectors, services
 from beko.faq.models import FaqEntry
 
@@ -14,12 +15,12 @@ def entries(staff_user):
         "duldung": services.faq_entry_create(
             question="Darf eine Person mit Duldung eine Ausbildung beginnen?",
             answer="<p>Oft ja (§ 60c AufenthG).</p><script>alert(1)</script>",
-            topic="training", audiences=["volunteer", "employer"], publish=True, by=staff_user, position=1,
+            topic="training", audiences=["volunteers", "employers"], publish=True, by=staff_user, position=1,
         ),
         "kurs": services.faq_entry_create(
             question="Wo gibt es Deutschkurse mit Kinderbetreuung?",
             answer="<p>Im Angebotsverzeichnis nach Kinderbetreuung filtern.</p>",
-            topic="language", audiences=["volunteer"], publish=True, by=staff_user,
+            topic="language", audiences=["volunteers"], publish=True, by=staff_user,
         ),
         "entwurf": services.faq_entry_create(
             question="Entwurf: Wie funktioniert die Anerkennung?", answer="<p>Noch nicht fertig.</p>",
@@ -84,8 +85,10 @@ def test_missing_translation_falls_back_to_german_marked(anon_client, entries):
 
 
 def test_faq_entries_for_audience_and_topic(entries):
-    assert [e.pk for e in selectors.faq_entries_for(audience="employer")] == [entries["duldung"].pk]
-    assert {e.pk for e in selectors.faq_entries_for(audience="volunteer")} == {
+    assert [e.pk for e in selectors.faq_entries_for(audience="employers")] == [
+        entries["duldung"].pk
+    ]
+    assert {e.pk for e in selectors.faq_entries_for(audience="volunteers")} == {
         entries["duldung"].pk,
         entries["kurs"].pk,
     }
@@ -95,10 +98,10 @@ def test_faq_entries_for_audience_and_topic(entries):
 
 def test_staff_create_edit_and_unpublish(staff_client, anon_client):
     data = {"question": "Wer zahlt den Deutschkurs?", "answer": "<p>Oft das BAMF.</p>", "topic": "language",
-            "audiences": ["volunteer"], "position": 5, "publish": "on"}  # fmt: skip
+            "audiences": ["volunteers"], "position": 5, "publish": "on"}  # fmt: skip
     assert staff_client.post("/intern/faq/neu/", data).status_code == 302
     entry = FaqEntry.objects.get()
-    assert entry.is_published and entry.audience_list == ["volunteer"]
+    assert entry.is_published and entry.audience_list == ["volunteers"]
     data.pop("publish")
     data["question"] = "Wer bezahlt den Deutschkurs?"
     assert staff_client.post(f"/intern/faq/{entry.pk}/", data).status_code == 302
@@ -154,3 +157,22 @@ def test_fresh_translation_is_found_before_the_next_reindex(anon_client, entries
                      values={"question": "Where are German courses with childcare?", "answer": "<p>Filter the directory.</p>"})  # fmt: skip
     response = anon_client.get("/en/fragen/", {"q": "childcare"})
     assert [e.pk for g in response.context["groups"] for e in g["entries"]] == [entries["kurs"].pk]
+
+
+def test_the_migration_maps_the_old_audience_codes_to_the_shared_ones():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("beko.faq.migrations.0002_shared_audience_codes")
+    entry = FaqEntry.objects.create(
+        question="Alte Codes?", answer="<p>Ja.</p>", topic="work", slug="alte-codes",
+        audiences=" association counselling volunteer ",
+    )  # fmt: skip
+    migration.forwards(apps, None)
+    entry.refresh_from_db()
+    assert entry.audiences == " associations counselling volunteers "
+    assert set(entry.audience_list) <= set(Audience.values)
+    migration.backwards(apps, None)
+    entry.refresh_from_db()
+    assert entry.audiences == " association counselling volunteer "

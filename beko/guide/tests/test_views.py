@@ -161,18 +161,12 @@ def test_result_shows_an_empty_state_while_the_directory_has_no_offers(anon_clie
 @pytest.fixture
 def directory_selector(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Any], None]]:
     """Install a stand-in for beko.directory.selectors.offers_for_guide."""
-    import types
-
-    from beko.guide import selectors
+    from beko.directory import selectors as directory_selectors
 
     def install(finder: Any) -> None:
-        fake = types.SimpleNamespace(offers_for_guide=finder)
-        monkeypatch.setattr(selectors, "find_spec", lambda name: object())
-        monkeypatch.setattr(selectors, "import_module", lambda name: fake)
-        selectors._directory_finder.cache_clear()
+        monkeypatch.setattr(directory_selectors, "offers_for_guide", finder)
 
     yield install
-    selectors._directory_finder.cache_clear()
 
 
 def test_result_lists_matching_offers_from_the_directory_selector(

@@ -88,7 +88,7 @@ def faq_entry(db: Any) -> Any:
         question="Darf eine Person mit Duldung eine Ausbildung beginnen?",
         answer="<p>Oft ja, mit Erlaubnis der Ausländerbehörde (§ 60c AufenthG).</p>",
         topic="training",
-        audiences=["volunteer"],
+        audiences=["volunteers"],
         publish=True,
         by=None,
     )

@@ -270,7 +270,7 @@ def test_make_faq_entry_refuses_personal_data_then_publishes(
         inquiry=inquiry, subject="A", body="Mit Erlaubnis ja.", via="phone", by=staff_user
     )
     data = {"question": "Darf Max Beispiel arbeiten?", "answer": "Ruf an: 0202 123456", "topic": "work",
-            "audiences": ["volunteer"], "position": 10, "publish": "on"}  # fmt: skip
+            "audiences": ["volunteers"], "position": 10, "publish": "on"}  # fmt: skip
     response = staff_client.post(f"{BASE}{inquiry.pk}/faq/", data)
     assert response.status_code == 400
     html = response.content.decode()

@@ -142,7 +142,7 @@ def create_offer(
 
 
 def create_faq(*, question: str, audiences: str = "", status: str = "published") -> Any:
-    """A published FAQ entry of the faq app ("audiences" like " volunteer employer ")."""
+    """A published FAQ entry of the faq app ("audiences" like " volunteers employers ")."""
     from django.utils import timezone
     from django.utils.text import slugify
 
@@ -156,3 +156,23 @@ def create_faq(*, question: str, audiences: str = "", status: str = "published")
     )  # fmt: skip
     search.index_update(obj=entry)  # as the faq services do
     return entry
+
+
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_sections(client):
+    """The XML of every section sitemap the index `/sitemap.xml` lists, by section address."""
+    from urllib.parse import urlsplit
+    from xml.etree import ElementTree
+
+    # Our own response, not untrusted input.
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314
+    sections = {}
+    for loc in index.iter(f"{SITEMAP_NS}loc"):
+        address = urlsplit(loc.text)
+        path = f"{address.path}?{address.query}" if address.query else address.path
+        response = client.get(path)
+        assert response.status_code == 200, path
+        sections[path] = response.content.decode()
+    return sections

@@ -7,6 +7,8 @@ import pytest
 import xmlschema
 from django.conf import settings
 
+from .conftest import sitemap_sections
+
 pytestmark = pytest.mark.django_db
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
@@ -40,7 +42,7 @@ def test_feeds_parse_cleanly_per_language_and_list_only_published_items(
     assert feed.feed.language == language
     assert [entry.title for entry in feed.entries] == ["Veröffentlicht & gut"]
     entry = feed.entries[0]
-    assert entry.link == f"{settings.SITE_URL}{prefix}/aktuelles/veroffentlicht-gut/"
+    assert entry.link == f"{settings.SITE_URL}{prefix}/aktuelles/veroeffentlicht-gut/"
     assert entry.get("published_parsed")
 
 
@@ -59,7 +61,10 @@ def test_sitemap_validates_against_the_sitemap_schema(anon_client, make_news, si
     response = anon_client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    sitemap_schema.validate(response.content.decode())
+    sections = sitemap_sections(anon_client)
+    assert "/sitemap-news.xml" in sections
+    for xml in sections.values():
+        sitemap_schema.validate(xml)
 
 
 def test_schema_check_catches_a_broken_sitemap(sitemap_schema):
@@ -73,14 +78,16 @@ def test_schema_check_catches_a_broken_sitemap(sitemap_schema):
 
 
 def _sitemap(anon_client):
-    # Our own response, not untrusted input.
-    root = ElementTree.fromstring(anon_client.get("/sitemap.xml").content)  # noqa: S314
     pages = {}
-    for url in root.findall(f"{SM}url"):
-        loc = url.find(f"{SM}loc").text
-        pages[loc] = {
-            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
-        }
+    for xml in sitemap_sections(anon_client).values():
+        # Our own response, not untrusted input.
+        root = ElementTree.fromstring(xml)  # noqa: S314
+        for url in root.findall(f"{SM}url"):
+            loc = url.find(f"{SM}loc").text
+            assert loc not in pages, f"{loc} is listed twice"
+            pages[loc] = {
+                link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+            }
     return pages
 
 
@@ -168,3 +175,36 @@ def test_sitemap_lists_offers_organisations_and_faq(anon_client, organisation):
     for path in paths:
         assert f"{settings.SITE_URL}{path}" in pages, path
         assert f"{settings.SITE_URL}/fa{path}" in pages, path
+
+
+def test_sitemap_lists_the_guide_pages_in_every_language(anon_client):
+    pages = _sitemap(anon_client)
+    for path in ("/wege-in-arbeit/", "/wege-in-arbeit/papiere/", "/wege-in-arbeit/begriffe/"):
+        assert f"{settings.SITE_URL}{path}" in pages, path
+        assert f"{settings.SITE_URL}/uk{path}" in pages, path
+    assert not any("/ergebnis/" in loc for loc in pages)
+
+
+def test_a_section_sitemap_splits_into_pages_past_its_limit(anon_client, make_news, monkeypatch):
+    from beko.news import sitemap
+
+    monkeypatch.setattr(sitemap.ObjectsSitemap, "limit", 7)  # one item in seven languages
+    first, second = make_news(title="Erste Meldung"), make_news(title="Zweite Meldung")
+    sections = sitemap_sections(anon_client)
+    news = [xml for path, xml in sections.items() if path.startswith("/sitemap-news.xml")]
+    assert len(news) == 2
+    assert sum(first.get_absolute_url() in xml for xml in news) == 1
+    assert sum(second.get_absolute_url() in xml for xml in news) == 1
+
+
+def test_sitemap_addresses_equal_what_django_reverses_in_each_language(anon_client, make_news):
+    from django.urls import reverse
+    from django.utils import translation
+
+    item = make_news(title="Präfix-Regel")
+    pages = _sitemap(anon_client)
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths = [item.get_absolute_url(), reverse("core:home"), reverse("guide:papers")]
+        for path in paths:
+            assert f"{settings.SITE_URL}{path}" in pages, (code, path)

@@ -197,9 +197,9 @@ def test_audience_page_bundles_offers_for_its_audience_from_the_directory(
 def test_audience_page_bundles_faq_entries_of_its_audience(anon_client):
     from .conftest import create_faq
 
-    create_faq(question="Wer zahlt die Fahrtkosten im Ehrenamt?", audiences=" volunteer ")
-    create_faq(question="Welche Erlaubnis braucht mein Betrieb?", audiences=" employer ")
-    create_faq(question="Wie tragen wir unser Angebot ein?", audiences=" association ")
+    create_faq(question="Wer zahlt die Fahrtkosten im Ehrenamt?", audiences=" volunteers ")
+    create_faq(question="Welche Erlaubnis braucht mein Betrieb?", audiences=" employers ")
+    create_faq(question="Wie tragen wir unser Angebot ein?", audiences=" associations ")
     html = anon_client.get("/fuer-ehrenamtliche/").content.decode()
     section = html.split('id="bundle-faq"', 1)[1].split("</section>", 1)[0]
     assert "Wer zahlt die Fahrtkosten im Ehrenamt?" in section
@@ -256,7 +256,7 @@ def test_counselling_and_association_pages_answer_their_own_questions(anon_clien
     from .conftest import create_faq
 
     create_faq(question="Wie verweisen wir an die BeKo?", audiences=" counselling ")
-    create_faq(question="Wie kommt unser Verein zum Markt?", audiences=" association ")
+    create_faq(question="Wie kommt unser Verein zum Markt?", audiences=" associations ")
     counselling = anon_client.get("/fuer-beratungsstellen/").content.decode()
     associations = anon_client.get("/fuer-vereine/").content.decode()
     assert "Wie verweisen wir an die BeKo?" in counselling

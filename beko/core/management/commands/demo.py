@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.apps import apps
@@ -9,6 +8,7 @@ from django.core.management import BaseCommand, call_command
 from django.db import transaction
 
 from beko.accounts.models import User
+from beko.core import providers
 from beko.core.selectors import footer_links_invalidate
 
 
@@ -37,10 +37,6 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already present – keeping it.")
             return
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                if not config.name.startswith("beko."):
-                    continue
-                if find_spec(f"{config.name}.demo") is None:
-                    continue
-                import_module(f"{config.name}.demo").load(stdout=self.stdout)
+            for load in providers.providers(providers.DEMO_DATA):
+                load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
