@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
@@ -157,7 +156,9 @@ def audit_sentence(entry: AuditEntry) -> str:
     values = {
         "actor": actor,
         "object": entry.object_repr or "–",
-        **{key: str(labels.get(data.get(key), data.get(key) or "–")) for key in ("from", "to")},
+        **{
+            key: str(labels.get(str(data.get(key)), data.get(key) or "–")) for key in ("from", "to")
+        },
     }
     key = next((k for k in (v(entry) for v in texts.variants) if k), entry.action)
     template = texts.sentences.get(key) or texts.sentences.get(entry.action)

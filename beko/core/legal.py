@@ -61,10 +61,10 @@ def legal_missing(*, details: LegalDetails | None = None) -> list[OpenItem]:
             ):
                 continue
             if not str(getattr(details, name) or "").strip():
-                label = LegalDetails._meta.get_field(name).verbose_name
+                label = getattr(LegalDetails._meta.get_field(name), "verbose_name", name)
                 items.append(OpenItem(page=titles.get(slug, slug), label=str(label), url=edit_url))
     for page in Page.objects.filter(slug__in=[*LEGAL_SLUGS, SIGN_LANGUAGE_SLUG]):
-        if _BRACKET_PLACEHOLDER.search(page.body_de or ""):  # type: ignore[attr-defined]
+        if _BRACKET_PLACEHOLDER.search(page.body_de or ""):  # type: ignore[attr-defined]  # modeltranslation adds body_de at run time
             items.append(
                 OpenItem(
                     page=page.title,

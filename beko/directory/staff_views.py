@@ -31,7 +31,7 @@ from .models import ImportJob, Location, Offer, OfferChange, OfferReport, Organi
 from .tasks import import_run
 
 FIELD_LABELS = {
-    name: Offer._meta.get_field(name).verbose_name
+    name: getattr(Offer._meta.get_field(name), "verbose_name", name)
     for name in (
         *services.SCALAR_FIELDS,
         "target_groups",
@@ -62,7 +62,7 @@ def _partner_organisation(request: HttpRequest) -> Organisation:
     """The organisation a partner editor works for: the one asked for, if it is theirs."""
     ids = partner_organisation_ids(request.user)
     asked = request.GET.get("organisation") or request.POST.get("organisation") or ""
-    pk = int(asked) if asked.isdigit() and int(asked) in ids else request.user.organisation_id  # type: ignore[union-attr]
+    pk = int(asked) if asked.isdigit() and int(asked) in ids else request.user.organisation_id  # type: ignore[union-attr]  # backoffice views: the user is logged in
     return get_object_or_404(Organisation, pk=pk)
 
 

@@ -131,7 +131,7 @@ def load(*, stdout: TextIO) -> None:
         street="Berliner Straße 170", postcode="42277", district="oberbarmen", step_free=False,
     )  # fmt: skip
     today = timezone.localtime()
-    meet_eat = {
+    meet_eat: dict[str, Any] = {
         "category": Event.Category.MEET_EAT, "venue": house, "registration_required": True,
         "capacity": 24, "ask_dietary": True, "ask_questions": True,
         "contact_email": "beko@example.invalid", "publish": True,

@@ -111,22 +111,23 @@ def _audience_pages_translate() -> None:
 def load(*, stdout: TextIO) -> None:
     services.audience_pages_ensure()
     _audience_pages_translate()
-    for slug, texts in german(APP, "categories").items():
-        category, created = Category.objects.get_or_create(
+    categories: dict[str, dict[str, str]] = german(APP, "categories")
+    for slug, texts in categories.items():
+        news_category, category_created = Category.objects.get_or_create(
             slug=slug, defaults={"name": texts["name"], "name_de": texts["name"]}
         )
-        if created:
-            translations_apply(obj=category, app_label=APP, section="categories", key=slug)
+        if category_created:
+            translations_apply(obj=news_category, app_label=APP, section="categories", key=slug)
     author = User.objects.filter(username="team").first()
     now = timezone.now()
     year = _network_meeting_year()
     values = {"year": year, "last_year": year - 1}
     created = 0
-    texts = german(APP, "news")
+    news_texts: dict[str, dict[str, str]] = german(APP, "news")
     for number, (key, kind, days_ago, category, tags, event_category, gallery) in enumerate(
         DEMO_NEWS
     ):
-        data = {field: text.format(**values) for field, text in texts[key].items()}
+        data = {field: text.format(**values) for field, text in news_texts[key].items()}
         if NewsItem.objects.filter(title_de=data["title"]).exists():
             continue
         lead = None

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django import template
-from django.template.defaultfilters import linebreaks
-from django.utils.html import format_html
+from django.utils.html import format_html, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,7 @@ register = template.Library()
 def legal_value(details: LegalDetails, name: str, *, block: bool = False) -> SafeString:
     value = str(getattr(details, name) or "").strip()
     if not value:
-        label = LegalDetails._meta.get_field(name).verbose_name
+        label = getattr(LegalDetails._meta.get_field(name), "verbose_name", name)
         return format_html(
             '<mark class="legal-missing">{}</mark>',
             _("Noch nicht eingetragen: %(field)s") % {"field": label},
