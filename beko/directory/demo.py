@@ -103,7 +103,7 @@ OFFER_TEMPLATES = [
     _t("jobcoaching", "arbeit-beruf", hours=_week((MON, THU), "10:00", "13:00"), note="appointment_only", registration=True),
     _t("arbeitgeber", "arbeit-beruf ausbildung", "employers", hours=_week((THU,), "09:00", "12:00"), note="appointment_only", registration=True, by_phone=True),
     _t("arbeitsvermittlung", "arbeit-beruf", hours=_week((MON, TUE, THU), "08:00", "12:00"), note="appointment_only", statuses=(R, P24), registration=True),
-    _t("computerkurs", "arbeit-beruf", hours=_week((TUE,), "17:00", "19:00"), note="course_ten_weeks", registration=True, cost="material"),
+    _t("computerkurs", "arbeit-beruf", hours=_week((TUE,), "17:00", "19:00"), note="course_ten_weeks", registration=True),
     _t("praktikum", "arbeit-beruf ausbildung", "refugees employers", hours=_week((MON, TUE, WED, THU), "08:00", "15:00"), note="appointment_only", statuses=(R, G, D, P24), registration=True),
     _t("ausbildung_maler", "ausbildung arbeit-beruf", hours=_week((MON, TUE, WED, THU, FRI), "07:00", "15:30"), note="start_august", statuses=(R, G, D, P24), registration=True),
     _t("ausbildung_lager", "ausbildung arbeit-beruf", hours=_week((MON, TUE, WED, THU, FRI), "06:00", "14:30"), note="start_august", statuses=(R, G, D, P24), registration=True),
@@ -437,7 +437,7 @@ def _plan(
     with a running number (synthetic sets only)."""
     lists = []
     for org, profile in orgs:
-        entries = []
+        entries: list[tuple[OfferTemplate, Location, str]] = []
         sites = locations[org.pk]
         for key in profile.offers:
             template = TEMPLATES[key.rstrip("*")]
@@ -446,7 +446,7 @@ def _plan(
             else:
                 entries.append((template, sites[0], ""))
         lists.append((org, profile, entries))
-    plan = []
+    plan: list[tuple[Organisation, OrganisationProfile, OfferTemplate, Location, str]] = []
     longest = max(len(entries) for _o, _p, entries in lists)
     round_ = 0
     while len(plan) < count:
