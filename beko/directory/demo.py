@@ -530,7 +530,7 @@ def _generate(*, count: int, organisations: int, seed: int, translated: bool) ->
             online=template.online, by_phone=template.by_phone, wheelchair_accessible=rng.random() < 0.5,
             hearing_loop=rng.random() < 0.1, sign_language=rng.random() < 0.05, childcare=template.childcare,
             contact_name=f"{first} {last}",
-            contact_email=f"{slugify(first)}.{slugify(last)}@{slugify(profile.name).replace('-', '')[:20]}.example",
+            contact_email=f"{slugify(first)}.{slugify(last)}@{org.email.partition('@')[2]}",
             contact_phone=org.phone, last_verified_at=verified, created_at=verified,
         )  # fmt: skip
         for language in wanted:
