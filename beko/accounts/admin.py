@@ -44,5 +44,6 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ("username", "email", "first_name", "last_name")
     fieldsets = (
         *(BaseUserAdmin.fieldsets or ()),
-        (_("Rolle"), {"fields": ("role", "organisation")}),
+        (_("Rolle"), {"fields": ("role", "organisation", "other_organisations")}),
     )
+    filter_horizontal = ("other_organisations", *BaseUserAdmin.filter_horizontal)

@@ -27,6 +27,17 @@ class User(AbstractUser):
         related_name="editors",
         help_text=_("Nur für Partner-Redaktionen: die Organisation, die sie bearbeiten dürfen."),
     )
+    # Some people edit for more than one organisation (a welfare association and the
+    # initiative it hosts). `organisation` stays the one they land on; these come on top.
+    other_organisations = models.ManyToManyField(
+        "directory.Organisation",
+        verbose_name=_("weitere Organisationen"),
+        blank=True,
+        related_name="other_editors",
+        help_text=_(
+            "Nur für Partner-Redaktionen: weitere Organisationen, die sie ebenfalls bearbeiten."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Benutzerkonto")

@@ -39,6 +39,21 @@ def is_partner_editor(user: Any) -> bool:
     return _active(user) and user.role == Role.PARTNER and user.organisation_id is not None
 
 
+def partner_organisation_ids(user: Any) -> frozenset[int]:
+    """The organisations a partner editor edits: their own plus any further ones.
+
+    Read once per user object (one query), so permission checks in a loop stay cheap.
+    """
+    if not is_partner_editor(user):
+        return frozenset()
+    cached = getattr(user, "_beko_partner_organisation_ids", None)
+    if cached is None:
+        others = user.other_organisations.values_list("pk", flat=True)
+        cached = frozenset({user.organisation_id, *others})
+        user._beko_partner_organisation_ids = cached
+    return cached
+
+
 def can_use_backoffice(user: Any) -> bool:
     """May open the back office at all (staff pages or the partner's own area)."""
     return is_staff_member(user) or is_partner_editor(user)
@@ -48,11 +63,7 @@ def can_edit_organisation(user: Any, organisation_id: int | None) -> bool:
     """Staff edit every organisation; a partner editor only their own."""
     if is_staff_member(user):
         return True
-    return (
-        is_partner_editor(user)
-        and organisation_id is not None
-        and user.organisation_id == organisation_id
-    )
+    return organisation_id is not None and organisation_id in partner_organisation_ids(user)
 
 
 def needs_approval(user: Any) -> bool:

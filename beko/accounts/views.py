@@ -11,6 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -21,11 +22,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.core import is_ratelimited
 
 from beko.core.lib.client_address import client_ip
-from beko.core.selectors import staff_menu
+from beko.core.selectors import partner_home_sections
 
 from . import permissions, two_factor
 from .forms import SecondFactorForm, TotpConfirmForm
 from .permissions import is_staff_member, needs_second_factor
+from .selectors import partner_organisations
 
 logger = logging.getLogger("beko.security")
 RECOVERY_SESSION_KEY = "beko_recovery_codes"
@@ -37,12 +39,24 @@ def account_home(request: HttpRequest) -> HttpResponse:
     """Where every login lands: staff go on to the back office, partners see their area."""
     if permissions.is_staff_member(request.user):
         return redirect("core:staff_home")
+    if not permissions.is_partner_editor(request.user):
+        return render(request, "accounts/home.html")
+    if permissions.second_factor_pending(request):
+        return two_factor.redirect_to_second_factor(request)
+    organisations = partner_organisations(user=request.user)
+    asked = request.GET.get("organisation", "")
+    # Only the editor's own organisations can be chosen; anything else shows the first one.
+    organisation = next((o for o in organisations if str(o.pk) == asked), organisations[0])
     return render(
         request,
-        "accounts/home.html",
+        "accounts/partner_home.html",
         {
-            "menu": staff_menu(user=request.user),
-            "is_partner_editor": permissions.is_partner_editor(request.user),
+            "organisation": organisation,
+            "organisations": organisations,
+            "sections": [
+                render_to_string(section["template"], section["context"], request=request)
+                for section in partner_home_sections(user=request.user, organisation=organisation)
+            ],
         },
     )
 

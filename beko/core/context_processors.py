@@ -49,6 +49,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "language_stylesheet": settings.BEKO_LANGUAGE_STYLESHEETS.get(current, ""),
         "site_url": settings.SITE_URL,
         "is_staff_member": permissions.is_staff_member(user),
+        "is_partner_editor": permissions.is_partner_editor(user),
         "show_share": _shareable(request.path_info),
         "can_use_backoffice": permissions.can_use_backoffice(user),
     }

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
@@ -16,7 +17,8 @@ from django.db.models import Model, QuerySet
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, get_script_prefix, reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from beko.accounts import permissions
 
@@ -188,12 +190,81 @@ def home_sections(*, request: HttpRequest) -> list[dict[str, Any]]:
     return sections
 
 
+@cache
+def app_hooks(name: str) -> tuple[Callable[..., Any], ...]:
+    """The functions called `name` in the `selectors.py` of every installed BeKo app.
+
+    The extension point through which core and accounts show what domain apps know
+    (the staff home's to-do counts, the partner home's sections) without importing them.
+    Looked up once per process.
+    """
+    hooks = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("beko.") or find_spec(f"{config.name}.selectors") is None:
+            continue
+        hook = getattr(import_module(f"{config.name}.selectors"), name, None)
+        if callable(hook):
+            hooks.append(hook)
+    return tuple(hooks)
+
+
+@dataclass(frozen=True)
+class StaffTodo:
+    """One line of the staff home's "what needs doing": a count and where to deal with it."""
+
+    label: str
+    count: int
+    url: str
+    # Lower is more urgent: people waiting for an answer come before housekeeping.
+    urgency: int
+
+
+def staff_todo_list(*, user: Any, now: datetime | None = None) -> list[StaffTodo]:
+    """Every app's `staff_todos(*, user, now)`: open work first, most urgent on top.
+
+    Each app answers with a fixed number of queries, so the staff home costs the same
+    however much is waiting.
+    """
+    now = now or timezone.now()
+    todos = [todo for hook in app_hooks("staff_todos") for todo in hook(user=user, now=now)]
+    return sorted(todos, key=lambda todo: (todo.count == 0, todo.urgency, todo.label))
+
+
+def partner_home_sections(*, user: Any, organisation: Any) -> list[dict[str, Any]]:
+    """Every app's `partner_home_section(*, user, organisation)`: a dict with `template`,
+    `context` and `order`, or None when the app has nothing for partners."""
+    sections = [
+        found
+        for hook in app_hooks("partner_home_section")
+        if (found := hook(user=user, organisation=organisation))
+    ]
+    return sorted(sections, key=lambda section: section.get("order", 100))
+
+
 @receiver(setting_changed)
 def _reset_frame_caches(*, setting: str, **kwargs: Any) -> None:
     # Tests that override the URL map, the languages or the navigation get fresh values.
     if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "BEKO_MAIN_NAV", "INSTALLED_APPS"}:
         _main_nav.cache_clear()
         home_section_providers.cache_clear()
+        app_hooks.cache_clear()
+
+
+def staff_todos(*, user: Any, now: datetime) -> list[StaffTodo]:
+    """Core's share of the staff home's to-do list: content whose translation is missing or older than the German text (any language)."""
+    waiting = 0
+    for model in translatable_models():
+        for row in content_rows(model):
+            if any(state != TranslationState.CURRENT for state in row.states.values()):
+                waiting += 1
+    return [
+        StaffTodo(
+            label=gettext("Inhalte mit fehlender oder veralteter Übersetzung"),
+            count=waiting,
+            url=reverse("core:staff_translations"),
+            urgency=90,
+        )
+    ]
 
 
 # --- translation overview (staff) -----------------------------------------------------------

@@ -144,6 +144,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         "core/staff_home.html",
         {
             "menu": selectors.staff_menu(user=request.user),
+            "todos": selectors.staff_todo_list(user=request.user),
             "can_use_django_admin": permissions.can_use_django_admin(request.user),
         },
     )

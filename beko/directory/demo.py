@@ -46,6 +46,7 @@ TEXTS_DIR = Path(__file__).with_name("demo_texts")
 LANGUAGES = ("de", "en", "ar", "fa", "uk", "tr", "ru")
 DEMO_OFFER_COUNT = 250
 PARTNER_ORGANISATION = "verein-bruckenschlag-e-v"
+PARTNER_SECOND_ORGANISATION = "nachbarschaftshilfe-ostersbaum"
 
 MON, TUE, WED, THU, FRI, SAT = range(6)
 R, G, D, P24 = (
@@ -636,6 +637,8 @@ def load(*, stdout: TextIO) -> None:
 
         partner.set_password(DEMO_PASSWORD)
         partner.save()
+        # A second organisation shows how an editor switches between the ones they edit.
+        partner.other_organisations.add(Organisation.objects.get(slug=PARTNER_SECOND_ORGANISATION))
     stdout.write(
         f"directory: {Organisation.objects.count()} organisations, {count} offers, partner login 'partner'\n"
     )

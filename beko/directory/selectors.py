@@ -84,13 +84,11 @@ def organisations_public() -> QuerySet[Organisation]:
 
 def offers_visible_to(*, user: Any) -> QuerySet[Offer]:
     """Back office: staff see every offer, partner editors their organisation's."""
-    from beko.accounts.permissions import is_partner_editor, is_staff_member
+    from beko.accounts.permissions import is_staff_member, partner_organisation_ids
 
     if is_staff_member(user):
         return Offer.objects.all()
-    if is_partner_editor(user):
-        return Offer.objects.filter(organisation_id=user.organisation_id)
-    return Offer.objects.none()
+    return Offer.objects.filter(organisation_id__in=partner_organisation_ids(user))
 
 
 @dataclass(frozen=True)
@@ -654,13 +652,13 @@ home_section.cache_seconds = 60  # type: ignore[attr-defined]
 
 
 def pending_changes(*, user: Any) -> QuerySet[OfferChange]:
-    from beko.accounts.permissions import is_staff_member
+    from beko.accounts.permissions import is_staff_member, partner_organisation_ids
 
     queryset = OfferChange.objects.filter(state=OfferChange.State.PENDING).select_related(
         "offer", "organisation", "proposed_by"
     )
     if not is_staff_member(user):
-        queryset = queryset.filter(organisation_id=getattr(user, "organisation_id", None))
+        queryset = queryset.filter(organisation_id__in=partner_organisation_ids(user))
     return queryset
 
 
@@ -859,4 +857,108 @@ def directory_numbers() -> dict[str, int]:
         "organisations": Organisation.objects.filter(is_public=True, offers__in=base)
         .distinct()
         .count(),
+    }
+
+
+# --- back-office homes ----------------------------------------------------------------------
+
+
+def staff_todos(*, user: Any, now: datetime) -> list[Any]:
+    """The directory's share of the staff home's "what needs doing" (three queries)."""
+    from beko.core.selectors import StaffTodo
+
+    verified, hidden = _freshness_q(now=now)
+    about_to_hide = Offer.objects.filter(status=Offer.Status.PUBLISHED).exclude(verified | hidden)
+    return [
+        StaffTodo(
+            label=_("Änderungen von Partnern warten auf Freigabe"),
+            count=OfferChange.objects.filter(state=OfferChange.State.PENDING).count(),
+            url=reverse("directory_staff:review_list"),
+            urgency=30,
+        ),
+        StaffTodo(
+            label=_("Gemeldete Fehler in Angeboten"),
+            count=open_reports().count(),
+            url=reverse("directory_staff:dashboard"),
+            urgency=40,
+        ),
+        StaffTodo(
+            label=_("Angebote werden bald als veraltet ausgeblendet"),
+            count=about_to_hide.count(),
+            url=reverse("directory_staff:dashboard"),
+            urgency=60,
+        ),
+    ]
+
+
+@dataclass
+class PartnerOffer:
+    """One offer as its partner sees it on the partner home."""
+
+    offer: Offer
+    status: str  # "public", "draft", "hidden" (as outdated) or "archived"
+    status_label: str
+    waiting_for_review: bool
+    needs_check: bool  # stale or hidden: "still correct?" is asked
+    staff_note: str  # what staff asked them to change (latest rejection), or ""
+
+
+def _partner_offer_status(offer: Offer, *, now: datetime) -> tuple[str, str, bool]:
+    if offer.status == Offer.Status.DRAFT:
+        return "draft", _("Entwurf"), False
+    if offer.status == Offer.Status.ARCHIVED:
+        return "archived", _("archiviert"), False
+    freshness = offer.freshness_state(now=now)
+    if freshness == "hidden":
+        return "hidden", _("als veraltet ausgeblendet"), True
+    return "public", _("öffentlich"), freshness == "stale"
+
+
+def partner_offers(*, organisation: Organisation, now: datetime | None = None) -> dict[str, Any]:
+    """The organisation's offers, proposals and locations for its partner home (four queries)."""
+    now = now or timezone.now()
+    changes = list(
+        OfferChange.objects.filter(organisation=organisation)
+        .filter(
+            Q(state=OfferChange.State.PENDING)
+            | Q(state=OfferChange.State.REJECTED, decided_at__gte=now - timedelta(days=90))
+        )
+        .order_by("proposed_at", "pk")
+    )
+    pending = {c.offer_id for c in changes if c.state == OfferChange.State.PENDING}
+    notes: dict[int | None, str] = {}
+    for change in changes:
+        if change.state == OfferChange.State.REJECTED and change.offer_id is not None:
+            notes[change.offer_id] = change.decision_note  # the latest wins
+        elif change.state == OfferChange.State.PENDING:
+            notes.pop(change.offer_id, None)  # answered by a newer proposal
+    offers = []
+    for offer in Offer.objects.filter(organisation=organisation).order_by("title", "pk"):
+        status, label, needs_check = _partner_offer_status(offer, now=now)
+        offers.append(
+            PartnerOffer(
+                offer=offer,
+                status=status,
+                status_label=str(label),
+                waiting_for_review=offer.pk in pending,
+                needs_check=needs_check,
+                staff_note=notes.get(offer.pk, ""),
+            )
+        )
+    new_offers = [c for c in changes if c.offer_id is None]
+    locations = list(Location.objects.filter(organisation=organisation).select_related("district"))
+    return {
+        "offers": offers,
+        "proposed": [c for c in new_offers if c.state == OfferChange.State.PENDING],
+        "declined": [c for c in new_offers if c.state == OfferChange.State.REJECTED],
+        "to_check": [item for item in offers if item.needs_check],
+        "locations": locations,
+    }
+
+
+def partner_home_section(*, user: Any, organisation: Organisation) -> dict[str, Any]:
+    return {
+        "template": "directory/staff/_partner_home.html",
+        "context": {"organisation": organisation, **partner_offers(organisation=organisation)},
+        "order": 10,
     }

@@ -333,9 +333,13 @@ def freshness_check(*, now: datetime | None = None) -> dict[str, int]:
     reminded = 0
     for offer in published.filter(unverified, reminder_sent_at__isnull=True):
         editors = list(
-            User.objects.filter(
-                role=Role.PARTNER, organisation_id=offer.organisation_id, is_active=True
+            User.objects.filter(role=Role.PARTNER, is_active=True)
+            .filter(
+                Q(organisation_id=offer.organisation_id)
+                | Q(other_organisations=offer.organisation_id)
             )
+            .distinct()
+            .order_by("pk")
         )
         recipients = [u.email for u in editors if u.email] or (
             [offer.organisation.email] if offer.organisation.email else []

@@ -9,6 +9,7 @@ urlpatterns = [
     path("angebote/", views.offer_list, name="offer_list"),
     path("angebote/neu/", views.offer_create, name="offer_create"),
     path("angebote/<int:pk>/", views.offer_edit, name="offer_edit"),
+    path("angebote/<int:pk>/vorschau/", views.offer_preview, name="offer_preview"),
     path("angebote/<int:pk>/bestaetigen/", views.offer_verify, name="offer_verify"),
     path("angebote/<int:pk>/status/", views.offer_status, name="offer_status"),
     path("freigaben/", views.review_list, name="review_list"),

@@ -10,15 +10,18 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from beko.accounts.permissions import (
     backoffice_required,
     can_edit_organisation,
     is_staff_member,
     needs_approval,
+    partner_organisation_ids,
     staff_required,
 )
 
@@ -51,8 +54,16 @@ def _get_offer_for(request: HttpRequest, pk: int) -> Offer:
 def _get_location_for(request: HttpRequest, pk: int) -> Location:
     queryset = Location.objects.all()
     if not is_staff_member(request.user):
-        queryset = queryset.filter(organisation_id=request.user.organisation_id)  # type: ignore[union-attr]
+        queryset = queryset.filter(organisation_id__in=partner_organisation_ids(request.user))
     return get_object_or_404(queryset, pk=pk)
+
+
+def _partner_organisation(request: HttpRequest) -> Organisation:
+    """The organisation a partner editor works for: the one asked for, if it is theirs."""
+    ids = partner_organisation_ids(request.user)
+    asked = request.GET.get("organisation") or request.POST.get("organisation") or ""
+    pk = int(asked) if asked.isdigit() and int(asked) in ids else request.user.organisation_id  # type: ignore[union-attr]
+    return get_object_or_404(Organisation, pk=pk)
 
 
 @staff_required
@@ -91,7 +102,7 @@ def _organisation_for_new_offer(request: HttpRequest) -> Organisation:
         if not org_id or not str(org_id).isdigit():
             raise Http404
         return get_object_or_404(Organisation, pk=org_id)
-    return get_object_or_404(Organisation, pk=request.user.organisation_id)  # type: ignore[union-attr]
+    return _partner_organisation(request)
 
 
 @backoffice_required
@@ -116,7 +127,8 @@ def offer_create(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Danke! Das neue Angebot wartet auf die Freigabe durch das BeKo-Team.")
             )
-            return redirect("directory_staff:offer_list")
+            # Back to the partner home, where the proposal is listed as waiting for review.
+            return redirect(f"{reverse('accounts:home')}?organisation={organisation.pk}")
         messages.success(
             request, _("Angebot angelegt (als Entwurf; veröffentlichen Sie es unten).")
         )
@@ -169,11 +181,31 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @backoffice_required
+@require_GET
+def offer_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public page of an offer as it is saved now, also while it is a draft or hidden."""
+    from .views import _detail_context
+
+    offer = _get_offer_for(request, pk)
+    messages.info(
+        request, _("Vorschau: So sieht die öffentliche Seite mit den freigegebenen Angaben aus.")
+    )
+    response = render(request, "directory/offer_detail.html", _detail_context(request, offer))
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@backoffice_required
 @require_POST
 def offer_verify(request: HttpRequest, pk: int) -> HttpResponse:
     offer = _get_offer_for(request, pk)
     services.offer_verify(offer=offer, by=request.user)
-    messages.success(request, _("Als aktuell bestätigt."))
+    messages.success(request, _("Danke! Die Angaben sind als aktuell bestätigt."))
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
     return redirect("directory_staff:offer_edit", pk=offer.pk)
 
 
@@ -269,7 +301,7 @@ def report_close(request: HttpRequest, pk: int) -> HttpResponse:
 def location_list(request: HttpRequest) -> HttpResponse:
     queryset = Location.objects.select_related("district", "organisation")
     if not is_staff_member(request.user):
-        queryset = queryset.filter(organisation_id=request.user.organisation_id)  # type: ignore[union-attr]
+        queryset = queryset.filter(organisation_id__in=partner_organisation_ids(request.user))
     page = Paginator(queryset.order_by("organisation__name", "street"), 50).get_page(
         request.GET.get("page")
     )
@@ -291,7 +323,7 @@ def location_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     {"organisations": Organisation.objects.order_by("name"), "target": "location"},
                 )
         else:
-            organisation = get_object_or_404(Organisation, pk=request.user.organisation_id)  # type: ignore[union-attr]
+            organisation = _partner_organisation(request)
         location = Location(organisation=organisation)
     if not can_edit_organisation(request.user, location.organisation_id):
         raise Http404

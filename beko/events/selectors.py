@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -219,9 +220,7 @@ def events_for_backoffice(*, user: Any) -> QuerySet[Event]:
     events = Event.objects.select_related("organisation", "venue")
     if permissions.is_staff_member(user):
         return events
-    if permissions.is_partner_editor(user):
-        return events.filter(organisation_id=user.organisation_id)
-    return events.none()
+    return events.filter(organisation_id__in=permissions.partner_organisation_ids(user))
 
 
 def with_attendance(events: QuerySet[Event]) -> QuerySet[Event]:
@@ -378,3 +377,35 @@ def report_charts(*, period: ReportPeriod) -> list[Chart]:
             ),
         )
     ]
+
+
+# --- back-office homes ----------------------------------------------------------------------
+
+
+def staff_todos(*, user: Any, now: datetime) -> list[Any]:
+    """The events' share of the staff home's "what needs doing" (one query)."""
+    from beko.core.selectors import StaffTodo
+
+    return [
+        StaffTodo(
+            label=_("Veranstaltungen warten auf Freigabe"),
+            count=Event.objects.filter(status=Event.Status.PROPOSED).count(),
+            url=f"{reverse('events_staff:event_list')}?status={Event.Status.PROPOSED}",
+            urgency=35,
+        )
+    ]
+
+
+def partner_home_section(*, user: Any, organisation: Any) -> dict[str, Any]:
+    """The organisation's events still to come (or recently proposed) for its partner home."""
+    now = timezone.now()
+    events = (
+        Event.objects.filter(organisation=organisation)
+        .filter(Q(ends_at__gte=now) | Q(status=Event.Status.PROPOSED) | Q(series_ends_at__gte=now))
+        .order_by("starts_at", "pk")
+    )
+    return {
+        "template": "events/staff/_partner_home.html",
+        "context": {"organisation": organisation, "events": list(events[:50])},
+        "order": 20,
+    }

@@ -117,7 +117,11 @@ def _event_save_locked(
         if field in data:
             setattr(event, field, data[field])
     if permissions.needs_approval(by):
-        event.organisation_id = by.organisation_id
+        # A partner proposes for one of their own organisations, never for somebody else's.
+        own = permissions.partner_organisation_ids(by)
+        if event.organisation_id not in own:
+            asked = data.get("organisation_id")
+            event.organisation_id = asked if asked in own else by.organisation_id
         event.status = Event.Status.PROPOSED
     elif "publish" in data:
         # The form's checkbox is the whole truth for staff: unticking it takes an event offline.

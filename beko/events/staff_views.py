@@ -94,8 +94,13 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     }
     if request.method == "POST":
         if form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+            data = dict(form.cleaned_data)
+            asked = request.GET.get("organisation", "")
+            if event is None and asked.isdigit():
+                # The partner home links here per organisation; the service checks it is theirs.
+                data["organisation_id"] = int(asked)
             with transaction.atomic():
-                saved = services.event_save(event=event, data=form.cleaned_data, by=request.user)
+                saved = services.event_save(event=event, data=data, by=request.user)
                 for formset in formsets.values():
                     formset.instance = saved
                     formset.save()

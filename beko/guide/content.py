@@ -22,6 +22,8 @@ import yaml
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from beko.core.lib.fallback_marks import mark_terms
+
 from .rulebase import RulebaseError, read_yaml, validate
 from .texts import LANGUAGES, SOURCE_LANGUAGE, Resolved, Text, base_language
 
@@ -222,9 +224,10 @@ def link_terms(
     ``seen`` carries the terms already linked on the page part (so a card links each term
     once); ``url`` is the glossary page, the term key becomes the fragment.
     """
-    linker = _linker(base_language(lang), tuple(terms) if terms is not None else glossary())
+    language = base_language(lang)
+    linker = _linker(language, tuple(terms) if terms is not None else glossary())
     if linker.pattern is None or not text:
-        return escape(text)
+        return escape(mark_terms(text, language))
     seen = seen if seen is not None else set()
     out: list[str] = []
     position = 0
@@ -233,10 +236,10 @@ def link_terms(
         if key in seen:
             continue
         seen.add(key)
-        out.append(escape(text[position : match.start()]))
-        out.append(
-            format_html('<a class="guide-term" href="{}#{}">{}</a>', url, key, match.group(0))
-        )
+        out.append(escape(mark_terms(text[position : match.start()], language)))
+        link_text = mark_terms(match.group(0), language)
+        out.append(format_html('<a class="guide-term" href="{}#{}">{}</a>', url, key, link_text))
         position = match.end()
-    out.append(escape(text[position:]))
+    # German words a translation keeps ("(Duldung)", "§ 60c AufenthG") are marked lang="de".
+    out.append(escape(mark_terms(text[position:], language)))
     return mark_safe("".join(out))  # noqa: S308 - every piece was escaped or built by format_html

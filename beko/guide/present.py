@@ -83,6 +83,12 @@ def ui(label: Promise | str, lang: str) -> Resolved:
 _DATE_CACHE: dict[tuple[dt.date, str], str] = {}
 
 
+def clear_caches() -> None:
+    """Forget cached labels and dates (after catalogues were reloaded or swapped)."""
+    _UI_CACHE.clear()
+    _DATE_CACHE.clear()
+
+
 def format_date(day: dt.date | None, lang: str) -> str:
     """``day`` in the locale of ``lang`` (month names and order), cached per day."""
     if day is None:

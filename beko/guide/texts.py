@@ -3,9 +3,9 @@
 Every text in the YAML files is a mapping ``{de: …, en: …, ar: …}``. German is the source
 and the fallback. ``REQUIRED_LANGUAGES`` is the one switch that says which languages every
 text must have; the JSON schema is built from it at load time, and a test validates every
-data file against it. Today the team writes German and English; once the translators have
-filled in Arabic, Farsi, Ukrainian, Turkish and Russian, set it to ``LANGUAGES`` and the
-loader refuses any file that misses one of them.
+data file against it. All seven languages are required: the loader refuses any file that
+misses one of them, so a new German text cannot land without its six translations. Resolving
+still falls back to German per text (marked lang="de"), for a language added later.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 SOURCE_LANGUAGE = "de"
 # Every language the site speaks (settings.LANGUAGES uses the same codes).
 LANGUAGES: tuple[str, ...] = ("de", "en", "ar", "fa", "uk", "tr", "ru")
-# Languages each text must have. Flip to LANGUAGES when the translations exist.
-REQUIRED_LANGUAGES: tuple[str, ...] = ("de", "en")
+# Languages each text must have: all of them (the translations exist since issue 13).
+REQUIRED_LANGUAGES: tuple[str, ...] = LANGUAGES
 RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "fa"})
 
 
@@ -40,6 +40,14 @@ class Resolved:
 
     def __str__(self) -> str:
         return self.text
+
+    @property
+    def marked(self) -> str:
+        """The text for a page: German words a translation keeps ("(Duldung)", "§ 60c
+        AufenthG") marked so the page renders them with lang="de" (WCAG 3.1.2)."""
+        from beko.core.lib.fallback_marks import mark_terms
+
+        return mark_terms(self.text, self.lang)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "lang": self.lang, "fallback": self.fallback}

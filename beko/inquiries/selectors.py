@@ -286,3 +286,30 @@ def report_charts(*, period: ReportPeriod) -> list[Chart]:
         target_label=_("Ziel: %(days)s Arbeitstage") % {"days": target},
     )
     return [by_topic, answer_times]
+
+
+def staff_todos(*, user: Any, now: datetime) -> list[Any]:
+    """The inquiries' share of the staff home's "what needs doing" (one query)."""
+    from django.urls import reverse
+
+    from beko.core.selectors import StaffTodo
+
+    counts = Inquiry.objects.aggregate(
+        new=Count("id", filter=Q(status=Status.NEW)),
+        overdue=Count("id", filter=_overdue_q(now)),
+    )
+    queue = reverse("inquiries_staff:queue")
+    return [
+        StaffTodo(
+            label=_("Anfragen über der Antwortfrist"),
+            count=counts["overdue"],
+            url=f"{queue}?age=ueberfaellig",
+            urgency=10,
+        ),
+        StaffTodo(
+            label=_("Neue Anfragen"),
+            count=counts["new"],
+            url=f"{queue}?status={Status.NEW}",
+            urgency=20,
+        ),
+    ]

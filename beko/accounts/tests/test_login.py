@@ -45,8 +45,7 @@ def test_partner_editor_lands_in_their_own_area(anon_client, partner_user):
     response = anon_client.post(LOGIN, {"username": "partner", "password": PASSWORD}, follow=True)
     assert response.redirect_chain == [("/konto/", 302)]
     html = response.content.decode()
-    assert "Mein Bereich" in html
-    assert "Verein Brücke e. V." in html
+    assert "<h1>Partnerbereich: Verein Brücke e. V.</h1>" in html
 
 
 def test_partner_without_organisation_is_told_to_contact_the_team(anon_client, make_user):

@@ -120,12 +120,12 @@ def set_german_terms(words: list[str]) -> None:
     )
 
 
-def mark_terms(text: str) -> str:
-    """`text` (a translation) with the German words it keeps marked; unchanged outside a page
-    and in German pages."""
+def mark_terms(text: str, language: str | None = None) -> str:
+    """`text` (a translation into ``language``, default: the page's) with the German words it
+    keeps marked; unchanged outside a page and for German text."""
     if not text or not _active.get():
         return text
-    language = (get_language() or SOURCE_LANGUAGE).split("-")[0]
+    language = (language or get_language() or SOURCE_LANGUAGE).split("-")[0]
     if language == SOURCE_LANGUAGE:
         return text
     marked = _marked_terms(str(text), language in NON_LATIN_LANGUAGES)

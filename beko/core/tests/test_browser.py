@@ -88,7 +88,7 @@ def test_login_works_without_javascript(make_page, partner_user):
     page.get_by_label("Passwort").fill("Test-Passwort-2026!")
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/konto/")
-    assert page.locator("h1").inner_text() == "Mein Bereich"
+    assert page.locator("h1").inner_text() == "Partnerbereich: Verein Brücke e. V."
     page.get_by_role("button", name="Abmelden").click()
     page.wait_for_url(lambda url: url.endswith("/"))
     assert page.get_by_role("link", name="Anmelden (Team und Partner)").is_visible()

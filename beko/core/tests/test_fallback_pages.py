@@ -125,6 +125,9 @@ def demo_site(demo_database: None, django_db_blocker: Any) -> dict[str, str]:
 @pytest.fixture
 def half_the_interface_untranslated() -> Iterator[None]:
     """Hide every other message of the active catalogues, as after new German strings."""
+    from beko.guide.present import clear_caches
+
+    clear_caches()  # the guide caches labels per language: none may outlive the swap
     saved = {}
     for language in LANGUAGES:
         translation = trans_real.translation(language)
@@ -143,6 +146,7 @@ def half_the_interface_untranslated() -> Iterator[None]:
     yield
     for language, catalog in saved.items():
         trans_real.translation(language)._catalog = catalog
+    clear_caches()
 
 
 def _address(client: Any, page: str, language: str, site: dict[str, str]) -> str:

@@ -37,3 +37,25 @@ def test_generate_offers_adds_searchable_synthetic_offers(db: Any) -> None:
     from beko.directory.selectors import OfferFilters, offer_search
 
     assert offer_search(filters=OfferFilters(q="Migrationsberatung"), with_facets=False).total >= 4
+
+
+def test_demo_partner_reaches_an_offer_edit_form_from_the_page_they_land_on(db: Any) -> None:
+    import re
+
+    from django.test import Client
+
+    from beko.core.demo import DEMO_PASSWORD
+    from beko.directory import demo
+
+    demo.load(stdout=io.StringIO())
+    client = Client()
+    home = client.post(
+        "/konto/anmelden/", {"username": "partner", "password": DEMO_PASSWORD}, follow=True
+    )
+    html = home.content.decode()
+    assert home.redirect_chain[-1][0] == "/konto/"
+    assert '<select id="org-switch" name="organisation">' in html  # two organisations
+    edit = re.search(r'href="(/intern/directory/angebote/\d+/)"', html)
+    assert edit is not None
+    form = client.get(edit.group(1))
+    assert form.status_code == 200 and 'name="title"' in form.content.decode()

@@ -42,3 +42,30 @@ def sample_glossary(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(content, "glossary", functools.cache(lambda: content.load_glossary(path)))
     yield
     content._linker.cache_clear()
+
+
+@pytest.fixture
+def guide_texts_missing_in(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Make the guide's data texts miss the given languages, as for a language added later.
+
+    Every rule file has all seven languages now (the schema requires them), so the German
+    fallback per text and its lang="de" marking are tested by hiding a language's texts.
+    The interface catalogues stay as they are.
+    """
+    from beko.guide import content
+    from beko.guide.texts import Text
+
+    original = Text.resolve
+
+    def hide(*languages: str) -> None:
+        def resolve(self: Text, language: str | None) -> Any:
+            if language and language.split("-")[0] in languages:
+                return original(
+                    Text(tuple(i for i in self.items if i[0] not in languages)), language
+                )
+            return original(self, language)
+
+        monkeypatch.setattr(Text, "resolve", resolve)
+        content._linker.cache_clear()
+
+    return hide

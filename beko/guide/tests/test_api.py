@@ -78,13 +78,26 @@ def test_lang_parameter_returns_the_texts_in_that_language(anon_client: Any) -> 
     )
 
 
-def test_a_language_without_translations_falls_back_to_german_per_text(
-    anon_client: Any,
-) -> None:
+def test_lang_parameter_returns_arabic_texts(anon_client: Any) -> None:
     data = anon_client.get(URL, {**DULDUNG, "lang": "ar"}).json()
     assert data["lang"] == "ar"
     explanation = data["answers"]["employment"]["explanation"]
-    # The rule texts exist in de and en only so far: German, marked as fallback.
+    assert (explanation["lang"], explanation["fallback"]) == ("ar", False)
+    # The German word printed on the papers stays beside the rendering (glossary).
+    assert "(Duldung)" in explanation["text"]
+    assert (
+        "Ausländerbehörde" not in explanation["text"] or "(Ausländerbehörde)" in explanation["text"]
+    )
+
+
+def test_a_language_without_translations_falls_back_to_german_per_text(
+    anon_client: Any, guide_texts_missing_in: Any
+) -> None:
+    guide_texts_missing_in("ar")
+    data = anon_client.get(URL, {**DULDUNG, "lang": "ar"}).json()
+    assert data["lang"] == "ar"
+    explanation = data["answers"]["employment"]["explanation"]
+    # A rule text without an Arabic version: German, marked as fallback.
     assert explanation == {
         "text": explanation["text"],
         "lang": "de",

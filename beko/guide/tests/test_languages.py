@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from beko.guide import rulebase as rulebase_module
 from beko.guide.content import DEFINITIONS_FILE, PAPERS_FILE, load_definitions, load_papers
 from beko.guide.engine import evaluate, parse_input
 from beko.guide.present import present
@@ -19,9 +18,8 @@ from beko.guide.texts import LANGUAGES, REQUIRED_LANGUAGES, Text
 pytestmark = pytest.mark.django_db
 
 
-def test_the_required_languages_are_one_constant_today_german_and_english() -> None:
-    assert REQUIRED_LANGUAGES == ("de", "en")
-    assert set(REQUIRED_LANGUAGES) <= set(LANGUAGES)
+def test_the_required_languages_are_one_constant_all_seven() -> None:
+    assert REQUIRED_LANGUAGES == LANGUAGES == ("de", "en", "ar", "fa", "uk", "tr", "ru")
     from django.conf import settings
 
     assert [code for code, _name in settings.LANGUAGES] == list(LANGUAGES)
@@ -33,25 +31,25 @@ def test_every_guide_data_file_validates_against_the_required_languages() -> Non
     load_definitions(DEFINITIONS_FILE)
 
 
-@pytest.fixture
-def all_seven_required(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Flip the switch as the translators will, once ar, fa, uk, tr, ru exist."""
-    monkeypatch.setattr(rulebase_module, "REQUIRED_LANGUAGES", LANGUAGES)
-    rulebase_module._validator.cache_clear()
-    yield
-    rulebase_module._validator.cache_clear()
+def _without_language(path: Path, target: Path, language: str) -> Path:
+    """A copy of the data file ``path`` with every ``language`` text removed."""
+    target.write_text(_drop_key(path.read_text(encoding="utf-8"), language), encoding="utf-8")
+    return target
 
 
-def test_flipping_the_switch_makes_every_missing_translation_an_error(
-    all_seven_required: None,
-) -> None:
+def test_a_missing_translation_is_an_error_in_every_data_file(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules)
+    _without_language(RULES_DIR / "meta.yaml", rules / "meta.yaml", "ar")
     with pytest.raises(RulebaseError) as caught:
-        load_rulebase(RULES_DIR)
+        load_rulebase(rules)
     assert "'ar' is a required property" in str(caught.value)
-    with pytest.raises(RulebaseError, match="'ar' is a required property"):
-        load_papers(PAPERS_FILE)
-    with pytest.raises(RulebaseError, match="'ar' is a required property"):
-        load_definitions(DEFINITIONS_FILE)
+    papers = _without_language(PAPERS_FILE, tmp_path / "papers.yaml", "fa")
+    with pytest.raises(RulebaseError, match="'fa' is a required property"):
+        load_papers(papers)
+    definitions = _without_language(DEFINITIONS_FILE, tmp_path / "definitions.yaml", "tr")
+    with pytest.raises(RulebaseError, match="'tr' is a required property"):
+        load_definitions(definitions)
 
 
 def test_a_text_in_an_unknown_language_is_refused(tmp_path: Path) -> None:
@@ -64,27 +62,40 @@ def test_a_text_in_an_unknown_language_is_refused(tmp_path: Path) -> None:
         load_rulebase(target)
 
 
-def test_an_added_translation_is_used_without_touching_code(tmp_path: Path) -> None:
+def test_a_changed_translation_is_used_without_touching_code(tmp_path: Path) -> None:
     target = tmp_path / "rules"
     shutil.copytree(RULES_DIR, target)
     meta = target / "meta.yaml"
     text = meta.read_text(encoding="utf-8")
+    assert "\n  uk: >-\n" in text
     meta.write_text(
         text.replace(
-            "disclaimer:\n  de: >-",
-            "disclaimer:\n  uk: Це орієнтир, а не юридична консультація.\n  de: >-",
-            1,
+            "\n  uk: >-\n", "\n  uk: Це орієнтир, а не юридична консультація.\n  uk_old: >-\n", 1
         ),
         "utf-8",
     )
+    meta.write_text(_drop_key(meta.read_text(encoding="utf-8"), "uk_old"), "utf-8")
     rules = load_rulebase(target)
     evaluation = evaluate(parse_input({"status": "recognised", "as_of": "2026-11-25"}), rules)
     view = present(evaluation, "uk", rules)
     assert view.disclaimer.text == "Це орієнтир, а не юридична консультація."
     assert (view.disclaimer.lang, view.disclaimer.fallback) == ("uk", False)
-    # Texts not yet translated stay German and say so.
-    explanation = view.answers[0].explanation
-    assert (explanation.lang, explanation.fallback) == ("de", True)
+
+
+def _drop_key(text: str, key: str) -> str:
+    """``text`` without the mapping entry ``key`` and its folded continuation lines."""
+    out: list[str] = []
+    skipping: int | None = None
+    for line in text.splitlines(keepends=True):
+        indent = len(line) - len(line.lstrip(" "))
+        if skipping is not None and (not line.strip() or indent > skipping):
+            continue
+        skipping = None
+        if line.lstrip().startswith(f"{key}:"):
+            skipping = indent
+            continue
+        out.append(line)
+    return "".join(out)
 
 
 def test_text_falls_back_to_german_per_text() -> None:
@@ -109,7 +120,10 @@ def test_interface_labels_missing_in_a_catalogue_are_marked_as_german() -> None:
     assert farsi.rtl is True
 
 
-def test_result_page_in_farsi_marks_every_german_fragment(anon_client: Any) -> None:
+def test_result_page_in_farsi_marks_every_german_fragment(
+    anon_client: Any, guide_texts_missing_in: Any
+) -> None:
+    guide_texts_missing_in("fa")
     params = {
         "status": "duldung",
         "months_in_germany": "20",

@@ -115,7 +115,18 @@ def test_papers_page_in_english_shows_english_descriptions(anon_client: Any) -> 
     assert "The paper during the asylum procedure." in _plain(html)
 
 
-def test_papers_page_in_arabic_marks_the_german_fallback(anon_client: Any) -> None:
+def test_papers_page_in_arabic_is_arabic(anon_client: Any) -> None:
+    html = anon_client.get("/ar" + PAPERS).content.decode()
+    assert '<html lang="ar" dir="rtl"' in html
+    assert "Das Papier während des" not in html
+    # The German name printed on the paper is kept beside the Arabic and marked as German.
+    assert re.search(r'<span lang="de"[^>]*>Aufenthaltsgestattung</span>', html)
+
+
+def test_papers_page_in_arabic_marks_the_german_fallback(
+    anon_client: Any, guide_texts_missing_in: Any
+) -> None:
+    guide_texts_missing_in("ar")
     html = anon_client.get("/ar" + PAPERS).content.decode()
     assert '<html lang="ar" dir="rtl"' in html
     assert re.search(
@@ -149,12 +160,17 @@ def test_glossary_in_english_keeps_the_german_word_beside_the_rendering(
 ) -> None:
     html = anon_client.get("/en" + GLOSSARY).content.decode()
     assert "Duldung (toleration)" in html
-    assert "A Duldung (toleration) is not a right of residence." in html
+    # The German word is kept and marked as German (WCAG 3.1.2).
+    assert re.search(
+        r'A (<a [^>]+>)?<span lang="de"[^>]*>Duldung</span>(</a>)? \(toleration\) is not a right',
+        html,
+    ), html
 
 
 def test_glossary_in_arabic_marks_german_definitions(
-    anon_client: Any, sample_glossary: None
+    anon_client: Any, sample_glossary: None, guide_texts_missing_in: Any
 ) -> None:
+    guide_texts_missing_in("ar")
     html = anon_client.get("/ar" + GLOSSARY).content.decode()
     assert "تصريح التسامح (Duldung)" in html
     assert '<p lang="de" dir="ltr">Eine Duldung ist kein Aufenthaltsrecht.' in html
@@ -312,7 +328,10 @@ def test_sheet_shows_german_beside_the_chosen_language(anon_client: Any) -> None
     assert "Stand des Regelwerks:" in html and "Rule base version:" in html
 
 
-def test_sheet_in_arabic_is_right_to_left_and_marks_german_fallbacks(anon_client: Any) -> None:
+def test_sheet_in_arabic_is_right_to_left_and_marks_german_fallbacks(
+    anon_client: Any, guide_texts_missing_in: Any
+) -> None:
+    guide_texts_missing_in("ar")
     html = anon_client.get(SHEET, {**RECOGNISED, "sheet_lang": "ar"}, follow=True).content.decode()
     assert '<div class="sheet-cell" lang="ar" dir="rtl">' in html
     assert 'lang="de" dir="ltr">Die Person hat eine Aufenthaltserlaubnis' in html
