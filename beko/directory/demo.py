@@ -204,7 +204,7 @@ ORGANISATIONS = [
     _o("schuldnerberatung", "Schuldnerberatung im Tal", "counselling",
        [_s("barmen", "Unterdörnen 31", "42283", "Bus 640, Haltestelle Unterdörnen"), _s("elberfeld", "Neumarkt 5", "42103", "Schwebebahn Döppersberg")],
        "schuldnerberatung* antraege", "tr en"),
-    _o("anerkennung", "Anerkennungsberatung Bergisches Land", "counselling",
+    _o("anerkennung", "Anerkennungsberatung Wuppertal", "counselling",
        [_s("elberfeld", "Platz der Republik 3", "42107", "Bus 603, Haltestelle Platz der Republik")],
        "anerkennung jobcoaching arbeitgeber orientierung_pflege", "en ar fa uk ru tr"),
     _o("psz", "Psychosoziales Zentrum für Geflüchtete", "counselling",
@@ -238,7 +238,7 @@ ORGANISATIONS = [
     _o("ki", "Kommunales Integrationszentrum Wuppertal", "authority",
        [_s("barmen", "Friedrich-Engels-Allee 122", "42285", "Bus 640, Haltestelle Engelsgarten")],
        "seiteneinstieg kita_lotsen netzwerk", "en ar tr"),
-    _o("berufsberatung", "Agentur für Arbeit – Berufsberatung", "authority",
+    _o("berufsberatung", "Arbeitsagentur – Berufsberatung", "authority",
        [_s("elberfeld-west", "Nützenberger Straße 4", "42115", "Bus 643, Haltestelle Nützenberg")],
        "orientierung_jugend arbeitgeber jobcoaching", "en ar"),
     # Language schools and other education
