@@ -44,6 +44,7 @@ run: setup
 	@echo ""
 	@echo "  BeKo läuft auf  http://$(HOST):$(PORT)/"
 	@echo "  Demo-Login Team:  team / beko-demo-2026   (Admin: admin / beko-demo-2026)"
+	@echo "  Demo-Login Partner:  partner / beko-demo-2026"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -28,7 +28,7 @@ def test_every_category_in_the_data_has_its_own_icon():
 
     import_module("beko.directory.migrations.0003_seed_vocabularies").seed(apps, None)
     slugs = set(Category.objects.values_list("slug", flat=True))
-    slugs |= {slug for template in demo.OFFER_TEMPLATES for slug in template[3]}
+    slugs |= {slug for template in demo.OFFER_TEMPLATES for slug in template.categories}
     assert len(slugs) >= 17
     assert sorted(slugs - set(icons.CATEGORY_ICONS)) == []
 

@@ -36,7 +36,7 @@ def test_generate_offers_adds_searchable_synthetic_offers(db: Any) -> None:
     assert "Created 120 offers." in out.getvalue()
     from beko.directory.selectors import OfferFilters, offer_search
 
-    assert offer_search(filters=OfferFilters(q="Bewerbungshilfe"), with_facets=False).total >= 4
+    assert offer_search(filters=OfferFilters(q="Migrationsberatung"), with_facets=False).total >= 4
 
 
 def test_demo_partner_reaches_an_offer_edit_form_from_the_page_they_land_on(db: Any) -> None:
