@@ -23,6 +23,9 @@ def test_the_apps_register_the_providers_the_docs_promise():
         "home_section": ["directory", "events", "guide", "news"],
         "report_charts": ["directory", "events", "inquiries"],
         "demo_data": ["core", "directory", "events", "faq", "inquiries", "news"],
+        "staff_todos": ["core", "directory", "events", "inquiries"],
+        "partner_home_section": ["directory", "events"],
+        "audit_texts": ["core", "events", "faq", "inquiries"],
     }
 
 
