@@ -423,6 +423,41 @@ class OfferChange(models.Model):
         return f"{self.data.get('title', '')} ({self.get_state_display()})"
 
 
+class LocationChange(models.Model):
+    """A partner's edit of an existing place, waiting for staff approval like an OfferChange.
+
+    An address is shown on every public offer held there, so an edit is published content.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("wartet auf Freigabe")
+        APPROVED = "approved", _("freigegeben")
+        REJECTED = "rejected", _("abgelehnt")
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="changes")
+    data = models.JSONField(_("vorgeschlagene Werte"))
+    state = models.CharField(
+        _("Stand"), max_length=20, choices=State.choices, default=State.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("Begründung"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["proposed_at"]
+        verbose_name = _("Änderungsvorschlag Ort")
+        verbose_name_plural = _("Änderungsvorschläge Orte")
+
+    def __str__(self) -> str:
+        return f"{self.location} ({self.get_state_display()})"
+
+
 class OfferRevision(models.Model):
     """History: who changed what when (field -> [old, new])."""
 
