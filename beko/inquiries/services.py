@@ -100,6 +100,7 @@ def inquiry_submit(
     channel: str = Channel.WEB,
     language: str = "de",
     by: Any = None,
+    send_confirmation: bool = True,
 ) -> Submission:
     """Store a new inquiry (form or phone) and send the confirmation with the status link.
 
@@ -140,7 +141,7 @@ def inquiry_submit(
             )
         if by is not None:
             log_action(inquiry, "inquiries.created", by=by, data={"channel": channel})
-    if inquiry.email:
+    if inquiry.email and send_confirmation:
         try:
             _send_confirmation(inquiry=inquiry, token=token)
         except (OSError, MailNotSent):
