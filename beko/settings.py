@@ -468,6 +468,22 @@ BEKO_INQUIRY_ATTACHMENT_MAX_BYTES = env_int("BEKO_INQUIRY_ATTACHMENT_MAX_BYTES",
 # Retention: closed inquiries are anonymised after this many days (manage.py
 # inquiries_anonymise, or the task beko.inquiries.tasks.anonymise_expired_inquiries).
 BEKO_INQUIRY_RETENTION_DAYS = env_int("BEKO_INQUIRY_RETENTION_DAYS", 180)
+# Inquiries never closed are anonymised after this many days without any change.
+BEKO_INQUIRY_STALE_DAYS = env_int("BEKO_INQUIRY_STALE_DAYS", 365)
+# "Report outdated information" entries (may hold the reporter's e-mail) are deleted after
+# this many days; CSV import jobs (file names, error lists) after BEKO_IMPORT_RETENTION_DAYS.
+BEKO_REPORT_RETENTION_DAYS = env_int("BEKO_REPORT_RETENTION_DAYS", 180)
+BEKO_IMPORT_RETENTION_DAYS = env_int("BEKO_IMPORT_RETENTION_DAYS", 30)
+# Login attempt records (username, client address) of the lockout are kept this long.
+BEKO_LOGIN_LOG_RETENTION_DAYS = env_int("BEKO_LOGIN_LOG_RETENTION_DAYS", 30)
+for _name in (
+    "BEKO_INQUIRY_STALE_DAYS",
+    "BEKO_REPORT_RETENTION_DAYS",
+    "BEKO_IMPORT_RETENTION_DAYS",
+    "BEKO_LOGIN_LOG_RETENTION_DAYS",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1.")
 if BEKO_INQUIRY_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("BEKO_INQUIRY_RETENTION_DAYS must be at least 1.")
 # Unanswered inquiries older than this many working days are highlighted in the queue.

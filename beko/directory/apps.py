@@ -19,3 +19,16 @@ class DirectoryConfig(AppConfig):
         from .search import offer_document
 
         search.register(Offer, document=offer_document)
+
+        from beko.core import privacy
+
+        from .privacy import directory_retention, subject_directory_erase, subject_directory_export
+
+        privacy.register(
+            privacy.PersonalDataSource(
+                name="directory",
+                export=subject_directory_export,
+                erase=subject_directory_erase,
+                retain=directory_retention,
+            )
+        )

@@ -13,3 +13,17 @@ class InquiriesConfig(AppConfig):
         (_("Monatszahlen Anfragen"), "inquiries_staff:stats"),
         (_("Auskunft nach Art. 15 DSGVO"), "inquiries_staff:subject_access"),
     ]
+
+    def ready(self) -> None:
+        from beko.core import privacy
+
+        from .services import inquiries_retention, subject_inquiries_erase, subject_inquiries_export
+
+        privacy.register(
+            privacy.PersonalDataSource(
+                name="inquiries",
+                export=subject_inquiries_export,
+                erase=subject_inquiries_erase,
+                retain=inquiries_retention,
+            )
+        )
