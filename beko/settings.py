@@ -490,3 +490,8 @@ if BEKO_INQUIRY_RETENTION_DAYS < 1:
 BEKO_INQUIRY_SLA_WORKING_DAYS = env_int("BEKO_INQUIRY_SLA_WORKING_DAYS", 2)
 # Attachments live outside MEDIA_ROOT and the static files; only staff download them.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# `manage.py backup` writes <BACKUP_DIR>/<timestamp>/ and keeps the BACKUP_KEEP newest ones.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+if BACKUP_KEEP < 1:
+    raise ImproperlyConfigured("BACKUP_KEEP must be at least 1.")
