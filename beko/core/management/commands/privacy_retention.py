@@ -11,7 +11,7 @@ from beko.core.privacy import retention_run
 class Command(BaseCommand):
     help = (
         "Apply every retention period to every personal field, file and log record "
-        "(docs/data-map.md). Safe to run repeatedly; run it nightly (deploy/beko-nightly.timer)."
+        "(docs/data-map.md). Safe to run repeatedly; run it nightly (deploy/systemd/beko-nightly.timer)."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
