@@ -25,12 +25,12 @@ private_storage = _PrivateStorage()
 
 def get_private_storage() -> FileSystemStorage:
     """Referenced by model fields (not the storage itself), so migrations hold no local path."""
-    return private_storage  # type: ignore[return-value]
+    return private_storage  # type: ignore[return-value]  # a lazy proxy of FileSystemStorage
 
 
 def private_storage_reset() -> None:
-    """Re-read PRIVATE_MEDIA_ROOT (tests and the restore command move it at run time)."""
-    private_storage._wrapped = empty
+    """Re-read PRIVATE_MEDIA_ROOT (tests move it at run time)."""
+    private_storage._wrapped = empty  # type: ignore[assignment]  # LazyObject's "not set up" marker
 
 
 def private_file_response(*, name: str, cache: str = "private, no-store") -> FileResponse:

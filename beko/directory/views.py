@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -287,7 +287,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def organisation_logo(request: HttpRequest, slug: str) -> HttpResponse:
+def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
     """The logo of a public organisation; staff also see those of hidden ones."""
     organisations = Organisation.objects.filter(slug=slug)
     staff = is_staff_member(request.user) and not second_factor_pending(request)
@@ -295,7 +295,7 @@ def organisation_logo(request: HttpRequest, slug: str) -> HttpResponse:
     if organisation is None or not organisation.logo:
         raise Http404
     return private_file_response(
-        name=organisation.logo.name,
+        name=organisation.logo.name or "",
         cache="public, max-age=3600" if organisation.is_public else "private, no-store",
     )
 

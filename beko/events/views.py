@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -203,9 +204,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def event_photo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def event_photo(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     """A photo of a public event; the event's editors also see the photos of a proposal."""
     public = selectors.event_public(slug=slug) is not None
+    events: QuerySet[Event]
     if public:
         events = Event.objects.filter(slug=slug)
     elif permissions.second_factor_pending(request):
@@ -216,7 +218,7 @@ def event_photo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if photo is None:
         raise Http404
     return private_file_response(
-        name=photo.image.name, cache="public, max-age=3600" if public else "private, no-store"
+        name=photo.image.name or "", cache="public, max-age=3600" if public else "private, no-store"
     )
 
 
