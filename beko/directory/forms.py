@@ -6,6 +6,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from beko.core.forms import PrivateFileInput
 from beko.core.images import image_clean_file
 from beko.core.search import MAX_QUERY_LENGTH
 
@@ -296,6 +297,11 @@ class OrganisationForm(forms.ModelForm):
             "logo_credit",
             "is_public",
         ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        url = self.instance.logo_url if self.instance.pk else ""
+        self.fields["logo"].widget = PrivateFileInput(attrs={"accept": "image/*"}, url=url)
 
     def clean_logo(self) -> Any:
         logo = self.cleaned_data.get("logo")

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from beko.core.forms import PrivateFileInput
 from beko.core.images import image_clean_file
 
 from . import recurrence, selectors
@@ -360,6 +361,11 @@ class EventPhotoForm(forms.ModelForm):
     class Meta:
         model = EventPhoto
         fields = ["image", "alt_text", "caption", "credit", "position"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        url = self.instance.url if self.instance.pk else ""
+        self.fields["image"].widget = PrivateFileInput(attrs={"accept": "image/*"}, url=url)
 
     def clean_image(self) -> Any:
         image = self.cleaned_data.get("image")

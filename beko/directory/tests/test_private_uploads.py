@@ -91,6 +91,8 @@ def test_logo_is_cleaned_private_and_served_by_the_app(
     response = client.get("/angebote/organisationen/verein-logo/logo/")
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert_clean(b"".join(response.streaming_content))
+    edit = staff_client.get(f"/intern/directory/organisationen/{organisation.pk}/").content.decode()
+    assert 'href="/angebote/organisationen/verein-logo/logo/"' in edit and "/media/" not in edit
 
 
 def test_logo_of_a_hidden_organisation_is_not_public(staff_client: Any, client: Any) -> None:

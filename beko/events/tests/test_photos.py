@@ -50,6 +50,8 @@ def test_proposed_event_photo_is_cleaned_and_hidden_until_approval(
     own = partner_client.get(url)
     assert b"".join(own.streaming_content)  # consumed: the test client then closes the file
     assert own.status_code == 200 and "no-store" in own["Cache-Control"]
+    edit = partner_client.get(f"{STAFF}/{event.pk}/").content.decode()
+    assert f'href="{url}"' in edit and "/media/" not in edit
 
     staff_client.post(f"{STAFF}/{event.pk}/freigabe/", {"decision": "approve", "note": ""})
     page = client.get(f"/veranstaltungen/{event.slug}/").content.decode()
