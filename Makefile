@@ -13,7 +13,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/$(PG_DB)
 PYTEST_ARGS ?=
 
 .PHONY: help setup run demo test test-sqlite test-postgres test-browser lint typecheck format \
-	bench screens serve-prod messages lock system-deps clean
+	bench screens serve-prod messages lock system-deps clean backup restore
 
 help:
 	@echo "make run        set up, migrate, load demo data, serve http://$(HOST):$(PORT) (SQLite)"
@@ -23,6 +23,8 @@ help:
 	@echo "make screens    screenshots of the public face -> docs/screens/ (PORT=8000)"
 	@echo "make demo       reset the database to the demo data"
 	@echo "make serve-prod gunicorn + whitenoise with production settings (see README)"
+	@echo "make backup     database + both media folders + checksums -> var/backups/<time>/ (BACKUP_DIR)"
+	@echo "make restore BACKUP=var/backups/<time> [FORCE=1]   into an empty database"
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; set PYTHON=python3"; exit 1; }
@@ -114,6 +116,17 @@ serve-prod: setup
 	BEKO_ENV=production $(BIN)/python manage.py collectstatic --noinput
 	BEKO_ENV=production $(BIN)/python manage.py migrate --noinput
 	BEKO_ENV=production $(BIN)/gunicorn beko.wsgi:application --config gunicorn.conf.py
+
+# Backup and restore (README "Backup and restore"): management commands, so they run with the
+# same settings (DATABASE_URL, MEDIA_ROOT, PRIVATE_MEDIA_ROOT, BACKUP_DIR) as the site.
+backup: setup
+	$(BIN)/python manage.py backup
+
+BACKUP ?=
+FORCE ?=
+restore: setup
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<timestamp> [FORCE=1]" >&2; exit 2; }
+	$(BIN)/python manage.py restore "$(BACKUP)" $(if $(filter 1 yes true,$(FORCE)),--force)
 
 # Extract and compile UI translations. Each app owns beko/<app>/locale/; strings in the project
 # files directly under beko/ (settings.py: main navigation) go to beko/locale/.

@@ -69,6 +69,17 @@ def _fresh_cache_and_language() -> Iterator[None]:
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _private_media(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Private uploads (attachments, import files, unapproved images) go to a folder per test."""
+    from beko.core.storage import private_storage_reset
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private")
+    private_storage_reset()
+    yield
+    private_storage_reset()
+
+
 @pytest.fixture
 def make_user(db: Any) -> Any:
     from beko.accounts.models import Role, User

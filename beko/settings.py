@@ -472,9 +472,30 @@ BEKO_INQUIRY_ATTACHMENT_MAX_BYTES = env_int("BEKO_INQUIRY_ATTACHMENT_MAX_BYTES",
 BEKO_SIGN_VIDEO_MAX_BYTES = env_int("BEKO_SIGN_VIDEO_MAX_BYTES", 200 * 1024 * 1024)
 
 BEKO_INQUIRY_RETENTION_DAYS = env_int("BEKO_INQUIRY_RETENTION_DAYS", 180)
+# Inquiries never closed are anonymised after this many days without any change.
+BEKO_INQUIRY_STALE_DAYS = env_int("BEKO_INQUIRY_STALE_DAYS", 365)
+# "Report outdated information" entries (may hold the reporter's e-mail) are deleted after
+# this many days; CSV import jobs (file names, error lists) after BEKO_IMPORT_RETENTION_DAYS.
+BEKO_REPORT_RETENTION_DAYS = env_int("BEKO_REPORT_RETENTION_DAYS", 180)
+BEKO_IMPORT_RETENTION_DAYS = env_int("BEKO_IMPORT_RETENTION_DAYS", 30)
+# Login attempt records (username, client address) of the lockout are kept this long.
+BEKO_LOGIN_LOG_RETENTION_DAYS = env_int("BEKO_LOGIN_LOG_RETENTION_DAYS", 30)
+for _name in (
+    "BEKO_INQUIRY_STALE_DAYS",
+    "BEKO_REPORT_RETENTION_DAYS",
+    "BEKO_IMPORT_RETENTION_DAYS",
+    "BEKO_LOGIN_LOG_RETENTION_DAYS",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1.")
 if BEKO_INQUIRY_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("BEKO_INQUIRY_RETENTION_DAYS must be at least 1.")
 # Unanswered inquiries older than this many working days are highlighted in the queue.
 BEKO_INQUIRY_SLA_WORKING_DAYS = env_int("BEKO_INQUIRY_SLA_WORKING_DAYS", 2)
 # Attachments live outside MEDIA_ROOT and the static files; only staff download them.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# `manage.py backup` writes <BACKUP_DIR>/<timestamp>/ and keeps the BACKUP_KEEP newest ones.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)
+if BACKUP_KEEP < 1:
+    raise ImproperlyConfigured("BACKUP_KEEP must be at least 1.")

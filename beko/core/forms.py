@@ -212,3 +212,32 @@ class SignLanguageVideoForm(forms.ModelForm):
             )
         upload.name = "captions.vtt"
         return upload
+
+
+class _Shown:
+    """The current file as the widget shows it: its name, linked to the view serving it."""
+
+    def __init__(self, *, name: str, url: str) -> None:
+        self.name = name
+        self.url = url
+
+    def __str__(self) -> str:
+        return self.name.rsplit("/", 1)[-1]
+
+
+class PrivateFileInput(forms.ClearableFileInput):
+    """A file input for a file in private storage (no URL of its own under MEDIA_URL):
+    "currently" links to `url`, the app view that decides who may see the file."""
+
+    def __init__(self, *args: Any, url: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.url = url
+
+    def is_initial(self, value: Any) -> bool:
+        return bool(value and getattr(value, "name", "") and self.url)
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            context["widget"]["value"] = _Shown(name=value.name, url=self.url)
+        return context

@@ -62,7 +62,7 @@ class DecodedImage:
     sha256: str
 
 
-def image_decode_upload(*, data: bytes) -> DecodedImage:
+def image_decode_upload(*, data: bytes, min_edge: int = MIN_EDGE) -> DecodedImage:
     """Check and decode uploaded bytes; raise ValidationError with a German message."""
     limit = max_upload_bytes()
     if len(data) > limit:
@@ -102,9 +102,9 @@ def image_decode_upload(*, data: bytes) -> DecodedImage:
             raise too_big from exc
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             raise broken from exc
-    if min(picture.size) < MIN_EDGE:
+    if min(picture.size) < min_edge:
         raise ValidationError(
-            _("Das Bild ist zu klein (mindestens %(px)s Pixel an jeder Seite).") % {"px": MIN_EDGE},
+            _("Das Bild ist zu klein (mindestens %(px)s Pixel an jeder Seite).") % {"px": min_edge},
             code="too_small",
         )
     # Apply the camera's orientation, then drop every piece of metadata (EXIF incl. GPS, XMP,
@@ -131,6 +131,19 @@ def _encode(picture: PILImage.Image, fmt: str) -> bytes:
     else:
         picture.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
+
+
+def image_clean_file(*, upload: UploadedFile, min_edge: int = MIN_EDGE) -> ContentFile:
+    """The cleaned, re-encoded copy of an upload for a plain ImageField (logos, event photos).
+
+    Same checks as `image_create` (real type, pixel limit, polyglots fail the full decode)
+    and the same re-encoding without EXIF/GPS/XMP; raises ValidationError in German.
+    """
+    upload.seek(0)
+    decoded = image_decode_upload(data=b"".join(upload.chunks()), min_edge=min_edge)
+    fmt = "png" if decoded.has_alpha else "jpeg"
+    extension = "png" if decoded.has_alpha else "jpg"
+    return ContentFile(_encode(decoded.picture, fmt), name=f"image.{extension}")
 
 
 def _folder() -> str:

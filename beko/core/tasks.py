@@ -22,3 +22,11 @@ def generate_image_renditions(*, image_id: int) -> int:
         )
         return 0
     return len(image_generate_renditions(image=image).renditions)
+
+
+@task()
+def privacy_retention_run() -> dict[str, dict[str, int]]:
+    """Nightly: every retention period of every app (same as `manage.py privacy_retention`)."""
+    from .privacy import retention_run
+
+    return retention_run()

@@ -29,3 +29,16 @@ class DirectoryConfig(AppConfig):
         providers.register(providers.DEMO_DATA, demo.load)
         providers.register(providers.STAFF_TODOS, selectors.staff_todos)
         providers.register(providers.PARTNER_HOME_SECTION, selectors.partner_home_section)
+
+        from beko.core import privacy
+
+        from .privacy import directory_retention, subject_directory_erase, subject_directory_export
+
+        privacy.register(
+            privacy.PersonalDataSource(
+                name="directory",
+                export=subject_directory_export,
+                erase=subject_directory_erase,
+                retain=directory_retention,
+            )
+        )

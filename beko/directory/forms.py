@@ -3,8 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from beko.core.forms import PrivateFileInput
+from beko.core.images import image_clean_file
 from beko.core.search import MAX_QUERY_LENGTH
 
 from .models import (
@@ -294,6 +297,18 @@ class OrganisationForm(forms.ModelForm):
             "logo_credit",
             "is_public",
         ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        url = self.instance.logo_url if self.instance.pk else ""
+        self.fields["logo"].widget = PrivateFileInput(attrs={"accept": "image/*"}, url=url)
+
+    def clean_logo(self) -> Any:
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            # Logos are small: 16 px is enough, the other checks are those of every image.
+            return image_clean_file(upload=logo, min_edge=16)
+        return logo
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

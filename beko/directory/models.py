@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,6 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beko.core.models import TranslatableContent
+from beko.core.storage import get_private_storage
+
+
+def logo_file_name(instance: Organisation, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    return f"directory/logos/{secrets.token_hex(12)}.{extension}"
 
 
 class Organisation(TranslatableContent):
@@ -32,7 +39,15 @@ class Organisation(TranslatableContent):
     website = models.URLField(_("Website"), blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
-    logo = models.ImageField(_("Logo"), upload_to="directory/logos/", blank=True)
+    # Cleaned on upload (core.images) and served by `organisation_logo` only while the
+    # organisation is public: private storage, never under MEDIA_URL.
+    logo = models.ImageField(
+        _("Logo"),
+        storage=get_private_storage,
+        upload_to=logo_file_name,
+        blank=True,
+        max_length=255,
+    )
     logo_credit = models.CharField(
         _("Bildnachweis Logo"),
         max_length=200,
@@ -53,6 +68,12 @@ class Organisation(TranslatableContent):
 
     def get_absolute_url(self) -> str:
         return reverse("directory:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def logo_url(self) -> str:
+        return (
+            reverse("directory:organisation_logo", kwargs={"slug": self.slug}) if self.logo else ""
+        )
 
 
 class District(models.Model):
@@ -402,6 +423,41 @@ class OfferChange(models.Model):
         return f"{self.data.get('title', '')} ({self.get_state_display()})"
 
 
+class LocationChange(models.Model):
+    """A partner's edit of an existing place, waiting for staff approval like an OfferChange.
+
+    An address is shown on every public offer held there, so an edit is published content.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("wartet auf Freigabe")
+        APPROVED = "approved", _("freigegeben")
+        REJECTED = "rejected", _("abgelehnt")
+
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="changes")
+    data = models.JSONField(_("vorgeschlagene Werte"))
+    state = models.CharField(
+        _("Stand"), max_length=20, choices=State.choices, default=State.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("Begründung"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["proposed_at"]
+        verbose_name = _("Änderungsvorschlag Ort")
+        verbose_name_plural = _("Änderungsvorschläge Orte")
+
+    def __str__(self) -> str:
+        return f"{self.location} ({self.get_state_display()})"
+
+
 class OfferRevision(models.Model):
     """History: who changed what when (field -> [old, new])."""
 
@@ -459,6 +515,11 @@ class OfferReport(models.Model):
         return f"{self.offer_id}: {self.message[:40]}"
 
 
+def import_file_name(instance: ImportJob, filename: str) -> str:
+    """A random name: the original one (often a person's or partner's name) stays in the row."""
+    return f"imports/{timezone.now():%Y/%m}/{secrets.token_hex(12)}.upload"
+
+
 class ImportJob(models.Model):
     """A CSV import: validated completely, applied in one transaction or not at all."""
 
@@ -468,7 +529,11 @@ class ImportJob(models.Model):
         DONE = "done", _("übernommen")
         FAILED = "failed", _("fehlerhaft – nichts übernommen")
 
-    file = models.FileField(upload_to="directory/imports/")
+    # Import files carry contact data: private storage under a random name, deleted as soon as
+    # the import has finished (`import_run`) and by the retention job if a worker died.
+    file = models.FileField(
+        storage=get_private_storage, upload_to=import_file_name, blank=True, max_length=255
+    )
     original_name = models.CharField(max_length=200)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     total_rows = models.PositiveIntegerField(default=0)

@@ -38,6 +38,7 @@ from .models import (
     District,
     Language,
     Location,
+    LocationChange,
     Offer,
     OfferChange,
     OfferReport,
@@ -668,6 +669,12 @@ def pending_changes(*, user: Any) -> QuerySet[OfferChange]:
     return queryset
 
 
+def pending_location_changes() -> QuerySet[LocationChange]:
+    return LocationChange.objects.filter(state=LocationChange.State.PENDING).select_related(
+        "location__organisation", "proposed_by"
+    )
+
+
 def open_reports() -> QuerySet[OfferReport]:
     return OfferReport.objects.filter(state=OfferReport.State.OPEN).select_related("offer")
 
@@ -697,7 +704,8 @@ def freshness_overview(*, now: datetime | None = None) -> dict[str, Any]:
         "oldest": list(oldest),
         "reports": list(open_reports()[:20]),
         "report_count": open_reports().count(),
-        "pending_count": OfferChange.objects.filter(state=OfferChange.State.PENDING).count(),
+        "pending_count": OfferChange.objects.filter(state=OfferChange.State.PENDING).count()
+        + LocationChange.objects.filter(state=LocationChange.State.PENDING).count(),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -17,6 +18,7 @@ from .models import (
     Category,
     Language,
     Location,
+    LocationChange,
     Offer,
     OfferChange,
     OfferReport,
@@ -208,6 +210,78 @@ def offer_change_reject(*, change: OfferChange, by: Any, note: str = "") -> Offe
     if change.state != OfferChange.State.PENDING:
         raise ValueError("change already decided")
     change.state = OfferChange.State.REJECTED
+    change.decided_by = by
+    change.decided_at = timezone.now()
+    change.decision_note = note[:500]
+    change.save()
+    return change
+
+
+LOCATION_FIELDS = (
+    "name", "street", "postal_code", "city", "district",
+    "latitude", "longitude", "accessibility_notes", "transit_hint",
+)  # fmt: skip
+
+
+def _location_values(data: dict[str, Any]) -> dict[str, Any]:
+    """Form data as JSON: the district by key, coordinates as strings (exact decimals)."""
+    values: dict[str, Any] = {}
+    for field in LOCATION_FIELDS:
+        value = data.get(field)
+        if field == "district":
+            values[field] = getattr(value, "pk", value)
+        elif field in {"latitude", "longitude"}:
+            values[field] = None if value in (None, "") else f"{Decimal(value):.6f}"
+        else:
+            values[field] = value or ""
+    return values
+
+
+def location_snapshot(location: Location) -> dict[str, Any]:
+    return _location_values({f: getattr(location, f) for f in LOCATION_FIELDS})
+
+
+def location_change_diff(change: LocationChange) -> dict[str, list[Any]]:
+    return diff(location_snapshot(change.location), change.data)
+
+
+def _location_apply(location: Location, values: dict[str, Any]) -> Location:
+    for field, value in values.items():
+        setattr(location, "district_id" if field == "district" else field, value)
+    location.full_clean()
+    location.save()
+    related_changed(relation="location", pk=location.pk)
+    return location
+
+
+@transaction.atomic
+def location_save(
+    *, location: Location, data: dict[str, Any], by: Any
+) -> Location | LocationChange:
+    """Staff save at once. A partner's new place is saved too (it is public only through an
+    offer, and linking it to one is a reviewed offer change); a partner's edit of an existing
+    place waits for approval, like an offer edit, because every public offer there shows it."""
+    if not can_edit_organisation(by, location.organisation_id):
+        raise PermissionError("not allowed to edit this organisation")
+    values = _location_values(data)
+    if location.pk and needs_approval(by):
+        LocationChange.objects.filter(
+            location=location, state=LocationChange.State.PENDING
+        ).delete()
+        return LocationChange.objects.create(location=location, data=values, proposed_by=by)
+    return _location_apply(location, values)
+
+
+@transaction.atomic
+def location_change_decide(
+    *, change: LocationChange, approve: bool, by: Any, note: str = ""
+) -> LocationChange:
+    change = LocationChange.objects.select_for_update().get(pk=change.pk)
+    if change.state != LocationChange.State.PENDING:
+        raise ValueError("change already decided")
+    if approve:
+        _location_apply(change.location, change.data)
+    change.state = LocationChange.State.APPROVED if approve else LocationChange.State.REJECTED
     change.decided_by = by
     change.decided_at = timezone.now()
     change.decision_note = note[:500]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("angebote/<int:pk>/status/", views.offer_status, name="offer_status"),
     path("freigaben/", views.review_list, name="review_list"),
     path("freigaben/<int:pk>/", views.review_detail, name="review_detail"),
+    path("freigaben/orte/<int:pk>/", views.location_review, name="location_review"),
     path("hinweise/<int:pk>/erledigt/", views.report_close, name="report_close"),
     path("orte/", views.location_list, name="location_list"),
     path("orte/neu/", views.location_edit, name="location_create"),

@@ -27,7 +27,15 @@ from beko.accounts.permissions import (
 
 from . import csv_io, selectors, services
 from .forms import ImportForm, LocationForm, OfferForm, OrganisationForm, RejectForm
-from .models import ImportJob, Location, Offer, OfferChange, OfferReport, Organisation
+from .models import (
+    ImportJob,
+    Location,
+    LocationChange,
+    Offer,
+    OfferChange,
+    OfferReport,
+    Organisation,
+)
 from .tasks import import_run
 
 FIELD_LABELS = {
@@ -227,7 +235,10 @@ def review_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directory/staff/review_list.html",
-        {"changes": selectors.pending_changes(user=request.user)},
+        {
+            "changes": selectors.pending_changes(user=request.user),
+            "location_changes": selectors.pending_location_changes(),
+        },
     )
 
 
@@ -284,7 +295,12 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "directory/staff/review_detail.html",
-        {"change": change, "rows": _diff_rows(change), "form": form},
+        {
+            "change": change,
+            "organisation": change.organisation,
+            "rows": _diff_rows(change),
+            "form": form,
+        },
     )
 
 
@@ -327,17 +343,65 @@ def location_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         location = Location(organisation=organisation)
     if not can_edit_organisation(request.user, location.organisation_id):
         raise Http404
-    form = LocationForm(request.POST or None, instance=location)
+    # The form must not write into `location`: a partner's edit is only a proposal.
+    form = LocationForm(
+        request.POST or None,
+        instance=Location(organisation=location.organisation) if location.pk else location,
+        initial=services.location_snapshot(location) if location.pk else None,
+    )
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved_location = form.save()
-            services.related_changed(relation="location", pk=saved_location.pk)
-        messages.success(request, _("Ort gespeichert."))
+        result = services.location_save(location=location, data=form.cleaned_data, by=request.user)
+        if isinstance(result, LocationChange):
+            messages.success(
+                request,
+                _("Danke! Ihre Änderung wartet auf die Freigabe durch das BeKo-Team."),
+            )
+        else:
+            messages.success(request, _("Ort gespeichert."))
         return redirect("directory_staff:location_list")
     return render(
         request,
         "directory/staff/simple_form.html",
         {"form": form, "title": _("Ort bearbeiten") if pk else _("Neuer Ort")},
+    )
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def location_review(request: HttpRequest, pk: int) -> HttpResponse:
+    change = get_object_or_404(
+        LocationChange.objects.select_related("location__organisation", "proposed_by"), pk=pk
+    )
+    form = RejectForm(request.POST or None)
+    decision = request.POST.get("decision")
+    pending = change.state == LocationChange.State.PENDING
+    if (
+        request.method == "POST"
+        and pending
+        and (decision == "approve" or (decision == "reject" and form.is_valid()))
+    ):
+        services.location_change_decide(
+            change=change,
+            approve=decision == "approve",
+            by=request.user,
+            note=form.cleaned_data.get("note", "") if decision == "reject" else "",
+        )
+        messages.success(request, _("Freigegeben.") if decision == "approve" else _("Abgelehnt."))
+        return redirect("directory_staff:review_list")
+    labels = {name: LocationForm.base_fields[name].label for name in services.LOCATION_FIELDS}
+    rows = [
+        {"field": labels[field], "old": old if old not in (None, "") else "–", "new": new or "–"}
+        for field, (old, new) in services.location_change_diff(change).items()
+    ]
+    return render(
+        request,
+        "directory/staff/review_detail.html",
+        {
+            "change": change,
+            "organisation": change.location.organisation,
+            "rows": rows,
+            "form": form,
+        },
     )
 
 

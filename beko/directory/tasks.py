@@ -25,6 +25,10 @@ def import_run(*, job_id: int) -> None:
 
     with job.file.open("rb") as handle:
         data = handle.read()
+    # The file holds contact data: once read, it has served its purpose (the rows live on in
+    # the offers, the errors in the job). Deleted before validation so no outcome keeps it.
+    job.file.delete(save=False)
+    ImportJob.objects.filter(pk=job_id).update(file="")
     result = csv_io.validate(data, progress=progress)
     job.refresh_from_db()
     job.total_rows = result.total

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from beko.accounts.permissions import is_staff_member, second_factor_pending
 from beko.core.lib.fallback_marks import german, shown_field
 from beko.core.lib.json_ld import json_ld_script
+from beko.core.storage import private_file_response
 
 from . import selectors, services
 from .district_map import DistrictMap, distance_label, offer_distance_km
@@ -276,6 +278,20 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         (gettext_lazy("Organisationen"), ""),
     ]
     return render(request, "directory/organisation_list.html", {"page_obj": page, "crumbs": crumbs})
+
+
+@require_GET
+def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
+    """The logo of a public organisation; staff also see those of hidden ones."""
+    organisations = Organisation.objects.filter(slug=slug)
+    staff = is_staff_member(request.user) and not second_factor_pending(request)
+    organisation = (organisations if staff else organisations.filter(is_public=True)).first()
+    if organisation is None or not organisation.logo:
+        raise Http404
+    return private_file_response(
+        name=organisation.logo.name or "",
+        cache="public, max-age=3600" if organisation.is_public else "private, no-store",
+    )
 
 
 @require_GET

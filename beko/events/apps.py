@@ -23,3 +23,15 @@ class EventsConfig(AppConfig):
         providers.register(providers.STAFF_TODOS, selectors.staff_todos)
         providers.register(providers.PARTNER_HOME_SECTION, selectors.partner_home_section)
         providers.register(providers.AUDIT_TEXTS, audit_texts.texts)
+        from beko.core import privacy
+
+        from .privacy import events_retention, subject_events_erase, subject_events_export
+
+        privacy.register(
+            privacy.PersonalDataSource(
+                name="events",
+                export=subject_events_export,
+                erase=subject_events_erase,
+                retain=events_retention,
+            )
+        )

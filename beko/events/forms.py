@@ -4,8 +4,12 @@ import re
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+
+from beko.core.forms import PrivateFileInput
+from beko.core.images import image_clean_file
 
 from . import recurrence, selectors
 from .models import (
@@ -358,10 +362,17 @@ class EventPhotoForm(forms.ModelForm):
         model = EventPhoto
         fields = ["image", "alt_text", "caption", "credit", "position"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        url = self.instance.url if self.instance.pk else ""
+        self.fields["image"].widget = PrivateFileInput(attrs={"accept": "image/*"}, url=url)
+
     def clean_image(self) -> Any:
         image = self.cleaned_data.get("image")
         if image and getattr(image, "size", 0) > MAX_PHOTO_BYTES:
             raise forms.ValidationError(_("Das Bild ist größer als 5 MB."))
+        if isinstance(image, UploadedFile):
+            return image_clean_file(upload=image)
         return image
 
     def clean(self) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beko.core.models import TranslatableContent
+from beko.core.storage import get_private_storage
 from beko.core.vocabulary import District  # the events' other modules import it from here
 
 
@@ -265,9 +266,18 @@ class MarketStand(TranslatableContent):
         return self.organisation.name if self.organisation_id else self.exhibitor_name  # type: ignore[union-attr]  # organisation_id set: organisation is not None
 
 
+def photo_file_name(instance: EventPhoto, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    return f"events/{timezone.now():%Y}/{secrets.token_hex(12)}.{extension}"
+
+
 class EventPhoto(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("Bild"), upload_to="events/%Y/")
+    # Cleaned on upload (core.images), private storage; `event_photo` serves it only while the
+    # event is public, so a proposal's photos stay hidden until staff approve it.
+    image = models.ImageField(
+        _("Bild"), storage=get_private_storage, upload_to=photo_file_name, max_length=255
+    )
     alt_text = models.CharField(_("Alternativtext"), max_length=250)
     caption = models.CharField(_("Bildunterschrift"), max_length=250, blank=True)
     credit = models.CharField(_("Bildnachweis"), max_length=200)
@@ -280,6 +290,10 @@ class EventPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+    @property
+    def url(self) -> str:
+        return reverse("events:event_photo", kwargs={"slug": self.event.slug, "pk": self.pk})
 
 
 def new_ticket_code() -> str:

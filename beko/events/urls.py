@@ -13,5 +13,6 @@ urlpatterns = [
     path("anmeldung/<str:token>/abmelden/", views.registration_cancel, name="registration_cancel"),
     path("<slug:slug>.ics", views.event_ics, name="event_ics"),
     path("<slug:slug>/", views.event_detail, name="event_detail"),
+    path("<slug:slug>/fotos/<int:pk>/", views.event_photo, name="event_photo"),
     path("<slug:slug>/anmelden/", views.event_register, name="event_register"),
 ]

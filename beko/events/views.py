@@ -6,7 +6,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,11 +19,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from beko.accounts import permissions
 from beko.core.lib.json_ld import json_ld_script
+from beko.core.storage import private_file_response
 
 from . import ical, recurrence, selectors, services, tickets
 from .forms import EventFilterForm, RegistrationForm
-from .models import Event, Registration
+from .models import Event, EventPhoto, Registration
 
 PAGE_SIZE = 12
 
@@ -138,7 +141,7 @@ def json_ld(
         data["location"] = {"@type": "VirtualLocation", "url": event.online_url}
     photos = list(event.photos.all())
     if photos:
-        data["image"] = [request.build_absolute_uri(p.image.url) for p in photos]
+        data["image"] = [request.build_absolute_uri(p.url) for p in photos]
     if event.registration_required:
         occupancy = occupancy or selectors.event_occupancy(event=event)
         data["offers"] = {
@@ -193,6 +196,25 @@ def _detail_context(
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _get_public_event(slug)
     return render(request, "events/event_detail.html", _detail_context(request, event, None))
+
+
+@require_GET
+def event_photo(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """A photo of a public event; the event's editors also see the photos of a proposal."""
+    public = selectors.event_public(slug=slug) is not None
+    events: QuerySet[Event]
+    if public:
+        events = Event.objects.filter(slug=slug)
+    elif permissions.second_factor_pending(request):
+        raise Http404
+    else:
+        events = selectors.events_for_backoffice(user=request.user).filter(slug=slug)
+    photo = EventPhoto.objects.filter(event__in=events, pk=pk).first()
+    if photo is None:
+        raise Http404
+    return private_file_response(
+        name=photo.image.name or "", cache="public, max-age=3600" if public else "private, no-store"
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -24,3 +24,15 @@ class InquiriesConfig(AppConfig):
         providers.register(providers.DEMO_DATA, demo.load)
         providers.register(providers.STAFF_TODOS, selectors.staff_todos)
         providers.register(providers.AUDIT_TEXTS, audit_texts.texts)
+        from beko.core import privacy
+
+        from .services import inquiries_retention, subject_inquiries_erase, subject_inquiries_export
+
+        privacy.register(
+            privacy.PersonalDataSource(
+                name="inquiries",
+                export=subject_inquiries_export,
+                erase=subject_inquiries_erase,
+                retain=inquiries_retention,
+            )
+        )

@@ -1,27 +1,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
+# Migrations reference `beko.inquiries.models.get_private_storage`; tests reset `private_storage`.
+from beko.core.storage import get_private_storage, private_storage  # noqa: F401
 from beko.core.vocabulary import Topic
-
-
-class _PrivateStorage(LazyObject):
-    """Attachments live under PRIVATE_MEDIA_ROOT: never served as static or media files."""
-
-    def _setup(self) -> None:
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
-
-
-private_storage = _PrivateStorage()
-
-
-def get_private_storage() -> FileSystemStorage:
-    """Referenced by the field (not the storage itself), so migrations hold no local path."""
-    return private_storage  # type: ignore[return-value]  # private_storage is a FileSystemStorage (lazy object)
 
 
 class AskerType(models.TextChoices):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import logging
 import re
@@ -22,6 +23,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from beko.core.audit import audit_redact, log_action
+from beko.core.privacy import Subject, subject_export
 from beko.core.vocabulary import Topic
 from beko.faq import services as faq_services
 
@@ -100,6 +102,7 @@ def inquiry_submit(
     channel: str = Channel.WEB,
     language: str = "de",
     by: Any = None,
+    send_confirmation: bool = True,
 ) -> Submission:
     """Store a new inquiry (form or phone) and send the confirmation with the status link.
 
@@ -140,7 +143,7 @@ def inquiry_submit(
             )
         if by is not None:
             log_action(inquiry, "inquiries.created", by=by, data={"channel": channel})
-    if inquiry.email:
+    if inquiry.email and send_confirmation:
         try:
             _send_confirmation(inquiry=inquiry, token=token)
         except (OSError, MailNotSent):
@@ -440,51 +443,103 @@ def inquiries_anonymise_expired(*, days: int | None = None, now: datetime | None
     return count
 
 
-def subject_access_export(*, email: str = "", phone: str = "", by: Any) -> dict[str, Any]:
-    """Art. 15 GDPR: everything stored about the person with this address, as plain data."""
-    from .selectors import inquiries_for_subject
-
-    inquiries = list(inquiries_for_subject(email=email, phone=phone))
-    payload = {
-        "export": "BeKo – Auskunft nach Art. 15 DSGVO",
-        "created_at": timezone.now().isoformat(timespec="seconds"),
-        "controller": settings.BEKO_OFFICE["name"],
-        "retention_days_after_closing": settings.BEKO_INQUIRY_RETENTION_DAYS,
-        "inquiries": [
+def _inquiry_export(inquiry: Inquiry) -> dict[str, Any]:
+    return {
+        "reference": inquiry.reference,
+        "received_at": inquiry.created_at.isoformat(timespec="seconds"),
+        "channel": inquiry.channel,
+        "asker_type": inquiry.asker_type,
+        "topic": inquiry.topic,
+        "status": inquiry.status,
+        "name": inquiry.name,
+        "email": inquiry.email,
+        "phone": inquiry.phone,
+        "question": inquiry.question,
+        "consent_at": inquiry.consent_at.isoformat(timespec="seconds")
+        if inquiry.consent_at
+        else None,
+        # The files themselves belong to the copy of the data (Art. 15 (3) GDPR).
+        "attachments": [
             {
-                "reference": i.reference,
-                "received_at": i.created_at.isoformat(timespec="seconds"),
-                "channel": i.channel,
-                "asker_type": i.asker_type,
-                "topic": i.topic,
-                "status": i.status,
-                "name": i.name,
-                "email": i.email,
-                "phone": i.phone,
-                "question": i.question,
-                "consent_at": i.consent_at.isoformat(timespec="seconds") if i.consent_at else None,
-                "attachments": [
-                    {"name": a.original_name, "type": a.content_type, "size": a.size}
-                    for a in i.attachments.all()
-                ],
-                "replies": [
-                    {
-                        "at": r.created_at.isoformat(timespec="seconds"),
-                        "via": r.via,
-                        "subject": r.subject,
-                        "text": r.body,
-                    }
-                    for r in i.replies.all()
-                ],
-                "internal_notes": [
-                    {"at": n.created_at.isoformat(timespec="seconds"), "text": n.text}
-                    for n in i.notes.all()
-                ],
+                "name": a.original_name,
+                "type": a.content_type,
+                "size": a.size,
+                "content_base64": _file_base64(a.file),
             }
-            for i in inquiries
+            for a in inquiry.attachments.all()
+        ],
+        "replies": [
+            {
+                "at": r.created_at.isoformat(timespec="seconds"),
+                "via": r.via,
+                "subject": r.subject,
+                "text": r.body,
+            }
+            for r in inquiry.replies.all()
+        ],
+        "internal_notes": [
+            {"at": n.created_at.isoformat(timespec="seconds"), "text": n.text}
+            for n in inquiry.notes.all()
         ],
     }
-    for inquiry in inquiries:
+
+
+def _file_base64(file: Any) -> str | None:
+    try:
+        with file.open("rb") as handle:
+            return base64.b64encode(handle.read()).decode("ascii")
+    except (OSError, ValueError):
+        return None  # the file is gone (restored without media): the listing still says so
+
+
+def subject_inquiries_export(subject: Subject) -> list[dict[str, Any]]:
+    """The personal-data source `inquiries` (core.privacy): every inquiry of the subject."""
+    from .selectors import inquiries_for_subject
+
+    found = inquiries_for_subject(email=subject.email, phone=subject.phone)
+    return [_inquiry_export(i) for i in found]
+
+
+def subject_inquiries_erase(subject: Subject, by: Any) -> int:
+    from .selectors import inquiries_for_subject
+
+    found = list(inquiries_for_subject(email=subject.email, phone=subject.phone))
+    for inquiry in found:
+        inquiry_anonymise(inquiry=inquiry)
+        log_action(inquiry, "inquiries.erased", by=by, data={"art": 17})
+    return len(found)
+
+
+def inquiries_anonymise_stale(*, days: int | None = None, now: datetime | None = None) -> int:
+    """Anonymise inquiries nobody has touched for `days` although they were never closed.
+
+    Without this, an inquiry forgotten in the queue would keep its personal data forever.
+    """
+    days = settings.BEKO_INQUIRY_STALE_DAYS if days is None else days
+    now = now or timezone.now()
+    due = Inquiry.objects.filter(
+        anonymised_at__isnull=True, updated_at__lt=now - timedelta(days=days)
+    ).exclude(status=Status.CLOSED)
+    pks = list(due.values_list("pk", flat=True))
+    for pk in pks:
+        inquiry_anonymise(inquiry=Inquiry(pk=pk), now=now)
+    return len(pks)
+
+
+def inquiries_retention(now: datetime) -> dict[str, int]:
+    return {
+        "closed_anonymised": inquiries_anonymise_expired(now=now),
+        "stale_anonymised": inquiries_anonymise_stale(now=now),
+    }
+
+
+def subject_access_export(*, email: str = "", phone: str = "", by: Any) -> dict[str, Any]:
+    """Art. 15 GDPR: everything stored about the person, in every app (core.privacy)."""
+    from .selectors import inquiries_for_subject
+
+    payload = subject_export(subject=Subject(email=email, phone=phone), by=by)
+    payload["retention_days_after_closing"] = settings.BEKO_INQUIRY_RETENTION_DAYS
+    for inquiry in inquiries_for_subject(email=email, phone=phone):
         log_action(inquiry, "inquiries.exported", by=by, data={"art": 15})
     return payload
 

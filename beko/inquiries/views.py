@@ -24,10 +24,17 @@ logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 8 * 1024 * 1024
 
 
-def _address_key(group: str, request: HttpRequest) -> str:
+def _contact_of(request: HttpRequest) -> str:
     email = request.POST.get("email", "").strip().lower()
     phone = "".join(ch for ch in request.POST.get("phone", "") if ch.isdigit())
     return email or phone or "-"
+
+
+def _client_and_contact_key(group: str, request: HttpRequest) -> str:
+    # Never the submitted address alone: anyone can type someone else's e-mail address, and
+    # a limit on it would let a stranger lock that person out of the form. Per client and
+    # address, the limit still stops one client from flooding one mailbox.
+    return f"{client_ip(request)}|{_contact_of(request)}"
 
 
 def _rate_limited(request: HttpRequest) -> bool:
@@ -42,12 +49,28 @@ def _rate_limited(request: HttpRequest) -> bool:
     by_address = is_ratelimited(
         request,
         group="inquiries.submit.address",
-        key=_address_key,
+        key=_client_and_contact_key,
         rate=settings.BEKO_INQUIRY_RATE_PER_ADDRESS,
         method="POST",
         increment=True,
     )
     return by_ip or by_address
+
+
+def _confirmation_allowed(request: HttpRequest) -> bool:
+    """Cap the confirmation mails per e-mail address across all clients.
+
+    Submissions from many addresses with a victim's e-mail are still accepted (the asker sees
+    the status page anyway), but the victim's mailbox does not fill up with our mails.
+    """
+    return not is_ratelimited(
+        request,
+        group="inquiries.mail.address",
+        key=lambda group, req: _contact_of(req),
+        rate=settings.BEKO_INQUIRY_RATE_PER_ADDRESS,
+        method="POST",
+        increment=True,
+    )
 
 
 def _contact_context(form: InquiryForm, **extra: object) -> dict[str, object]:
@@ -110,7 +133,10 @@ def contact(request: HttpRequest) -> HttpResponse:
 
     data = form.cleaned_data
     submission = services.inquiry_submit(
-        data=data, attachment=data["attachment"], language=get_language() or "de"
+        data=data,
+        attachment=data["attachment"],
+        language=get_language() or "de",
+        send_confirmation=_confirmation_allowed(request),
     )
     messages.success(
         request,
