@@ -7,6 +7,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from beko.core.widgets import RichTextarea
+
 from . import recurrence, selectors
 from .models import (
     Audience,
@@ -171,7 +173,7 @@ class EventForm(forms.Form):
         label=_("Beschreibung (HTML, wird bereinigt)"),
         max_length=20_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=RichTextarea(attrs={"rows": 8}),
     )
     category = forms.ChoiceField(label=_("Format"), choices=Event.Category.choices)
     organisation = forms.ModelChoiceField(

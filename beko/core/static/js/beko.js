@@ -34,8 +34,27 @@
       }
     });
   }
+  // The rich-text editor is large, so it is loaded only where a form has a rich-text field.
+  function loadRichText() {
+    var field = document.querySelector("textarea[data-richtext-scripts]");
+    if (!field) { return; }
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = field.getAttribute("data-richtext-styles");
+    document.head.appendChild(css);
+    var sources = field.getAttribute("data-richtext-scripts").split(" ");
+    (function next() {
+      var src = sources.shift();
+      if (!src) { return; }
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = next;
+      document.head.appendChild(script);
+    })();
+  }
   ready(function () {
     enhance(document);
+    loadRichText();
     restorePanels(document);
     document.addEventListener("toggle", function (event) {
       var panel = event.target;
