@@ -1,0 +1,116 @@
+"""Browser: staff write a news item with the keyboard in the rich-text editor and the picker."""
+
+from typing import Any
+
+import pytest
+
+from .conftest import create_event
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _staff_page(page: Any, live_server: Any, staff_user: Any) -> Any:
+    from conftest import verified_client
+
+    client = verified_client(staff_user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return page
+
+
+def test_staff_write_a_news_item_by_keyboard_and_the_public_page_shows_clean_html(
+    page: Any, make_page: Any, live_server: Any, staff_user: Any, assert_axe_clean: Any
+) -> None:
+    from beko.news.models import NewsItem
+
+    event = create_event(title="Meet and Eat Mai", audience="volunteers")
+    csp_errors: list[str] = []
+    page.on(
+        "console",
+        lambda m: csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    _staff_page(page, live_server, staff_user).goto("/intern/news/neu/")
+    page.wait_for_selector(".richtext[data-richtext-ready]")
+    assert page.locator("#id_body").is_hidden()  # the editor replaced the textarea
+    assert_axe_clean(page)
+
+    page.locator("#id_title").fill("Sprachcafé im Mai")
+    page.locator("#id_teaser").fill("Wir laden ein.")
+    editor = page.get_by_role("textbox", name="Text (HTML, wird bereinigt)")
+    editor.focus()
+    page.keyboard.press("Control+Alt+2")
+    assert page.get_by_role("button", name="Überschrift", exact=True).get_attribute(
+        "aria-pressed"
+    ) == "true"
+    page.keyboard.type("Termine")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Control+Shift+8")
+    page.keyboard.type("Dienstag")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Donnerstag")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # an empty item leaves the list
+    page.keyboard.type("Bitte ")
+    page.keyboard.press("Control+b")
+    bold = page.get_by_role("button", name="Fett")
+    assert bold.get_attribute("aria-pressed") == "true"
+    page.keyboard.type("anmelden")
+    page.keyboard.press("Control+b")
+    assert bold.get_attribute("aria-pressed") == "false"
+    page.keyboard.type(".")
+    # Alt+F10 reaches the toolbar; arrow keys move within it.
+    page.keyboard.press("Alt+F10")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Überschrift"
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Unterüberschrift"
+    )
+
+    search = page.get_by_role("combobox", name="Suchen und hinzufügen").nth(1)
+    search.fill("meet")
+    page.get_by_role("option", name=f"Meet and Eat Mai ({event.pk})").wait_for()
+    search.press("ArrowDown")
+    search.press("Enter")
+    assert page.locator("#id_related_event_ids").input_value() == str(event.pk)
+
+    page.get_by_role("button", name="Speichern").click()
+    page.wait_for_url("**/intern/news/*/")
+    item = NewsItem.objects.get()
+    assert item.body_de == (
+        "<h2>Termine</h2><ul><li><p>Dienstag</p></li><li><p>Donnerstag</p></li></ul>"
+        "<p>Bitte <strong>anmelden</strong>.</p>"
+    )
+    assert item.related_event_ids == [event.pk]
+    page.get_by_role("button", name="Veröffentlichen oder einplanen").click()
+    page.wait_for_load_state()
+    assert csp_errors == []
+
+    visitor = make_page()
+    visitor.goto(NewsItem.objects.get().get_absolute_url())
+    body = visitor.locator(".prose").first
+    assert body.locator("h2", has_text="Termine").count() == 1
+    assert body.locator("li").all_inner_texts() == ["Dienstag", "Donnerstag"]
+    assert body.locator("strong").inner_text() == "anmelden"
+    assert visitor.get_by_role("link", name="Meet and Eat Mai").count() >= 1
+
+
+def test_without_javascript_the_news_form_is_a_plain_textarea_and_id_field(
+    make_page: Any, live_server: Any, staff_user: Any
+) -> None:
+    from beko.news.models import NewsItem
+
+    event = create_event(title="Meet and Eat Mai", audience="volunteers")
+    page = _staff_page(make_page(java_script_enabled=False), live_server, staff_user)
+    page.goto("/intern/news/neu/")
+    page.locator("#id_title").fill("Ohne Skript")
+    page.locator("#id_teaser").fill("Auch so.")
+    page.locator("#id_body").fill(
+        '<h2>Hallo</h2><p onclick="x()"><b>fett</b></p>'
+    )
+    page.locator("#id_related_event_ids").fill(str(event.pk))
+    page.get_by_role("button", name="Speichern").click()
+    page.wait_for_url("**/intern/news/*/")
+    item = NewsItem.objects.get()
+    assert item.body_de == "<h2>Hallo</h2><p><strong>fett</strong></p>"
+    assert item.related_event_ids == [event.pk]
