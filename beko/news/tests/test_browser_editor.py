@@ -40,9 +40,10 @@ def test_staff_write_a_news_item_by_keyboard_and_the_public_page_shows_clean_htm
     editor = page.get_by_role("textbox", name="Text (HTML, wird bereinigt)")
     editor.focus()
     page.keyboard.press("Control+Alt+2")
-    assert page.get_by_role("button", name="Überschrift", exact=True).get_attribute(
-        "aria-pressed"
-    ) == "true"
+    assert (
+        page.get_by_role("button", name="Überschrift", exact=True).get_attribute("aria-pressed")
+        == "true"
+    )
     page.keyboard.type("Termine")
     page.keyboard.press("Enter")
     page.keyboard.press("Control+Shift+8")
@@ -105,9 +106,7 @@ def test_without_javascript_the_news_form_is_a_plain_textarea_and_id_field(
     page.goto("/intern/news/neu/")
     page.locator("#id_title").fill("Ohne Skript")
     page.locator("#id_teaser").fill("Auch so.")
-    page.locator("#id_body").fill(
-        '<h2>Hallo</h2><p onclick="x()"><b>fett</b></p>'
-    )
+    page.locator("#id_body").fill('<h2>Hallo</h2><p onclick="x()"><b>fett</b></p>')
     page.locator("#id_related_event_ids").fill(str(event.pk))
     page.get_by_role("button", name="Speichern").click()
     page.wait_for_url("**/intern/news/*/")
