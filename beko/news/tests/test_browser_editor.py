@@ -113,3 +113,51 @@ def test_without_javascript_the_news_form_is_a_plain_textarea_and_id_field(
     item = NewsItem.objects.get()
     assert item.body_de == "<h2>Hallo</h2><p><strong>fett</strong></p>"
     assert item.related_event_ids == [event.pk]
+
+
+WORD_CLIPBOARD = (
+    "<html xmlns:o='urn:schemas-microsoft-com:office:office'><body><!--StartFragment-->"
+    "<h1 style='mso-margin-top-alt:auto'><span style='font-family:Calibri'>Termine<o:p></o:p>"
+    "</span></h1>"
+    "<p class=MsoNormal><span style='color:#1F3864'>Wir laden <b>alle</b> <i>herzlich</i> ein."
+    "<o:p></o:p></span></p>"
+    "<p class=MsoListParagraphCxSpFirst style='text-indent:-18pt;mso-list:l0 level1 lfo1'>"
+    "<![if !supportLists]><span style='font-family:Symbol;mso-list:Ignore'>·<span "
+    "style='font:7.0pt'>&nbsp;&nbsp; </span></span><![endif]>Dienstag<o:p></o:p></p>"
+    "<p class=MsoListParagraphCxSpLast style='text-indent:-18pt;mso-list:l0 level1 lfo1'>"
+    "<![if !supportLists]><span style='font-family:Symbol;mso-list:Ignore'>·<span "
+    "style='font:7.0pt'>&nbsp;&nbsp; </span></span><![endif]>Donnerstag<o:p></o:p></p>"
+    "<p class=MsoListParagraph style='mso-list:l1 level1 lfo2'><span style='mso-list:Ignore'>"
+    "1.</span>Anmelden</p>"
+    "<p class=MsoNormal>Mehr auf <a href='https://www.wuppertal.de/' class=MsoHyperlink>"
+    "<span style='color:blue'>wuppertal.de</span></a> und <a href='javascript:alert(1)'>x</a>"
+    "<img src='file:///C:/bild.png'></p>"
+    "<table class=MsoTableGrid><tr><td>Zelle</td></tr></table>"
+    "<!--EndFragment--></body></html>"
+)
+
+
+def test_paste_from_word_keeps_headings_lists_and_links_and_drops_the_rest(
+    page: Any, live_server: Any, staff_user: Any
+) -> None:
+    _staff_page(page, live_server, staff_user).goto("/intern/news/neu/")
+    page.wait_for_selector(".richtext[data-richtext-ready]")
+    page.locator("#id_body-editor").focus()
+    page.evaluate(
+        """html => {
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/plain", "Termine");
+            const event = new ClipboardEvent("paste", {clipboardData: data, bubbles: true,
+                                                       cancelable: true});
+            document.getElementById("id_body-editor").dispatchEvent(event);
+        }""",
+        WORD_CLIPBOARD,
+    )
+    assert page.locator("#id_body").input_value() == (
+        "<h2>Termine</h2><p>Wir laden <strong>alle</strong> <em>herzlich</em> ein.</p>"
+        "<ul><li><p>Dienstag</p></li><li><p>Donnerstag</p></li></ul>"
+        "<ol><li><p>Anmelden</p></li></ol>"
+        '<p>Mehr auf <a href="https://www.wuppertal.de/">wuppertal.de</a> und x</p>'
+        "<p>Zelle</p>"
+    )
