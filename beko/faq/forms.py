@@ -19,7 +19,7 @@ class FaqEntryForm(forms.Form):
         label=_("Antwort"),
         max_length=20_000,
         help_text=_(
-            "Allgemein formuliert, ohne personenbezogene Daten. Absätze mit <p>, Listen mit <ul>/<li>, Links mit <a>; anderes HTML wird entfernt."
+            "Allgemein formuliert, ohne personenbezogene Daten. Erlaubt sind Absätze, Überschriften, Listen und Links; anderes HTML wird entfernt."
         ),
         widget=RichTextarea(attrs={"rows": 12}),
     )

@@ -161,3 +161,20 @@ def test_paste_from_word_keeps_headings_lists_and_links_and_drops_the_rest(
         '<p>Mehr auf <a href="https://www.wuppertal.de/">wuppertal.de</a> und x</p>'
         "<p>Zelle</p>"
     )
+
+
+@pytest.mark.parametrize(
+    "path", ["/intern/faq/neu/", "/intern/events/neu/", "/intern/news/seiten/"]
+)
+def test_other_rich_text_forms_get_the_editor_and_stay_axe_clean(
+    page: Any, live_server: Any, staff_user: Any, assert_axe_clean: Any, path: str
+) -> None:
+    from beko.news.models import AudiencePage
+
+    if path == "/intern/news/seiten/":
+        path = f"/intern/news/seiten/{AudiencePage.objects.first().pk}/"
+    _staff_page(page, live_server, staff_user).goto(path)
+    page.wait_for_selector(".richtext[data-richtext-ready]")
+    toolbar = page.get_by_role("toolbar", name="Textformatierung")
+    assert toolbar.get_by_role("button").count() == 7
+    assert_axe_clean(page)

@@ -278,6 +278,12 @@
     if (labelEl) { attributes["aria-labelledby"] = labelEl.id; }
     var describedBy = textarea.getAttribute("aria-describedby");
     if (describedBy) { attributes["aria-describedby"] = describedBy; }
+    // A hidden required textarea would silently block the submit in the browser; the server
+    // still refuses an empty required text, and the editor tells assistive technology instead.
+    if (textarea.required) {
+      textarea.required = false;
+      attributes["aria-required"] = "true";
+    }
     if (textarea.getAttribute("aria-invalid")) { attributes["aria-invalid"] = textarea.getAttribute("aria-invalid"); }
 
     var view = new PM.EditorView(area, {
