@@ -40,15 +40,20 @@ var:
 
 setup: $(STAMP) var
 
+# The site's own links (e-mails, feeds, canonical) point to the port it runs on, unless
+# SITE_URL is set in the environment.
+RUN_ENV = SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
+
 run: setup
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py demo --if-empty
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py demo --if-empty
 	@echo ""
 	@echo "  BeKo läuft auf  http://$(HOST):$(PORT)/"
+	@echo "  Gesendete E-Mails: http://$(HOST):$(PORT)/intern/e-mails/ (Dateien in var/mail/)"
 	@echo "  Demo-Login Team:  team / beko-demo-2026   (Admin: admin / beko-demo-2026)"
 	@echo "  Demo-Login Partner:  partner / beko-demo-2026"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 demo: setup
 	$(BIN)/python manage.py migrate --noinput

@@ -126,6 +126,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes requires: turns a lockout into our German 429 page.
     "axes.middleware.AxesMiddleware",
+    # Development only (acts when DEBUG is on): the site's own 404 page, not Django's.
+    "beko.core.middleware.OwnNotFoundPageMiddleware",
 ]
 
 ROOT_URLCONF = "beko.urls"
@@ -302,8 +304,10 @@ EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if PRODUCTION
-    else "django.core.mail.backends.console.EmailBackend",
+    # Development: one file per message in var/mail/, readable by staff at /intern/e-mails/.
+    else "beko.core.mail.DevelopmentEmailBackend",
 )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

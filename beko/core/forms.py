@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .lib.content_i18n import translated_field_names
 from .models import LegalDetails, Page, SignLanguageVideo
+from .widgets import RichTextarea
 
 
 class PageForm(forms.Form):
@@ -29,7 +30,7 @@ class PageForm(forms.Form):
         label=_("Inhalt (HTML, wird bereinigt)"),
         max_length=100_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=RichTextarea(attrs={"rows": 16}),
     )
     placement = forms.ChoiceField(label=_("Platzierung"), choices=Page.Placement.choices)
     position = forms.IntegerField(label=_("Reihenfolge"), min_value=0, max_value=1000)

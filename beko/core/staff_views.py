@@ -326,3 +326,32 @@ def sign_video_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.sign_video_delete(video=video, by=request.user)
     messages.success(request, _("Das Video wurde gelöscht."))
     return redirect("core:staff_sign_videos")
+
+
+def _development_mail_only() -> None:
+    # Real deployments send through SMTP; the folder would be empty or, worse, stale.
+    if settings.EMAIL_BACKEND != "beko.core.mail.DevelopmentEmailBackend":
+        raise Http404
+
+
+@staff_required
+def mail_list(request: HttpRequest) -> HttpResponse:
+    from .mail import mail_dir, stored_mails
+
+    _development_mail_only()
+    context = {"mails": stored_mails(), "mail_dir": mail_dir()}
+    return render(request, "core/staff/mail_list.html", context)
+
+
+@staff_required
+def mail_detail(request: HttpRequest, name: str) -> HttpResponse:
+    import re
+
+    from .mail import MAIL_FILE_NAME, mail_dir, stored_mail
+
+    _development_mail_only()
+    # The name comes from the URL: only our own file names, never a path.
+    path = mail_dir() / name
+    if not re.fullmatch(MAIL_FILE_NAME, name) or not path.is_file():
+        raise Http404
+    return render(request, "core/staff/mail_detail.html", {"mail": stored_mail(path)})

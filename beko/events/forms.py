@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from beko.core.forms import PrivateFileInput
 from beko.core.images import image_clean_file
+from beko.core.widgets import RichTextarea
 
 from . import recurrence, selectors
 from .models import (
@@ -175,7 +176,7 @@ class EventForm(forms.Form):
         label=_("Beschreibung (HTML, wird bereinigt)"),
         max_length=20_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=RichTextarea(attrs={"rows": 8}),
     )
     category = forms.ChoiceField(label=_("Format"), choices=Event.Category.choices)
     organisation = forms.ModelChoiceField(

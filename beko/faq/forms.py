@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from beko.core.lib.personal_data import find_personal_data
+from beko.core.widgets import RichTextarea
 
 from .choices import Audience, Topic
 
@@ -18,9 +19,9 @@ class FaqEntryForm(forms.Form):
         label=_("Antwort"),
         max_length=20_000,
         help_text=_(
-            "Allgemein formuliert, ohne personenbezogene Daten. Absätze mit <p>, Listen mit <ul>/<li>, Links mit <a>; anderes HTML wird entfernt."
+            "Allgemein formuliert, ohne personenbezogene Daten. Erlaubt sind Absätze, Überschriften, Listen und Links; anderes HTML wird entfernt."
         ),
-        widget=forms.Textarea(attrs={"rows": 12}),
+        widget=RichTextarea(attrs={"rows": 12}),
     )
     topic = forms.ChoiceField(label=_("Thema (Kategorie)"), choices=Topic.choices)
     audiences = forms.MultipleChoiceField(

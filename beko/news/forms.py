@@ -4,11 +4,13 @@ from datetime import timedelta
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from beko.core.lib.fallback_marks import shown_field
 from beko.core.models import Image
+from beko.core.widgets import IdListField, RichTextarea
 
 from . import selectors
 from .models import Category, NewsItem
@@ -52,7 +54,7 @@ class NewsForm(forms.Form):
         label=_("Text (HTML, wird bereinigt)"),
         max_length=100_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 16}),
+        widget=RichTextarea(attrs={"rows": 16}),
         help_text=_("Erlaubt sind Absätze, Überschriften, Listen, Links, Tabellen und Zitate."),
     )
     kind = forms.ChoiceField(label=_("Art"), choices=NewsItem.Kind.choices)
@@ -74,11 +76,17 @@ class NewsForm(forms.Form):
         queryset=Image.objects.all(),
         required=False,
     )
-    related_offer_ids = forms.TypedMultipleChoiceField(
-        label=_("Passende Angebote"), required=False, coerce=int
+    related_offer_ids = IdListField(
+        label=_("Passende Angebote"),
+        required=False,
+        search_url=reverse_lazy("news_staff:pick_offers"),
+        help_text=_("Nummern der Angebote, durch Kommas getrennt."),
     )
-    related_event_ids = forms.TypedMultipleChoiceField(
-        label=_("Passende Veranstaltungen"), required=False, coerce=int
+    related_event_ids = IdListField(
+        label=_("Passende Veranstaltungen"),
+        required=False,
+        search_url=reverse_lazy("news_staff:pick_events"),
+        help_text=_("Nummern der Veranstaltungen, durch Kommas getrennt."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -126,7 +134,7 @@ class AudiencePageForm(forms.Form):
         label=_("Inhalt (HTML, wird bereinigt)"),
         max_length=100_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=RichTextarea(attrs={"rows": 14}),
     )
     lead_image: forms.ModelChoiceField[Image] = forms.ModelChoiceField(
         label=_("Bild aus der Bildersammlung"), queryset=Image.objects.all(), required=False

@@ -165,6 +165,21 @@ def event_choices() -> list[tuple[int, str]]:
     return [(event.pk, str(event)) for event in events_selectors.events_upcoming()]
 
 
+def choices_matching(
+    choices: list[tuple[int, str]], *, query: str, limit: int = 20
+) -> list[tuple[int, str]]:
+    """Entries whose name contains every word of `query` (or whose number is `query`)."""
+    words = query.casefold().split()
+    if not words:
+        return []
+    matches = [
+        (pk, label)
+        for pk, label in choices
+        if str(pk) == query.strip() or all(word in label.casefold() for word in words)
+    ]
+    return matches[:limit]
+
+
 def _url(name: str, **kwargs: Any) -> str | None:
     try:
         return reverse(name, kwargs=kwargs or None)

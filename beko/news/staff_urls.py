@@ -18,6 +18,8 @@ urlpatterns = [
         staff_views.gallery_remove,
         name="gallery_remove",
     ),
+    path("auswahl/angebote/", staff_views.pick_offers, name="pick_offers"),
+    path("auswahl/veranstaltungen/", staff_views.pick_events, name="pick_events"),
     path("kategorien/", staff_views.categories, name="categories"),
     path("seiten/", staff_views.page_list, name="page_list"),
     path("seiten/<int:pk>/", staff_views.page_edit, name="page_edit"),

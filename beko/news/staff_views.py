@@ -6,16 +6,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from beko.accounts.permissions import staff_required
 from beko.core.images import ImageForm, image_delete, image_update
 from beko.core.models import Image
 
-from . import services
+from . import selectors, services
 from .forms import AudiencePageForm, CategoryForm, NewsForm, PublishForm
 from .models import AudiencePage, Category, NewsItem
 
@@ -270,3 +270,25 @@ def image_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Die Angaben zum Bild wurden gespeichert."))
             return redirect("news_staff:image_list")
     return render(request, "news/staff/image_edit.html", {"image": image, "form": form})
+
+
+def _pick(request: HttpRequest, *, choices: list[tuple[int, str]], heading: str) -> HttpResponse:
+    """Search for the relation picker: JSON for the script, a plain page without JavaScript."""
+    query = request.GET.get("q", "")[:100]
+    matches = selectors.choices_matching(choices, query=query)
+    if request.GET.get("format") == "json":
+        return JsonResponse({"results": [{"id": pk, "label": label} for pk, label in matches]})
+    context = {"heading": heading, "query": query, "matches": matches}
+    return render(request, "news/staff/pick.html", context)
+
+
+@staff_required
+@require_GET
+def pick_offers(request: HttpRequest) -> HttpResponse:
+    return _pick(request, choices=selectors.offer_choices(), heading=_("Angebote suchen"))
+
+
+@staff_required
+@require_GET
+def pick_events(request: HttpRequest) -> HttpResponse:
+    return _pick(request, choices=selectors.event_choices(), heading=_("Veranstaltungen suchen"))

@@ -1,5 +1,7 @@
 """The sanitiser is the one gate for staff-edited rich text: a corpus of XSS payloads."""
 
+from pathlib import Path
+
 import pytest
 
 from beko.core.lib.sanitize import sanitize_html
@@ -90,3 +92,32 @@ def test_sanitiser_keeps_the_allowed_formatting():
 def test_sanitiser_keeps_right_to_left_and_unicode_text():
     html = '<p dir="rtl" lang="ar">مرحبا بكم في BeKo – „Grüße“ 🙂</p>'
     assert sanitize_html(html) == html
+
+
+WORD_PASTE = (Path(__file__).parent / "fixtures" / "word_paste.html").read_text(encoding="utf-8")
+
+
+def test_word_paste_keeps_headings_lists_links_and_emphasis():
+    cleaned = sanitize_html(WORD_PASTE)
+    assert "<h2>Sprachcafé im Mai</h2>" in cleaned  # Word's h1: the page already has one
+    assert "<h2>Termine</h2>" in cleaned
+    assert "<p>Wir laden <strong>alle</strong> ein, <em>auch</em> Neue.</p>" in cleaned
+    assert "<li>Dienstag, 18 Uhr</li>" in cleaned and "<li>Donnerstag, 10 Uhr</li>" in cleaned
+    assert "<ol><li>Anmelden</li><li>Kommen</li></ol>" in cleaned
+    assert (
+        '<a href="https://www.wuppertal.de/" rel="noopener noreferrer">wuppertal.de</a>' in cleaned
+    )
+
+
+def test_word_paste_drops_office_markup_styles_and_empty_paragraphs():
+    cleaned = sanitize_html(WORD_PASTE)
+    for dropped in ("mso", "Mso", "class=", "style=", "<o:p", "<span", "<font", "<h1", "<b>"):
+        assert dropped not in cleaned
+    assert "<p></p>" not in cleaned and "<p>&nbsp;</p>" not in cleaned
+    assert "p.MsoNormal" not in cleaned  # the <style> block's text goes with it
+    assert "Schrift" in cleaned  # text of dropped tags stays
+
+
+def test_sanitiser_renames_only_real_b_and_i_tags():
+    cleaned = sanitize_html('<p><b>fett</b> &lt;b&gt; <br> <i lang="en">it</i></p>')
+    assert cleaned == '<p><strong>fett</strong> &lt;b&gt; <br> <em lang="en">it</em></p>'
