@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.templatetags.static import static
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 RICHTEXT_LABELS = {
@@ -80,7 +81,7 @@ class IdPickerWidget(forms.TextInput):
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
         self.choices: list[tuple[int, str]] = []
-        self.search_url = ""
+        self.search_url: str | Promise = ""
 
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, list | tuple):
@@ -111,7 +112,7 @@ class IdListField(forms.Field):
         "unknown": _("Diese Nummern gibt es nicht oder sie sind nicht auswählbar: %(ids)s"),
     }
 
-    def __init__(self, *, search_url: str = "", **kwargs: Any) -> None:
+    def __init__(self, *, search_url: str | Promise = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._choices: list[tuple[int, str]] = []
         self.widget.search_url = search_url

@@ -58,7 +58,7 @@ def subject_directory_export(subject: Subject) -> dict[str, Any]:
         "offer_contacts": [
             {
                 "offer": o.pk,
-                "title": o.title_de,  # type: ignore[attr-defined]
+                "title": o.title_de,  # type: ignore[attr-defined]  # modeltranslation adds title_de at run time
                 "contact_name": o.contact_name,
                 "contact_email": o.contact_email,
                 "contact_phone": o.contact_phone,
