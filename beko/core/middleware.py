@@ -1,11 +1,30 @@
 import logging
+import re
 import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
+from django.utils.translation import gettext as _
+
+from beko.core.lib.client_address import client_ip
+from beko.core.lib.logging import redact_secrets
+from beko.core.lib.problem import problem_response
 
 request_logger = logging.getLogger("beko.request")
+
+_LANGUAGES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+# Back office and account pages, in every language: /intern/…, /admin/…, /konto/…, /en/konto/…
+PRIVATE_AREA = re.compile(rf"^/(?:(?:{_LANGUAGES})/)?(?:intern|admin|konto)/")
+API_PREFIX = "/api/"
+# JSON escapes a NUL as \u0000 (any case of the hex digits).
+_JSON_NUL = re.compile(rb"\\u0000", re.IGNORECASE)
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    return request.path_info.startswith(API_PREFIX)
 
 
 class SecurityHeadersMiddleware:
@@ -18,13 +37,65 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if PRIVATE_AREA.match(request.path_info):
+            # Personal data and back-office screens must not stay in a shared computer's
+            # browser cache or in any proxy (ASVS 8.2.1).
+            response.headers["Cache-Control"] = "no-store"
         return response
 
 
-class RequestLogMiddleware:
-    """One structured log line per request: method, path, status, duration.
+def _has_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path or "\x00" in request.META.get("QUERY_STRING", ""):
+        return True
+    if any(
+        "\x00" in key or "\x00" in value for key, values in request.GET.lists() for value in values
+    ):
+        return True
+    if request.method not in {"POST", "PUT", "PATCH"}:
+        return False
+    content_type = request.content_type or ""
+    if content_type in {"application/x-www-form-urlencoded", "multipart/form-data"}:
+        return any(
+            "\x00" in key or "\x00" in value
+            for key, values in request.POST.lists()
+            for value in values
+        )
+    if content_type.endswith("json"):
+        return b"\x00" in request.body or bool(_JSON_NUL.search(request.body))
+    return False
 
-    Query strings are left out on purpose: they may carry search terms or tokens.
+
+class RejectNulMiddleware:
+    """Answer 400 to a NUL character anywhere in the address, query or submitted fields.
+
+    No text we store or look up may contain one, and PostgreSQL refuses it with an error
+    (SQLite does not), so one check here keeps every view from answering 500 on PostgreSQL.
+    Sits after LocaleMiddleware so the error page is in the visitor's language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            has_nul = _has_nul(request)
+        except MultiPartParserError as exc:
+            raise BadRequest from exc
+        if has_nul:
+            if is_api_request(request):
+                return problem_response(
+                    request, status=400, detail="Steuerzeichen NUL ist nicht erlaubt."
+                )
+            raise BadRequest(_("Die Anfrage enthält ein unzulässiges Steuerzeichen."))
+        return self.get_response(request)
+
+
+class RequestLogMiddleware:
+    """One structured log line per request: method, path, status, duration, client address.
+
+    Query strings are left out on purpose: they may carry search terms or tokens. Secret link
+    tokens in the path (inquiry status, registration, password reset, "still correct") are
+    replaced by a placeholder: the database keeps only their hash, the log must not keep them.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -37,9 +108,10 @@ class RequestLogMiddleware:
             "request",
             extra={
                 "method": request.method,
-                "path": request.path,
+                "path": redact_secrets(request.path),
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "client": client_ip(request),
             },
         )
         return response

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from beko.core.lib.fallback_marks import german, shown_field
+from beko.core.lib.params import page_number
 
 from . import selectors, services
 from .district_map import DistrictMap, distance_label, offer_distance_km
@@ -287,10 +288,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.filter(is_public=True), slug=slug)
-    page_number = request.GET.get("page") or "1"
     result = selectors.offer_search(
         filters=selectors.OfferFilters(
-            organisation=slug, page=int(page_number) if page_number.isdigit() else 1
+            organisation=slug, page=page_number(request.GET.get("page"))
         ),
         with_facets=False,
     )
