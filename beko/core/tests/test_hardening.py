@@ -10,10 +10,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
-from django.urls import include, path
+from django.urls import path
 
 from beko.core.lib.logging import RedactSecretsFilter, redact_secrets
 from beko.core.lib.params import ascii_int, page_number
+from beko.urls import urlpatterns as site_urlpatterns
 
 
 def _boom(request: HttpRequest) -> HttpResponse:
@@ -23,7 +24,7 @@ def _boom(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("api/v1/boom", _boom),
     path("seite-mit-fehler/", _boom),
-    path("", include("beko.urls")),  # the error page links to the real site
+    *site_urlpatterns,  # the error page links to the real site
 ]
 handler400 = "beko.core.views.bad_request"
 handler403 = "beko.core.views.permission_denied"
