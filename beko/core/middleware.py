@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from beko.core.lib.client_address import client_ip
 from beko.core.lib.logging import redact_secrets
-from beko.core.lib.problem import problem_response
+from beko.core.lib.problem import PROBLEM_CONTENT_TYPE, api_error_detail, problem_response
 
 request_logger = logging.getLogger("beko.request")
 
@@ -42,6 +42,33 @@ class SecurityHeadersMiddleware:
             # browser cache or in any proxy (ASVS 8.2.1).
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+class ApiProblemMiddleware:
+    """Every API error is `application/problem+json`, also those produced outside the API's
+    own handlers: Django's 405 for a method an endpoint does not take, a 413, the error
+    handlers' pages. A client never has to parse HTML."""
+
+    KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code < 400
+            or not is_api_request(request)
+            or response.get("Content-Type", "").startswith(PROBLEM_CONTENT_TYPE)
+        ):
+            return response
+        problem = problem_response(
+            request, status=response.status_code, detail=api_error_detail(response.status_code)
+        )
+        for header in self.KEPT_HEADERS:
+            if header in response:
+                problem[header] = response[header]
+        return problem
 
 
 def _has_nul(request: HttpRequest) -> bool:

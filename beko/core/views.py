@@ -22,7 +22,7 @@ from beko.accounts.permissions import staff_required
 
 from . import selectors
 from .lib.fallback_marks import shown_field
-from .lib.problem import problem_response
+from .lib.problem import api_error_detail, problem_response
 from .middleware import is_api_request
 from .templatetags.beko_images import images_shown, remember_images
 
@@ -156,15 +156,7 @@ def _api_problem(request: HttpRequest, status: int) -> HttpResponse | None:
     too (unknown API address, an unexpected exception), never an HTML page."""
     if not is_api_request(request):
         return None
-    return problem_response(request, status=status, detail=API_ERROR_DETAILS[status])
-
-
-API_ERROR_DETAILS = {
-    400: "Ungültige Anfrage.",
-    403: "Kein Zugriff.",
-    404: "Nicht gefunden.",
-    500: "Interner Fehler. Bitte später noch einmal versuchen.",
-}
+    return problem_response(request, status=status, detail=api_error_detail(status))
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -293,3 +293,11 @@ def test_unknown_api_addresses_are_404_problems(client, url):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_a_method_the_api_does_not_take_is_a_405_problem(client):
+    response = client.post("/api/v1/offers", data="{}", content_type="application/json")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert "GET" in response["Allow"]
