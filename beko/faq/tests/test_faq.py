@@ -154,3 +154,13 @@ def test_fresh_translation_is_found_before_the_next_reindex(anon_client, entries
                      values={"question": "Where are German courses with childcare?", "answer": "<p>Filter the directory.</p>"})  # fmt: skip
     response = anon_client.get("/en/fragen/", {"q": "childcare"})
     assert [e.pk for g in response.context["groups"] for e in g["entries"]] == [entries["kurs"].pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["a" * 100_000, "ä" * 30_000, "Duldung " + "x" * 60_000])
+def test_suggestions_and_search_survive_a_pasted_giant_word(text):
+    """SQLite refuses LIKE patterns over 50,000 bytes; overlong words are cut first."""
+    from beko.faq.selectors import faq_search, faq_suggestions
+
+    assert faq_suggestions(text=text) == []
+    assert faq_search(query=text) == []
