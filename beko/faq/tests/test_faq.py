@@ -157,8 +157,8 @@ def test_fresh_translation_is_found_before_the_next_reindex(anon_client, entries
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("text", ["a" * 100_000, "ä" * 30_000, "Duldung " + "x" * 60_000])
-def test_suggestions_and_search_survive_a_pasted_giant_word(text):
+@pytest.mark.parametrize("text", ["a" * 100_000, "ä" * 30_000, "xyz " * 10 + "q" * 60_000])
+def test_suggestions_and_search_survive_a_pasted_giant_word(entries, text):
     """SQLite refuses LIKE patterns over 50,000 bytes; overlong words are cut first."""
     from beko.faq.selectors import faq_search, faq_suggestions
 
