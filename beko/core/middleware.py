@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
-from django.utils.translation import gettext as _
 
 from beko.core.lib.client_address import client_ip
 from beko.core.lib.logging import redact_secrets
@@ -113,7 +112,9 @@ class RejectNulMiddleware:
                 return problem_response(
                     request, status=400, detail="Steuerzeichen NUL ist nicht erlaubt."
                 )
-            raise BadRequest(_("Die Anfrage enthält ein unzulässiges Steuerzeichen."))
+            # The error page (handler400, in the visitor's language) explains; this text is
+            # for the log only.
+            raise BadRequest("NUL character in the request")
         return self.get_response(request)
 
 
