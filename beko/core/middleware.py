@@ -6,7 +6,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
-from django.http.multipartparser import MultiPartParserError
 
 from beko.core.lib.client_address import client_ip
 from beko.core.lib.logging import redact_secrets
@@ -80,7 +79,9 @@ def _has_nul(request: HttpRequest) -> bool:
     if request.method not in {"POST", "PUT", "PATCH"}:
         return False
     content_type = request.content_type or ""
-    if content_type in {"application/x-www-form-urlencoded", "multipart/form-data"}:
+    # Multipart bodies (uploads) are left to the views, which refuse oversized ones before
+    # reading them; their text fields are Django form fields, which refuse NUL themselves.
+    if content_type == "application/x-www-form-urlencoded":
         return any(
             "\x00" in key or "\x00" in value
             for key, values in request.POST.lists()
@@ -103,11 +104,7 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        try:
-            has_nul = _has_nul(request)
-        except MultiPartParserError as exc:
-            raise BadRequest from exc
-        if has_nul:
+        if _has_nul(request):
             if is_api_request(request):
                 return problem_response(
                     request, status=400, detail="Steuerzeichen NUL ist nicht erlaubt."

@@ -113,19 +113,25 @@ def test_nul_in_page_addresses_is_a_400_page_in_the_visitors_language(client, ur
 
 
 @pytest.mark.django_db
-def test_nul_in_a_form_field_is_refused_and_nothing_is_stored(client):
+@pytest.mark.parametrize("content_type", ["urlencoded", "multipart"])
+def test_nul_in_a_form_field_is_refused_and_nothing_is_stored(client, content_type):
+    from urllib.parse import urlencode
+
     from beko.inquiries.models import Inquiry
 
-    response = client.post(
-        "/kontakt/",
-        {
-            "asker_type": "volunteer",
-            "topic": "work",
-            "question": "Darf sie arbeiten?\x00",
-            "email": "a@example.org",
-            "consent": "on",
-        },
-    )
+    data = {
+        "asker_type": "volunteer",
+        "topic": "work",
+        "question": "Darf sie arbeiten?\x00",
+        "email": "a@example.org",
+        "consent": "on",
+    }
+    if content_type == "urlencoded":
+        response = client.post(
+            "/kontakt/", urlencode(data), content_type="application/x-www-form-urlencoded"
+        )
+    else:
+        response = client.post("/kontakt/", data)
     assert response.status_code == 400
     assert Inquiry.objects.count() == 0
 

@@ -108,6 +108,7 @@ POST_PAGES = {
     "events:registration_cancel",
     "accounts:password_reset_confirm",
 }
+POST_ONLY = {"directory:offer_report"}
 PRIVATE = ("intern/", "admin/", "konto/")
 PUBLIC_ACCOUNT_PAGES = {
     "accounts:login",
@@ -206,6 +207,8 @@ def test_english_pages_answer_hostile_input_in_english(client: Client, name: str
 def _path_url(name: str, argument: str, value: str, language: str) -> str:
     """The page's address with `value` in place of its identifier (bypassing the converter,
     as an attacker would)."""
+    if name == "pages:audience":  # a fixed list of slugs in a regular expression
+        return ("/en/" if language == "en" else "/") + quote(value, safe="") + "/"
     marker = "00000" if argument == "pk" else "platzhalter"
     kwargs = {argument: marker}
     if name == "accounts:password_reset_confirm":
@@ -224,7 +227,8 @@ def test_hostile_identifiers_in_the_address_never_give_5xx(
     payloads = [p for p in TEXT_PAYLOADS if p.strip(" ./")] if language == "de" else SHARP
     for payload in payloads:
         url = _path_url(name, PATH_PAGES[name], payload, language)
-        failures += problems_with(client.get(url), language=language, payload=payload)
+        if name not in POST_ONLY:
+            failures += problems_with(client.get(url), language=language, payload=payload)
         if name in POST_PAGES:
             response = client.post(url, {"website": payload})
             failures += problems_with(response, language=language, payload=payload)
