@@ -22,6 +22,8 @@ from beko.accounts.permissions import staff_required
 
 from . import legal, selectors
 from .lib.fallback_marks import shown_field
+from .lib.problem import api_error_detail, problem_response
+from .middleware import is_api_request
 from .seed.pages import LEGAL_SLUGS, SIGN_LANGUAGE_SLUG
 from .templatetags.beko_images import images_shown, remember_images
 
@@ -156,19 +158,35 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _api_problem(request: HttpRequest, status: int) -> HttpResponse | None:
+    """API clients get problem details (RFC 9457) for errors raised outside ninja's handlers
+    too (unknown API address, an unexpected exception), never an HTML page."""
+    if not is_api_request(request):
+        return None
+    return problem_response(request, status=status, detail=api_error_detail(status))
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {"code": 400}, status=400)
+    return _api_problem(request, 400) or render(
+        request, "core/error.html", {"code": 400}, status=400
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {"code": 403}, status=403)
+    return _api_problem(request, 403) or render(
+        request, "core/error.html", {"code": 403}, status=403
+    )
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return render(request, "core/error.html", {"code": 404}, status=404)
+    return _api_problem(request, 404) or render(
+        request, "core/error.html", {"code": 404}, status=404
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if problem := _api_problem(request, 500):
+        return problem
     # Rendered without the context processors: the error may come from the database they
     # would query. The page is plainer (no navigation) but never fails itself.
     html = loader.get_template("core/error.html").render({"code": 500, "minimal": True})

@@ -21,6 +21,7 @@ from django_ratelimit.core import is_ratelimited
 from beko.accounts.permissions import is_staff_member, second_factor_pending
 from beko.core.lib.fallback_marks import german, shown_field
 from beko.core.lib.json_ld import json_ld_script
+from beko.core.lib.params import page_number
 from beko.core.storage import private_file_response
 
 from . import selectors, services
@@ -297,10 +298,9 @@ def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
 @require_GET
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.filter(is_public=True), slug=slug)
-    page_number = request.GET.get("page") or "1"
     result = selectors.offer_search(
         filters=selectors.OfferFilters(
-            organisation=slug, page=int(page_number) if page_number.isdigit() else 1
+            organisation=slug, page=page_number(request.GET.get("page"))
         ),
         with_facets=False,
     )

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from .choices import Topic
 from .models import FaqEntry
 
+MAX_WORD_LENGTH = 60
 MAX_SEARCH_WORDS = 8
 # Words that match nearly every entry and would drown the useful ones.
 STOPWORDS = frozenset(
@@ -94,7 +95,13 @@ def faq_entry_public(*, slug: str) -> FaqEntry | None:
 
 
 def _search_words(text: str) -> list[str]:
-    words = [w for w in re.findall(r"\w+", text.lower()) if len(w) >= 3 and w not in STOPWORDS]
+    # Cut overlong "words": no real word is that long, and SQLite refuses LIKE patterns
+    # over 50,000 bytes (a pasted 100k-character string gave a 500).
+    words = [
+        w[:MAX_WORD_LENGTH]
+        for w in re.findall(r"\w+", text.lower())
+        if len(w) >= 3 and w not in STOPWORDS
+    ]
     return list(dict.fromkeys(words))[:MAX_SEARCH_WORDS]
 
 

@@ -92,7 +92,12 @@ def contact(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "inquiries/contact.html", _contact_context(InquiryForm()))
 
-    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    # The header is the client's word: "abc" or "²" must not crash the form (Django itself
+    # reads an unreadable length as 0 too).
+    declared = str(request.META.get("CONTENT_LENGTH") or "")
+    length = (
+        int(declared) if declared.isascii() and declared.isdigit() and len(declared) < 19 else 0
+    )
     if length > MAX_BODY_BYTES:
         message = _(
             "Die Anfrage ist zu groß. Anhänge dürfen höchstens 5 MB haben; bitte senden Sie "

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from beko.accounts.permissions import is_staff_member
+from beko.accounts.permissions import is_staff_member, second_factor_pending
+from beko.accounts.two_factor import redirect_to_second_factor
 from beko.core.lib.fallback_marks import shown_field
 from beko.core.lib.json_ld import json_ld_script
 
@@ -55,15 +56,20 @@ def news_list(request: HttpRequest) -> HttpResponse:
 
 
 def _news_for(request: HttpRequest, slug: str) -> NewsItem:
-    """Live or archived items for everyone; drafts and scheduled ones only for staff."""
-    queryset = selectors.news_detail_prefetched(
-        queryset=selectors.news_reachable(user=request.user)
-    )
+    """Live or archived items for everyone; drafts and scheduled ones only for staff who
+    have passed the second factor (a preview is back-office content)."""
+    user = None if second_factor_pending(request) else request.user
+    queryset = selectors.news_detail_prefetched(queryset=selectors.news_reachable(user=user))
     return get_object_or_404(queryset, slug=slug)
 
 
 @require_GET
 def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    if (
+        second_factor_pending(request)
+        and not selectors.news_reachable(user=None).filter(slug=slug).exists()
+    ):
+        return redirect_to_second_factor(request)
     item = _news_for(request, slug)
     live = selectors.news_is_live(item=item)
     context = {

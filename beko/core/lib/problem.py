@@ -10,6 +10,16 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+# Details for errors that reach an API client from outside the API's own handlers (an
+# unknown address, a method the endpoint does not take, an unexpected exception).
+API_ERROR_DETAILS = {
+    400: "Ungültige Anfrage.",
+    403: "Kein Zugriff.",
+    404: "Nicht gefunden.",
+    405: "Diese Methode ist hier nicht erlaubt.",
+    413: "Die Anfrage ist zu groß.",
+    500: "Interner Fehler. Bitte später noch einmal versuchen.",
+}
 
 
 class ProblemError(Exception):
@@ -47,6 +57,10 @@ def problem_response(
         content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def api_error_detail(status: int) -> str:
+    return API_ERROR_DETAILS.get(status) or HTTPStatus(status).phrase
 
 
 def _validation_errors(exc: ValidationError) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from beko.core.lib.params import ascii_int
 from beko.core.selectors import language_links
 
 register = template.Library()
@@ -62,9 +63,9 @@ def seo_meta(context: template.Context) -> dict[str, Any]:
     is_error = context.get("code") in {400, 403, 404, 500}
     noindex = meta.get("noindex") or is_error or _is_private(request.path)
     canonical = meta.get("canonical") or request.path
-    page = request.GET.get("page", "")
-    if not meta.get("canonical") and page.isdigit() and int(page) > 1:
-        canonical = f"{canonical}?page={int(page)}"
+    page = ascii_int(request.GET.get("page"), default=1) or 1
+    if not meta.get("canonical") and page > 1:
+        canonical = f"{canonical}?page={page}"
     language = get_language() or settings.LANGUAGE_CODE
     image = meta.get("image")
     data: dict[str, Any] = {

@@ -176,3 +176,13 @@ def test_the_migration_maps_the_old_audience_codes_to_the_shared_ones():
     migration.backwards(apps, None)
     entry.refresh_from_db()
     assert entry.audiences == " association counselling volunteer "
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["a" * 100_000, "ä" * 30_000, "xyz " * 10 + "q" * 60_000])
+def test_suggestions_and_search_survive_a_pasted_giant_word(entries, text):
+    """SQLite refuses LIKE patterns over 50,000 bytes; overlong words are cut first."""
+    from beko.faq.selectors import faq_search, faq_suggestions
+
+    assert faq_suggestions(text=text) == []
+    assert faq_search(query=text) == []

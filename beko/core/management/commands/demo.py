@@ -4,7 +4,8 @@ from importlib import import_module
 from typing import Any
 
 from django.apps import apps
-from django.core.management import BaseCommand, call_command
+from django.conf import settings
+from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 
 from beko.accounts.models import User
@@ -22,10 +23,28 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when demo data is already there (keeps data between runs).",
         )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load the demo even with BEKO_ENV=production (e.g. a public test instance).",
+        )
 
     def handle(
-        self, *args: Any, reset: bool = False, if_empty: bool = False, **options: Any
+        self,
+        *args: Any,
+        reset: bool = False,
+        if_empty: bool = False,
+        allow_production: bool = False,
+        **options: Any,
     ) -> None:
+        # The demo accounts' password is published in the README: on a production site it
+        # would be a way in for anyone, and --reset would wipe the real data.
+        if settings.PRODUCTION and not allow_production:
+            raise CommandError(
+                "Refusing to load demo data with BEKO_ENV=production: its accounts use the "
+                "published demo password and --reset empties the database. "
+                "Pass --allow-production if this really is a demo or test instance."
+            )
         if reset:
             call_command("flush", interactive=False, verbosity=0)
             # flush removes the seeded footer pages too; re-run the data migrations' seed.
