@@ -4,7 +4,9 @@ Generated once from Debian's iso-codes package 4.15 (iso_3166-1.json and its tra
 German and English use the common short names; Arabic, Farsi, Ukrainian, Turkish and Russian
 the translation of the official short name, because the translations of the common names
 are incomplete and in places wrong (Arabic "Moldova" is translated as the Maldives). A name
-without translation falls back to English. "XK" (Kosovo) is added by hand: it is a
+without translation fell back to English; those few in Arabic, Farsi and Russian (Türkiye,
+Saint Helena's islands) were written by hand, so a list in a script other than Latin holds no
+English name a screen reader would misread. "XK" (Kosovo) is added by hand: it is a
 user-assigned code that German authorities use, and Kosovo is a safe country of origin.
 """
 
@@ -1799,7 +1801,7 @@ COUNTRIES: dict[str, dict[str, str]] = {
         "de": "St. Helena, Ascension und Tristan da Cunha",
         "en": "Saint Helena, Ascension and Tristan da Cunha",
         "ar": "ساينت هيلينا، تريستان دا كونا",
-        "fa": "سنت هلنا, Ascension و Tristan da Cunha",
+        "fa": "سنت هلنا، اسنشن و تریستان دا کونا",
         "uk": "Острови Святої Єлени, Вознесіння і Тристан-да-Кунья",
         "tr": "Saint Helena, Ascension ve Tristan da Cunha",
         "ru": "Остров Святой Елены, Остров Вознесения и Тристан-да-Кунья",
@@ -2032,11 +2034,11 @@ COUNTRIES: dict[str, dict[str, str]] = {
     "TR": {
         "de": "Türkei",
         "en": "Türkiye",
-        "ar": "Türkiye",
-        "fa": "Türkiye",
+        "ar": "تركيا",
+        "fa": "ترکیه",
         "uk": "Туреччина",
         "tr": "Türkiye",
-        "ru": "Türkiye",
+        "ru": "Турция",
     },
     "TT": {
         "de": "Trinidad und Tobago",

@@ -9,6 +9,12 @@ the same things.
 Dates use Django's localisation (``formats.date_format`` with the language active). The
 project's shared date helpers in core were not on main when this was written; switch to them
 once they exist (docs/guide.md).
+
+Labels are resolved here (as `Resolved`, which templates mark with ``lang_attrs``), but the
+plain strings the view model holds (fact values, dates, "Fassung seit …") are lazy: they are
+turned into text while the page renders, so a German fallback in them (a label, a month name
+the catalogue lacks) is marked lang="de" like any other (`beko.core.lib.fallback_marks`).
+The caches below hold unmarked text only: marks exist only during a render.
 """
 
 from __future__ import annotations
@@ -19,8 +25,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import formats, translation
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy, trans_real
+from django_stubs_ext import StrOrPromise
+
+from beko.core.lib.fallback_marks import is_marking, mark, mark_terms, unmarked
 
 from .countries import country_name
 from .engine import (
@@ -103,6 +113,36 @@ def format_date(day: dt.date | None, lang: str) -> str:
     return found
 
 
+def _page_text(value: Resolved) -> str:
+    # German fallback marked as a whole; German words a translation keeps marked inside it.
+    return mark(value.text) if value.fallback else mark_terms(value.text, value.lang)
+
+
+def _page_date(day: dt.date, lang: str) -> str:
+    # English month names are Django's msgids: never a German fallback (Django gives English
+    # no fallback catalogue), though the English catalogue has no entry for them.
+    if not is_marking() or lang == "en":
+        with unmarked():
+            return format_date(day, lang)
+    # While a page renders, a month name the catalogue lacks comes marked: not for the cache.
+    with translation.override(lang):
+        return formats.date_format(day, "DATE_FORMAT")
+
+
+# A label's text and a date as the page shows them, resolved when the template renders them
+# (outside a render: the plain text, e.g. for JSON or the CLI).
+shown_text = lazy(_page_text, str)
+shown_date = lazy(_page_date, str)
+
+
+def _page_text_with_date(label: Resolved, day: dt.date) -> str:
+    # A sentence shown in German gives its date in German too.
+    return _page_text(label) % {"date": _page_date(day, label.lang)}
+
+
+_shown_with_date = lazy(_page_text_with_date, str)
+
+
 @dataclass(frozen=True)
 class CitationView:
     label: str
@@ -111,7 +151,7 @@ class CitationView:
     section: str
     valid_from: dt.date
     version_from: dt.date | None
-    version_text: str
+    version_text: StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -153,7 +193,7 @@ class AnswerView:
     confidence: str
     confidence_label: Resolved
     rule_valid_from: dt.date
-    rule_valid_from_text: str
+    rule_valid_from_text: StrOrPromise
     rules: tuple[str, ...]
     depends_on: list[Resolved]
     tree: SplitView | None
@@ -191,8 +231,7 @@ class EmployerSection:
 @dataclass(frozen=True)
 class FactView:
     label: Resolved
-    value: str
-    value_lang: str | None = None
+    value: StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -213,7 +252,7 @@ class ResultView:
     missing: list[Resolved]
     disclaimer: Resolved
     as_of: dt.date
-    as_of_text: str
+    as_of_text: StrOrPromise
     rulebase_version: str
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -222,11 +261,9 @@ VERSION_FROM = gettext_lazy("Fassung seit %(date)s")
 
 
 def _citation(citation: Citation, lang: str) -> CitationView:
-    version_text = ""
+    version_text: StrOrPromise = ""
     if citation.version_from is not None:
-        version_text = ui(VERSION_FROM, lang).text % {
-            "date": format_date(citation.version_from, lang)
-        }
+        version_text = _shown_with_date(ui(VERSION_FROM, lang), citation.version_from)
     return CitationView(
         label=citation.label,
         url=citation.url,
@@ -315,7 +352,7 @@ def _answer(answer: Answer, rulebase: Rulebase, lang: str) -> AnswerView:
         confidence=answer.confidence,
         confidence_label=ui(CONFIDENCE_LABELS[answer.confidence], lang),
         rule_valid_from=answer.rule_valid_from,
-        rule_valid_from_text=format_date(answer.rule_valid_from, lang),
+        rule_valid_from_text=shown_date(answer.rule_valid_from, lang),
         rules=answer.rule_ids,
         depends_on=[
             rulebase.fact_labels[name]["question"].resolve(lang) for name in answer.depends_on
@@ -343,23 +380,24 @@ def _facts(evaluation: Evaluation, lang: str) -> list[FactView]:
     from django.utils.translation import gettext_lazy as _
 
     given = evaluation.input
-    yes, no = ui(_("ja"), lang).text, ui(_("nein"), lang).text
+    yes, no = shown_text(ui(_("ja"), lang)), shown_text(ui(_("nein"), lang))
     facts: list[FactView] = []
 
-    def add(label: Promise, value: str, value_lang: str | None = None) -> None:
-        facts.append(FactView(ui(label, lang), value, value_lang))
+    def add(label: Promise, value: StrOrPromise) -> None:
+        facts.append(FactView(ui(label, lang), value))
 
-    add(_("Aufenthaltspapier"), ui(STATUS_LABELS[given.status.value], lang).text)
+    add(_("Aufenthaltspapier"), shown_text(ui(STATUS_LABELS[given.status.value], lang)))
     if given.months_in_germany is not None:
         add(_("Monate in Deutschland"), str(given.months_in_germany))
     if given.months_with_duldung is not None:
         add(_("Monate mit Duldung"), str(given.months_with_duldung))
     if given.first_permit_on is not None:
-        add(_("Erste Aufenthaltserlaubnis"), format_date(given.first_permit_on, lang))
+        add(_("Erste Aufenthaltserlaubnis"), shown_date(given.first_permit_on, lang))
     if given.country:
-        name = country_name(given.country, lang)
+        name: StrOrPromise = country_name(given.country, lang)
         if evaluation.safe_country:
-            name = f"{name} – {ui(_('sicherer Herkunftsstaat'), lang).text}"
+            safe = shown_text(ui(_("sicherer Herkunftsstaat"), lang))
+            name = format_lazy("{} – {}", name, safe)
         add(_("Staatsangehörigkeit"), name)
     if given.reception_centre is not None:
         add(_("Muss in einer Aufnahmeeinrichtung wohnen"), yes if given.reception_centre else no)
@@ -378,7 +416,7 @@ def _facts(evaluation: Evaluation, lang: str) -> list[FactView]:
         add(_("Ausbildungsplatz"), yes)
     if given.german_level.value != "none":
         add(_("Deutsch"), given.german_level.value)
-    add(_("Stichtag"), format_date(given.as_of, lang))
+    add(_("Stichtag"), shown_date(given.as_of, lang))
     return facts
 
 
@@ -428,7 +466,7 @@ def _present(evaluation: Evaluation, lang: str, rulebase: Rulebase) -> ResultVie
         ],
         disclaimer=evaluation.disclaimer.resolve(lang),
         as_of=evaluation.as_of,
-        as_of_text=format_date(evaluation.as_of, lang),
+        as_of_text=shown_date(evaluation.as_of, lang),
         rulebase_version=evaluation.rulebase_version,
     )
 

@@ -10,15 +10,18 @@ from typing import Any
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.functional import Promise
-from django.utils.translation import get_language
+from django.utils.functional import Promise, lazy
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from beko.core.lib.fallback_marks import mark, unmarked
 from beko.directory import selectors as directory_selectors
 
 from .engine import Evaluation
 from .models import RuleUsage
+from .present import shown_text
 from .rulebase import Rule, get_rulebase
+from .texts import Resolved
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +176,11 @@ class GuideSearchDocument:
     # Ranks a document against the guide's others: explanations of a single term come after
     # the pages that answer the question for a status (the status page is what people need).
     weight: float = 1.0
+    # Title and summary as the result page shows them: lazy, turned into text while the page
+    # renders, so a German fallback in them is marked lang="de". (The plain fields above are
+    # what the search matches; the documents are cached, and marks only exist in a render.)
+    shown_title: Any = None
+    shown_summary: Any = None
 
 
 # What people type when they mean the guide as a whole (German, as the search is German;
@@ -201,6 +209,21 @@ def _statuses_in(condition: Any) -> set[str]:
     return found
 
 
+def _german_beside(label: Promise, german_text: str) -> str:
+    # A translated status title shows its German wording below it (as on the papers).
+    with unmarked():
+        translated = str(label)
+    return mark(german_text) if translated != german_text else ""
+
+
+def _joined(separator: str, texts: list[Resolved]) -> str:
+    return separator.join(str(shown_text(text)) for text in texts)
+
+
+_shown_german_beside = lazy(_german_beside, str)
+_shown_joined = lazy(_joined, str)
+
+
 def search_documents() -> list[GuideSearchDocument]:
     """The guide's start page and one page per residence status (the start page with that
     status chosen), in the active language with the German wording added, for the site
@@ -224,6 +247,11 @@ def search_documents() -> list[GuideSearchDocument]:
         for status in _statuses_in(rule.condition_source):
             explanations.setdefault(status, []).append(text)
     start_url = reverse("guide:start")
+    start_summary = gettext_lazy(
+        "Was darf die Person, die Sie begleiten? Arbeiten, eine Ausbildung machen, "
+        "selbständig sein? Welches Amt zahlt? Welche Sprachkurse gibt es? Sie "
+        "bekommen eine kurze Antwort mit Rechtsgrundlage."
+    )
     with translation.override("de"):
         german = {k: str(v) for k, v in STATUS_LABELS.items()}
         topics_de = " ".join(str(v) for v in TOPIC_LABELS.values())
@@ -232,16 +260,12 @@ def search_documents() -> list[GuideSearchDocument]:
             key="start",
             kind="start",
             title=str(_("Wege in Arbeit")),
-            summary=str(
-                _(
-                    "Was darf die Person, die Sie begleiten? Arbeiten, eine Ausbildung machen, "
-                    "selbständig sein? Welches Amt zahlt? Welche Sprachkurse gibt es? Sie "
-                    "bekommen eine kurze Antwort mit Rechtsgrundlage."
-                )
-            ),
+            summary=str(start_summary),
             body=" ".join([*(str(v) for v in TOPIC_LABELS.values()), topics_de]),
             url=start_url,
             keywords=START_KEYWORDS,
+            shown_title=gettext_lazy("Wege in Arbeit"),
+            shown_summary=start_summary,
         )
     ]
     for status, label in STATUS_LABELS.items():
@@ -255,6 +279,8 @@ def search_documents() -> list[GuideSearchDocument]:
                 summary=german[status] if str(label) != german[status] else "",
                 body=" ".join(explanations.get(status, [])),
                 url=f"{start_url}?status={status}",
+                shown_title=label,
+                shown_summary=_shown_german_beside(label, german[status]),
             )
         )
     documents.extend(_papers_and_glossary_documents(language))
@@ -275,12 +301,13 @@ def _papers_and_glossary_documents(language: str) -> list[GuideSearchDocument]:
     documents = []
     papers = content.papers()
     papers_url = reverse("guide:papers")
+    names = [paper.name.resolve(language) for paper in papers]
     documents.append(
         GuideSearchDocument(
             key="papers",
             kind="papers",
             title=str(_("Welches Papier hat die Person?")),
-            summary=" · ".join(paper.name.resolve(language).text for paper in papers),
+            summary=" · ".join(name.text for name in names),
             body=" ".join(
                 f"{paper.name.resolve('de').text} {paper.description.resolve('de').text}"
                 for paper in papers
@@ -288,23 +315,27 @@ def _papers_and_glossary_documents(language: str) -> list[GuideSearchDocument]:
             url=papers_url,
             keywords="Papiere Dokumente Ausweis Aufenthaltspapier Bescheinigung",
             weight=0.6,
+            shown_title=gettext_lazy("Welches Papier hat die Person?"),
+            shown_summary=_shown_joined(" · ", names),
         )
     )
     glossary_url = reverse("guide:glossary")
     for term in content.glossary():
-        name = term.name(language).text
-        definition = term.definition.resolve(language).text
+        name = term.name(language)
+        definition = term.definition.resolve(language)
         german_definition = term.definition.resolve("de").text
         documents.append(
             GuideSearchDocument(
                 key=f"glossary:{term.key}",
                 kind="glossary",
-                title=name,
-                summary=definition,
+                title=name.text,
+                summary=definition.text,
                 body=f"{term.de} {term.law} {german_definition}",
                 url=f"{glossary_url}#{term.key}",
                 keywords=term.de,
                 weight=0.3,
+                shown_title=shown_text(name),
+                shown_summary=shown_text(definition),
             )
         )
     return documents

@@ -294,7 +294,11 @@ def _guide_hits(query: search.Search) -> list[tuple[Any, float]]:
 
 
 def _present_guide(document: Any) -> Result:
-    return Result(title=document.title, url=document.url, summary=document.summary[:240])
+    # The guide's documents are cached per language: the texts they show are lazy, resolved
+    # (and marked where they fall back to German) while the page renders.
+    title = getattr(document, "shown_title", None) or document.title
+    summary = getattr(document, "shown_summary", None)
+    return Result(title=title, url=document.url, summary=summary or document.summary[:240])
 
 
 def _ranked(query: search.Search, querysets: list[QuerySet[Any]]) -> list[Model]:

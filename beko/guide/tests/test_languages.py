@@ -31,6 +31,20 @@ def test_every_guide_data_file_validates_against_the_required_languages() -> Non
     load_definitions(DEFINITIONS_FILE)
 
 
+def test_country_names_in_languages_not_written_in_latin_letters_have_none() -> None:
+    # An English name in the Arabic country list would be read out as Arabic (WCAG 3.1.2).
+    from beko.guide.countries import COUNTRIES
+
+    latin = {
+        (language, code): names[language]
+        for code, names in COUNTRIES.items()
+        for language in ("ar", "fa", "uk", "ru")
+        if re.search("[A-Za-z]", names[language])
+    }
+    assert latin == {}
+    assert COUNTRIES["TR"]["ar"] == "تركيا"
+
+
 def _without_language(path: Path, target: Path, language: str) -> Path:
     """A copy of the data file ``path`` with every ``language`` text removed."""
     target.write_text(_drop_key(path.read_text(encoding="utf-8"), language), encoding="utf-8")

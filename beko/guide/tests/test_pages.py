@@ -448,3 +448,14 @@ def test_sheet_can_be_shared_by_link(anon_client: Any) -> None:
     html = anon_client.get(SHEET, {**RECOGNISED, "sheet_lang": "en"}, follow=True).content.decode()
     assert 'id="share-url"' in html
     assert "sheet_lang=en" in html.split('id="share-url"')[1].split(">")[0]
+
+
+def test_a_date_cached_while_a_page_renders_is_cached_without_marks(anon_client: Any) -> None:
+    import datetime as dt
+
+    from beko.guide.present import clear_caches, format_date
+
+    clear_caches()
+    anon_client.get("/en" + RESULT, RECOGNISED, follow=True)
+    # Marks only exist during a render: the next reader of the cache (JSON, CLI) gets text.
+    assert format_date(dt.date(2026, 11, 25), "en") == "25 November 2026"
