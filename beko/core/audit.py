@@ -92,6 +92,7 @@ def audit_redact(obj: models.Model, *, object_repr: str | None = None) -> int:
 # (SENTENCES, and optionally VALUE_LABELS for stored codes and variant() for a finer
 # sentence), found the way `manage.py demo` finds `<app>/demo.py`.
 CORE_SENTENCES: dict[str, Any] = {
+    "accounts.erased": gettext_lazy("%(actor)s hat das Konto %(object)s auf Wunsch der Person gelöscht (Art. 17 DSGVO)"),
     "accounts.recovery_codes_generated": gettext_lazy("%(actor)s hat neue Wiederherstellungscodes erzeugt"),
     "accounts.second_factor_passed": gettext_lazy("%(actor)s hat sich mit dem zweiten Faktor angemeldet"),
     "accounts.two_factor_disabled": gettext_lazy("%(actor)s hat die Zwei-Faktor-Anmeldung ausgeschaltet"),

@@ -12,6 +12,7 @@ from .models import Status
 
 SENTENCES: dict[str, Any] = {
     "inquiries.anonymised": gettext_lazy("%(actor)s hat die Anfrage %(object)s anonymisiert"),
+    "inquiries.erased": gettext_lazy("%(actor)s hat die Daten der Anfrage %(object)s auf Wunsch der Person gelöscht (Art. 17 DSGVO)"),
     "inquiries.assigned": gettext_lazy("%(actor)s hat die Anfrage %(object)s zugewiesen"),
     "inquiries.attachment_downloaded": gettext_lazy("%(actor)s hat einen Anhang der Anfrage %(object)s heruntergeladen"),
     "inquiries.created": gettext_lazy("%(actor)s hat die Anfrage %(object)s erfasst"),

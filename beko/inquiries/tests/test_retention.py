@@ -50,7 +50,7 @@ def old_closed_inquiry(anon_client, form_data, staff_client, staff_user, setting
     services.inquiry_reply(
         inquiry=inquiry,
         subject=f"Hallo {PERSONAL[0]}",
-        body=f"Liebe {PERSONAL[0]} …",
+        body=f"Liebe {PERSONAL[0]}, hier ist die Antwort.",
         via="phone",
         by=staff_user,
     )
