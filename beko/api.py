@@ -9,6 +9,7 @@ from importlib.util import find_spec
 
 from ninja import NinjaAPI
 
+from beko.core.lib.json import ORJSONRenderer
 from beko.core.lib.problem import install_problem_handlers
 
 API_ROUTERS = {
@@ -26,6 +27,7 @@ api_v1 = NinjaAPI(
     urls_namespace="api_v1",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    renderer=ORJSONRenderer(),
 )
 install_problem_handlers(api_v1)
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from beko.core.lib.fallback_marks import german, shown_field
+from beko.core.lib.response_cache import cache_public_response
 
 from . import selectors, services
 from .district_map import DistrictMap, distance_label, offer_distance_km
@@ -114,6 +115,7 @@ def _suggestion_url(request: HttpRequest, suggestion: str) -> str:
     return f"{request.path}?{query.urlencode()}"
 
 
+@cache_public_response
 @require_GET
 def offer_list(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET or None)
@@ -223,6 +225,7 @@ def _detail_context(
     }
 
 
+@cache_public_response
 @require_GET
 def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_public_detail(pk=pk)
@@ -273,6 +276,7 @@ def offer_report(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(offer.get_absolute_url() + "#hinweis")
 
 
+@cache_public_response
 @require_GET
 def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = selectors.organisations_public().filter(public_offer_count__gt=0)
@@ -284,6 +288,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/organisation_list.html", {"page_obj": page, "crumbs": crumbs})
 
 
+@cache_public_response
 @require_GET
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.filter(is_public=True), slug=slug)

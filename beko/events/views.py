@@ -19,6 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from beko.core.lib.response_cache import cache_public_response
+
 from . import ical, recurrence, selectors, services, tickets
 from .forms import EventFilterForm, RegistrationForm
 from .models import Event, Registration
@@ -39,6 +41,7 @@ def _filters(request: HttpRequest) -> tuple[EventFilterForm, selectors.EventFilt
     return form, filters, query
 
 
+@cache_public_response
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     form, filters, query = _filters(request)
@@ -53,6 +56,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@cache_public_response
 @require_GET
 def event_archive(request: HttpRequest) -> HttpResponse:
     form, filters, query = _filters(request)
@@ -193,6 +197,7 @@ def _detail_context(
     }
 
 
+@cache_public_response
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _get_public_event(slug)

@@ -154,3 +154,16 @@ def test_fresh_translation_is_found_before_the_next_reindex(anon_client, entries
                      values={"question": "Where are German courses with childcare?", "answer": "<p>Filter the directory.</p>"})  # fmt: skip
     response = anon_client.get("/en/fragen/", {"q": "childcare"})
     assert [e.pk for g in response.context["groups"] for e in g["entries"]] == [entries["kurs"].pk]
+
+
+def test_cached_faq_pages_change_at_once_after_a_staff_edit(staff_client, anon_client, entries):
+    entry = entries["kurs"]
+    urls = ["/fragen/", entry.get_absolute_url()]
+    for url in urls:
+        anon_client.get(url)
+        assert anon_client.get(url)["X-Cache"] == "hit"
+    data = {"question": "Wo gibt es Abendkurse mit Kinderbetreuung?", "answer": "<p>Hier.</p>",
+            "topic": "language", "audiences": ["volunteer"], "position": 5, "publish": "on"}  # fmt: skip
+    assert staff_client.post(f"/intern/faq/{entry.pk}/", data).status_code == 302
+    for url in urls:
+        assert "Abendkurse" in anon_client.get(url).content.decode(), url
