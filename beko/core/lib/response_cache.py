@@ -181,6 +181,8 @@ class _State:
 
     def wait_for_other_worker(self) -> HttpResponse | None:
         """Stampede guard: the lock holder computes; others serve the old entry or wait."""
+        if self.stale is not None and self.stale.get("pass"):
+            return None  # this URL's responses are not storable: nothing to wait for
         if cache.add(LOCK_PREFIX + self.key, 1, LOCK_SECONDS):
             self.locked = True
             return None
@@ -192,6 +194,8 @@ class _State:
             time.sleep(0.02)
             entry = cache.get(self.key)
             if entry is not None and entry.get("version") == self.version:
+                if entry.get("pass"):
+                    return None
                 self.served_early = True
                 return _from_entry(self.request, entry)
         return None
@@ -296,7 +300,7 @@ class ResponseCacheMiddleware:
         version = found.get(VERSION_KEY)
         if version is None:
             version = content_version()
-        if entry is not None and entry.get("version") == version:
+        if entry is not None and entry.get("version") == version and not entry.get("pass"):
             return _from_entry(request, entry)
         state = _State(request, key, int(version), entry)
         request._response_cache = state  # type: ignore[attr-defined]
@@ -311,6 +315,11 @@ class ResponseCacheMiddleware:
                 new = _entry(response, state.version)
                 cache.set(key, new, _seconds())
                 return _from_entry(request, new, label="miss")
+            if state.cacheable and not state.served_early:
+                # A cached view answered something not storable (a page with a CSRF form,
+                # a 404): remember it, so other workers compute at once instead of waiting
+                # for an entry that never comes.
+                cache.set(key, {"version": state.version, "pass": True}, _seconds())
             return response
         finally:
             if state.locked:

@@ -239,3 +239,19 @@ def _key_of(path: str) -> str:
     from django.test import RequestFactory
 
     return response_cache._key(RequestFactory().get(path))
+
+
+def test_requests_for_pages_that_cannot_be_stored_never_wait_for_the_lock(
+    anon_client: Any, offer: Any, monkeypatch: Any
+) -> None:
+    url = f"/angebote/{offer.pk}/"  # has a CSRF form: never stored
+    assert anon_client.get(url).status_code == 200
+    cache.add(response_cache.LOCK_PREFIX + _key_of(url), 1, 10)  # another worker "computes"
+
+    def no_waiting(_seconds: float) -> None:
+        raise AssertionError("waited for an entry that never comes")
+
+    monkeypatch.setattr(response_cache.time, "sleep", no_waiting)
+    response = anon_client.get(url)
+    assert response.status_code == 200 and "X-Cache" not in response
+    assert "Sprachcafé" in _text(response)
