@@ -13,7 +13,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/$(PG_DB)
 PYTEST_ARGS ?=
 
 .PHONY: help setup run demo test test-sqlite test-postgres test-browser lint typecheck format \
-	bench screens serve-prod messages lock system-deps clean backup restore
+	bench bench-side-by-side screens serve-prod messages lock system-deps clean backup restore
 
 help:
 	@echo "make run        set up, migrate, load demo data, serve http://$(HOST):$(PORT) (SQLite)"
@@ -110,6 +110,14 @@ bench: setup system-deps
 	@for script in bench/bench_*.py; do \
 		echo "== $$script"; BEKO_PG_URL=$(PG_URL) $(BIN)/python $$script || exit 1; \
 	done
+	@if [ -f ../shared/bench/side_by_side.sh ]; then $(MAKE) bench-side-by-side; \
+	else echo "(../shared/bench/side_by_side.sh not here: side-by-side run skipped)"; fi
+
+# BeKo vs Integreat CMS vs the floor in one run (the committed HEAD is measured):
+# bench/results/side_by_side.json, each goal of the performance issue with its ratio.
+bench-side-by-side: setup system-deps
+	SBS=$${SBS:-/tmp/sbs} bash ../shared/bench/side_by_side.sh > var/side_by_side.txt
+	$(BIN)/python bench/side_by_side.py var/side_by_side.txt --label latest
 
 # Screenshots of the public face (home, Angebote, an offer, an audience page, staff reports;
 # phone and desktop; German and Arabic) for docs/screens/. Serves the site like `make run`

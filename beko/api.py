@@ -6,6 +6,7 @@ at /api/v1/<prefix>/. Errors are RFC 9457 problem details (beko.core.lib.problem
 
 from ninja import NinjaAPI, Router
 
+from beko.core.lib.json import ORJSONRenderer
 from beko.core.lib.problem import install_problem_handlers
 from beko.directory import api as directory_api
 from beko.events import api as events_api
@@ -25,6 +26,7 @@ api_v1 = NinjaAPI(
     urls_namespace="api_v1",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    renderer=ORJSONRenderer(),
 )
 install_problem_handlers(api_v1)
 

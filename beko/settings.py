@@ -113,6 +113,12 @@ MIDDLEWARE = [
     "beko.core.middleware.ApiProblemMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the response cache below did not answer already compressed.
+    "beko.core.lib.response_cache.CompressionMiddleware",
+    # Before everything that builds a page: a hit skips sessions, URL resolution and views.
+    # Inside WhiteNoise (static files are its own) and outside CSP (the stored headers carry
+    # the nonce that matches the stored body). docs/architecture.md, "Response cache".
+    "beko.core.lib.response_cache.ResponseCacheMiddleware",
     "beko.core.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -405,9 +411,13 @@ LOGGING = {
 # --- directory ---
 # Days without verification before an offer is flagged and its partner reminded, and further
 # days before it disappears from the public list (staff are told).
-# Search results (matching ids, facet counts) are cached until the index changes, for at
+# Parsed search queries are cached until the index changes, for at
 # most this many seconds (beko/core/search/results.py); 0 switches the cache off.
 BEKO_SEARCH_CACHE_SECONDS = env_int("BEKO_SEARCH_CACHE_SECONDS", 60)
+# Public GET responses (pages and API) are kept as finished bytes until public content changes
+# (beko/core/lib/response_cache.py), for at most this many seconds: what depends on the clock
+# (visibility windows, upcoming events) lags behind it by at most this. 0 switches it off.
+BEKO_RESPONSE_CACHE_SECONDS = env_int("BEKO_RESPONSE_CACHE_SECONDS", 60)
 BEKO_DIRECTORY_STALE_DAYS = env_int("BEKO_DIRECTORY_STALE_DAYS", 180)
 BEKO_DIRECTORY_HIDE_AFTER_DAYS = env_int("BEKO_DIRECTORY_HIDE_AFTER_DAYS", 60)
 # "Report outdated information" on an offer: per client IP.

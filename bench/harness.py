@@ -79,7 +79,8 @@ def gunicorn(env: dict[str, str]) -> Iterator[str]:
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        # Generous: four workers import Django at once, and shared machines are often loaded.
+        deadline = time.monotonic() + 120
         while True:
             try:
                 with urllib.request.urlopen(base + "/healthz", timeout=2) as response:

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import models, transaction
 
 from .audit import log_action
+from .lib import response_cache
 from .lib.content_i18n import source_fingerprint, translated_field_names
 from .lib.sanitize import sanitize_html
 from .models import LegalDetails, Page, SignLanguageVideo, TranslationReview
@@ -13,6 +14,13 @@ from .selectors import footer_links_invalidate
 
 # Fields that hold rich text and must pass the sanitiser before they are stored.
 RICH_TEXT_FIELDS = {"body", "description"}
+
+
+def content_changed() -> None:
+    """Every service that changes public content calls this (the search index does too, for
+    every document it writes): the cached public pages and API responses are void at once.
+    The one place that invalidates the response cache (docs/architecture.md)."""
+    response_cache.content_changed()
 
 
 @transaction.atomic
@@ -26,6 +34,7 @@ def page_update(*, page: Page, data: dict[str, Any], by: Any) -> Page:
             setattr(page, f"{field}_de" if field in {"title", "intro", "body"} else field, value)
     page.updated_by = by
     page.save()
+    content_changed()
     footer_links_invalidate()
     return page
 
@@ -46,6 +55,7 @@ def translation_save(*, obj: models.Model, language: str, values: dict[str, str]
         sources.pop(language, None)
     obj.translation_sources = sources  # type: ignore[attr-defined]  # every translatable model has translation_sources
     obj.save()
+    content_changed()
     search_index_refresh(obj=obj)
     if isinstance(obj, Page):
         footer_links_invalidate()
@@ -55,6 +65,7 @@ def translation_save(*, obj: models.Model, language: str, values: dict[str, str]
 def search_index_refresh(*, obj: models.Model) -> None:
     """Keep the site search current for any model registered with `beko.core.search`
     (every language version is indexed, so a new translation must be too)."""
+    content_changed()
     from importlib.util import find_spec
 
     if find_spec("beko.core.search") is None:

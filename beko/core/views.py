@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET
 
 from beko.accounts import permissions
 from beko.accounts.permissions import staff_required
+from beko.core.lib.response_cache import cache_public_response
 
 from . import legal, selectors
 from .lib.fallback_marks import shown_field
@@ -68,6 +69,7 @@ def _home_sections_html(request: HttpRequest, *, language: str) -> list[str]:
     return [html for _order, html in blocks]
 
 
+@cache_public_response
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     language = get_language() or settings.LANGUAGE_CODE
@@ -78,6 +80,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cache_public_response
 @require_GET
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(selectors.pages_public(), slug=slug)

@@ -7,7 +7,6 @@ Last-Modified, and honours If-None-Match / If-Modified-Since with 304.
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -17,8 +16,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from ninja import Field, Path, Query, Router, Schema
+from ninja.decorators import decorate_view
 
+from beko.core.lib.json import dumps
 from beko.core.lib.problem import ProblemError
+from beko.core.lib.response_cache import cache_public_response
 
 from . import selectors
 from .models import (
@@ -138,6 +140,21 @@ class OfferOut(Schema):
     last_verified_at: datetime | None = None
 
 
+class OfferSummaryOut(Schema):
+    """The compact list item (`view=summary`): enough for a result list or a map."""
+
+    id: int
+    title: str
+    summary: str
+    url: str
+    organisation: OrganisationRef
+    categories: list[str] = Field(..., description="category slugs")
+    districts: list[str] = Field(..., description="Stadtbezirke of the offer's locations")
+    is_free: bool
+    wheelchair_accessible: bool
+    last_verified_at: datetime | None = None
+
+
 class FacetValueOut(Schema):
     value: str
     label: str
@@ -178,7 +195,9 @@ class OfferPageOut(Schema):
         description="nothing matched every word; results match most of the words",
     )
     facets: FacetsOut | None = None
-    results: list[OfferOut]
+    results: list[OfferOut] | list[OfferSummaryOut] = Field(
+        ..., description="full items, or compact ones with `view=summary`"
+    )
 
 
 class OfferQuery(Schema):
@@ -201,6 +220,11 @@ class OfferQuery(Schema):
     page: int = Field(default=1, ge=1, le=100_000)
     page_size: int = Field(default=20, ge=1, le=100)
     facets: bool = Field(default=False, description="facet counts in the response")
+    view: Literal["full", "summary"] = Field(
+        default="full",
+        description="summary: compact items (id, title, summary, url, organisation, category "
+        "and district slugs, free, wheelchair access, verification date), a fifth of the bytes",
+    )
 
 
 class PageQuery(Schema):
@@ -247,9 +271,21 @@ def _offer(request: HttpRequest, offer: Offer) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _offer_summary(request: HttpRequest, offer: Offer) -> dict[str, Any]:
+    return {
+        "id": offer.pk, "title": offer.title, "summary": offer.summary,
+        "url": request.build_absolute_uri(offer.get_absolute_url()),
+        "organisation": {"id": offer.organisation_id, "slug": offer.organisation.slug, "name": offer.organisation.name},
+        "categories": [c.slug for c in offer.category_items],
+        "districts": sorted({loc.district.slug for loc in offer.location_items}),
+        "is_free": offer.is_free, "wheelchair_accessible": offer.wheelchair_accessible,
+        "last_verified_at": offer.last_verified_at.isoformat() if offer.last_verified_at else None,
+    }  # fmt: skip
+
+
 def _conditional(request: HttpRequest, data: Any, last_modified: datetime | None) -> HttpResponse:
     """JSON with ETag/Last-Modified; 304 when the client's copy is current."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    body = dumps(data)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     headers = {
         "ETag": etag,
@@ -299,6 +335,7 @@ def _page_links(request: HttpRequest, page: int, num_pages: int) -> tuple[str | 
     response={200: OfferPageOut, 304: None, 400: ProblemOut},
     summary="Angebote suchen und filtern",
 )
+@decorate_view(cache_public_response)
 def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
     filters = selectors.OfferFilters(
         q=params.q or "", category=params.category or "", district=params.district or "",
@@ -308,7 +345,10 @@ def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
         open_now=params.open_now,
         sort=params.sort or "", page=params.page, page_size=params.page_size,
     )  # fmt: skip
-    result = selectors.offer_search(filters=filters, with_facets=params.facets, with_hours=True)
+    summary = params.view == "summary"
+    result = selectors.offer_search(
+        filters=filters, with_facets=params.facets, with_hours=not summary
+    )
     if not result.total:
         # Only an empty result can come from an unknown value: check then, not on every call.
         _check_exists(Category, "slug", params.category, "category")
@@ -325,7 +365,7 @@ def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
         "num_pages": result.num_pages, "next": next_link, "previous": previous_link,
         "corrections": result.corrections, "suggestion": result.suggestion,
         "searched": result.searched, "relaxed": result.relaxed, "facets": None,
-        "results": [_offer(request, offer) for offer in result.offers],
+        "results": [(_offer_summary if summary else _offer)(request, offer) for offer in result.offers],
     }  # fmt: skip
     if params.facets:
         data["facets"] = {
@@ -344,6 +384,7 @@ def offers(request: HttpRequest, params: Query[OfferQuery]) -> HttpResponse:
     response={200: OfferOut, 304: None, 400: ProblemOut, 404: ProblemOut},
     summary="Ein Angebot",
 )
+@decorate_view(cache_public_response)
 def offer_detail(request: HttpRequest, offer_id: int = Path(..., ge=1, le=MAX_ID)) -> HttpResponse:
     offer = selectors.offer_public_detail(pk=offer_id)
     return _conditional(request, _offer(request, offer), offer.updated_at)
@@ -390,6 +431,7 @@ def _paged(request: HttpRequest, queryset: Any, params: PageQuery, render: Any) 
     response={200: OrganisationPageOut, 304: None, 400: ProblemOut},
     summary="Organisationen mit öffentlichen Angeboten",
 )
+@decorate_view(cache_public_response)
 def organisations(request: HttpRequest, params: Query[PageQuery]) -> HttpResponse:
     return _paged(request, _organisations(), params, _organisation)
 
@@ -399,6 +441,7 @@ def organisations(request: HttpRequest, params: Query[PageQuery]) -> HttpRespons
     response={200: OrganisationOut, 304: None, 400: ProblemOut, 404: ProblemOut},
     summary="Eine Organisation",
 )
+@decorate_view(cache_public_response)
 def organisation_detail(
     request: HttpRequest, organisation_id: int = Path(..., ge=1, le=MAX_ID)
 ) -> HttpResponse:
@@ -424,6 +467,7 @@ class LocationPageOut(Schema):
     response={200: LocationPageOut, 304: None, 400: ProblemOut},
     summary="Orte öffentlicher Angebote",
 )
+@decorate_view(cache_public_response)
 def locations(request: HttpRequest, params: Query[LocationQuery]) -> HttpResponse:
     district = params.district
     _check_exists(District, "slug", district, "district")
@@ -447,6 +491,7 @@ def locations(request: HttpRequest, params: Query[LocationQuery]) -> HttpRespons
     response={200: list[CategoryOut], 304: None, 400: ProblemOut},
     summary="Kategorien (Taxonomie)",
 )
+@decorate_view(cache_public_response)
 def categories(request: HttpRequest) -> HttpResponse:
     items = Category.objects.select_related("parent")
     data = [
@@ -461,6 +506,7 @@ def categories(request: HttpRequest) -> HttpResponse:
     response={200: list[DistrictOut], 304: None, 400: ProblemOut},
     summary="Stadtbezirke",
 )
+@decorate_view(cache_public_response)
 def districts(request: HttpRequest) -> HttpResponse:
     data = [
         {"slug": d.slug, "name": d.name, "latitude": float(d.latitude) if d.latitude is not None else None,
@@ -475,6 +521,7 @@ def districts(request: HttpRequest) -> HttpResponse:
     response={200: list[LanguageOut], 304: None, 400: ProblemOut},
     summary="Sprachen (ISO 639)",
 )
+@decorate_view(cache_public_response)
 def languages(request: HttpRequest) -> HttpResponse:
     data = [
         {"code": lang.code, "name": lang.name, "native_name": lang.native_name}

@@ -30,7 +30,6 @@ from beko.core.lib.fallback_marks import german, shown_field
 from beko.core.reports import ReportPeriod
 from beko.core.search import Search, id_list, restrict_to_ids
 from beko.core.search.highlight import Highlighter
-from beko.core.search.results import cached
 
 from .district_map import district_map as districts_map
 from .models import (
@@ -444,11 +443,8 @@ def offer_search(
     now: datetime | None = None,
 ) -> OfferSearchResult:
     """One page of public offers for `filters`, with facet counts. Constant query count."""
-    # A moment the caller chose is part of the cache keys; the present moment is not: the
-    # cache's lifetime (BEKO_SEARCH_CACHE_SECONDS) bounds how far cached results lag behind
-    # the clock (visibility windows, "open now"), and a per-minute key would make every
-    # popular query cold again each minute.
-    moment = now.isoformat() if now is not None else ""
+    # Not cached here: the response cache keeps the finished page or API response
+    # (beko/core/lib/response_cache.py), so this is the cold path only.
     now = now or timezone.now()
     base = offers_public(now=now)
     search = Search(filters.q) if filters.q.strip() else None
@@ -478,10 +474,7 @@ def offer_search(
                     return found, narrowed, True
             return found, narrowed, False
 
-        # Paging and sorting reuse the ids; cached until the index changes (results.py).
-        state = replace(filters, page=1, sort="", page_size=0)
-        # "offer-ids-2": the value gained the relaxed flag; older entries must not be read.
-        matched, ids, relaxed = cached(("offer-ids-2", state, moment), matching)
+        matched, ids, relaxed = matching()
 
     def load_page() -> tuple[list[Offer], int, int, int]:
         """The page's offers with their relations, the total, the page number, pages."""
@@ -508,9 +501,7 @@ def offer_search(
             offers = list(page.object_list)
         return offers, paginator.count, page.number, paginator.num_pages
 
-    # The page itself, too: every change an offer's card shows re-indexes the offer.
-    page_key = ("offer-page", replace(filters, sort=sort, page_size=page_size), with_hours, moment)
-    offers, total, page_number, num_pages = cached(page_key, load_page)
+    offers, total, page_number, num_pages = load_page()
     result = OfferSearchResult(
         filters=replace(filters, sort=sort),
         offers=offers,
@@ -525,12 +516,7 @@ def offer_search(
         result.relaxed = relaxed
         result.highlighter = Highlighter.for_query(search.parsed)
     if with_facets:
-        # The counts depend on the filters alone (not the page or sort): cached until the
-        # index changes (every offer change re-indexes).
-        facet_key = ("offer-facets", replace(filters, page=1, sort="", page_size=0), moment)
-        result.facets, result.flags = cached(
-            facet_key, lambda: _facets(base, filters, search, now, matched=matched, ids=ids)
-        )
+        result.facets, result.flags = _facets(base, filters, search, now, matched=matched, ids=ids)
         if search is not None and search.categories:
             # The categories of the concepts the query names ("Passende Kategorie: …"),
             # taken from the facet values: no query of their own.

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from beko.accounts.permissions import can_edit_organisation, needs_approval
 from beko.core import search
+from beko.core.services import content_changed
 
 from .models import (
     Category,
@@ -124,6 +125,7 @@ def _reindex(offer: Offer) -> None:
         .get(pk=offer.pk)
     )
     search.index_update(obj=fresh)
+    content_changed()
 
 
 def _record(offer: Offer, action: str, changes: dict[str, Any], by: Any) -> None:
@@ -374,6 +376,7 @@ def offers_reindex_later(*, offer_ids: list[int]) -> None:
 def related_changed(*, relation: str, pk: int) -> None:
     """An organisation (name, public or not), location (address, district) or vocabulary
     term (name) changed: the offers showing it get fresh search documents and windows."""
+    content_changed()
     offers_reindex_later(offer_ids=offers_related_to(relation=relation, pk=pk))
 
 

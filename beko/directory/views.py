@@ -22,6 +22,7 @@ from beko.accounts.permissions import is_staff_member, second_factor_pending
 from beko.core.lib.fallback_marks import german, shown_field
 from beko.core.lib.json_ld import json_ld_script
 from beko.core.lib.params import page_number
+from beko.core.lib.response_cache import cache_public_response
 from beko.core.storage import private_file_response
 
 from . import selectors, services
@@ -117,6 +118,7 @@ def _suggestion_url(request: HttpRequest, suggestion: str) -> str:
     return f"{request.path}?{query.urlencode()}"
 
 
+@cache_public_response
 @require_GET
 def offer_list(request: HttpRequest) -> HttpResponse:
     form = OfferSearchForm(request.GET or None)
@@ -220,6 +222,7 @@ def _detail_context(
     }
 
 
+@cache_public_response
 @require_GET
 def offer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_public_detail(pk=pk)
@@ -270,6 +273,7 @@ def offer_report(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(offer.get_absolute_url() + "#hinweis")
 
 
+@cache_public_response
 @require_GET
 def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = selectors.organisations_public().filter(public_offer_count__gt=0)
@@ -281,6 +285,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/organisation_list.html", {"page_obj": page, "crumbs": crumbs})
 
 
+@cache_public_response
 @require_GET
 def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
     """The logo of a public organisation; staff also see those of hidden ones."""

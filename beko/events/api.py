@@ -8,8 +8,10 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 
 from beko.core.lib.problem import ProblemError
+from beko.core.lib.response_cache import cache_public_response
 
 from . import selectors
 from .models import Audience, District, Event, EventLanguage
@@ -108,6 +110,7 @@ def _event_out(event: Event) -> dict:
 
 
 @router.get("", response=list[EventOut], summary="Kommende öffentliche Veranstaltungen")
+@decorate_view(cache_public_response)
 def event_list(request: HttpRequest, query: Query[EventQuery]) -> list[dict]:
     filters = selectors.EventFilters(
         audience=query.audience or "",
@@ -115,10 +118,11 @@ def event_list(request: HttpRequest, query: Query[EventQuery]) -> list[dict]:
         category=query.category or "",
         language=query.language or "",
     )
-    return [_event_out(e) for e in selectors.events_upcoming(filters=filters)[: query.limit]]
+    return [_event_out(e) for e in selectors.events_upcoming(filters=filters, limit=query.limit)]
 
 
 @router.get("/{slug}", response=EventDetailOut, summary="Eine Veranstaltung mit Programm")
+@decorate_view(cache_public_response)
 def event_detail(request: HttpRequest, slug: str) -> dict:
     event = selectors.event_public_detail(slug=slug[:220])
     if event is None:

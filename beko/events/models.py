@@ -119,6 +119,12 @@ class Event(TranslatableContent):
     # The end of the last occurrence of a recurring series (null = open-ended); lets the list
     # query "upcoming" in SQL without expanding rules.
     series_ends_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Recurring series: start and end of the next occurrence that has not ended yet (null when
+    # none is left), kept by the service on save and by the task `events_refresh_next_dates`
+    # as occurrences pass. The list queries "upcoming, soonest first" with a LIMIT instead of
+    # expanding every rule in Python. Single dates use starts_at/ends_at themselves.
+    next_start = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    next_end = models.DateTimeField(null=True, blank=True, editable=False)
     registration_required = models.BooleanField(_("Anmeldung erforderlich"), default=False)
     capacity = models.PositiveIntegerField(
         _("Plätze"), null=True, blank=True, help_text=_("Leer = unbegrenzt.")

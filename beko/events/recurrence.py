@@ -79,3 +79,11 @@ def series_end(event: Event) -> datetime | None:
         if index >= MAX_OCCURRENCES:
             return None
     return (last + (event.ends_at - event.starts_at)) if last else event.ends_at
+
+
+def next_occurrence(event: Event, *, after: datetime) -> tuple[datetime, datetime] | None:
+    """Start and end of the first occurrence ending at or after `after`, or None."""
+    upcoming = occurrences(event, after=after, limit=1)
+    if not upcoming:
+        return None
+    return upcoming[0], upcoming[0] + (event.ends_at - event.starts_at)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, When
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -74,23 +74,44 @@ def _filtered(events: QuerySet[Event], filters: EventFilters) -> QuerySet[Event]
 
 
 def events_upcoming(
-    *, filters: EventFilters | None = None, now: datetime | None = None
+    *, filters: EventFilters | None = None, now: datetime | None = None, limit: int | None = None
 ) -> list[Event]:
-    """Upcoming public events sorted by their next date (recurring series by next occurrence).
+    """Upcoming public events sorted by their next date (recurring series by next occurrence),
+    at most `limit`.
 
-    Each event gets `next_start` (datetime) set for display.
+    One query with a LIMIT: single dates sort by `starts_at`, recurring series by their
+    materialised `next_start` (services keep it; a task moves series on as occurrences pass).
+    Series whose stored occurrence has already ended (the task has not run yet) are the only
+    ones expanded in Python. Each event gets `next_start` (datetime) set for display.
     """
     now = now or timezone.now()
-    events = _filtered(events_public().filter(_upcoming_q(now)), filters or EventFilters())
-    result = []
-    for event in events:
+    events = _filtered(events_public(), filters or EventFilters())
+    current = (
+        events.filter(
+            Q(recurrence="", ends_at__gte=now) | (~Q(recurrence="") & Q(next_end__gte=now))
+        )
+        .annotate(
+            sort_start=Case(When(recurrence="", then=F("starts_at")), default=F("next_start"))
+        )
+        .order_by("sort_start", "pk")
+    )
+    # The annotation (sort_start) only orders the query; the list holds plain events.
+    found: list[Event] = list(current[:limit] if limit is not None else current)
+    for event in found:
+        if not event.recurrence:
+            event.next_start = event.starts_at
+    stale = events.filter(
+        ~Q(recurrence=""),
+        Q(next_end__lt=now) | Q(next_end__isnull=True),
+        Q(series_ends_at__isnull=True) | Q(series_ends_at__gte=now),
+    )
+    for event in stale:
         upcoming = recurrence.occurrences(event, after=now, limit=1)
-        if not upcoming:
-            continue
-        event.next_start = upcoming[0]  # type: ignore[attr-defined]  # attribute for the template, not a model field
-        result.append(event)
-    result.sort(key=lambda e: (e.next_start, e.pk))  # type: ignore[attr-defined]  # set just above
-    return result
+        if upcoming:
+            event.next_start = upcoming[0]
+            found.append(event)
+    found.sort(key=lambda e: (e.next_start, e.pk))
+    return found[:limit] if limit is not None else found
 
 
 def events_past(

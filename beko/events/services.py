@@ -23,6 +23,7 @@ from beko.accounts import permissions
 from beko.core.audit import log_action
 from beko.core.lib.sanitize import sanitize_html
 from beko.core.lib.slugs import unique_slug
+from beko.core.services import content_changed
 
 from . import recurrence, tasks
 from .models import (
@@ -130,6 +131,7 @@ def _event_save_locked(
     if not event.slug:
         event.slug = _unique_slug(event.title_de, exclude_pk=event.pk)  # type: ignore[attr-defined]
     event.series_ends_at = recurrence.series_end(event)
+    _set_next_dates(event, now=timezone.now())
     event.save()
     if "audiences" in data:
         event.audiences.exclude(audience__in=data["audiences"]).delete()
@@ -139,8 +141,38 @@ def _event_save_locked(
         event.languages.exclude(language__in=data["languages"]).delete()
         for code in data["languages"]:
             EventLanguageTag.objects.get_or_create(event=event, language=code)
+    content_changed()
     # A larger capacity frees seats: the waiting list moves up at once.
     return event, _fill_waiting_list(event)
+
+
+def _set_next_dates(event: Event, *, now: datetime) -> None:
+    following = recurrence.next_occurrence(event, after=now)
+    event.next_start, event.next_end = following if following else (None, None)
+
+
+def events_refresh_next_dates(*, now: datetime | None = None) -> int:
+    """Move recurring series whose next occurrence has ended on to the following one.
+
+    Run every few minutes (task `refresh_next_dates`, or `manage.py events_next_dates`); the
+    list stays right in between (selectors.events_upcoming expands the few stale series).
+    Returns the number of series moved on.
+    """
+    now = now or timezone.now()
+    stale = Event.objects.exclude(recurrence="").filter(
+        models.Q(next_end__lt=now) | models.Q(next_end__isnull=True),
+        models.Q(series_ends_at__isnull=True) | models.Q(series_ends_at__gte=now),
+    )
+    moved = 0
+    for event in stale.iterator():
+        before = (event.next_start, event.next_end)
+        _set_next_dates(event, now=now)
+        if (event.next_start, event.next_end) != before:
+            event.save(update_fields=["next_start", "next_end"])
+            moved += 1
+    if moved:
+        content_changed()
+    return moved
 
 
 @transaction.atomic
@@ -153,6 +185,7 @@ def event_review(*, event: Event, approve: bool, note: str, by: Any) -> Event:
     if approve and event.published_at is None:
         event.published_at = timezone.now()
     event.save(update_fields=["status", "review_note", "reviewed_by", "published_at", "updated_at"])
+    content_changed()
     return event
 
 
@@ -161,6 +194,7 @@ def event_unpublish(*, event: Event, by: Any) -> Event:
     event = _lock_event(event.pk)
     event.status = Event.Status.DRAFT
     event.save(update_fields=["status", "updated_at"])
+    content_changed()
     return event
 
 
@@ -170,6 +204,7 @@ def event_cancel(*, event: Event, message: str, by: Any) -> int:
         event = _lock_event(event.pk)
         event.status = Event.Status.CANCELLED
         event.save(update_fields=["status", "updated_at"])
+        content_changed()
     subject = _("Abgesagt: %(title)s") % {"title": event.title_de}  # type: ignore[attr-defined]
     return participants_mail(
         event=event, subject=subject, body=message, include_waiting=True, by=by
@@ -259,6 +294,7 @@ def registration_create(*, event: Event, data: RegistrationInput, language: str)
                 language=language,
                 consent_at=timezone.now(),
             )
+            content_changed()  # the free seats are public
     except IntegrityError as exc:
         # The partial unique index caught a duplicate the lock did not (should not happen).
         raise RegistrationError(_duplicate_message(), field="email") from exc
@@ -305,6 +341,7 @@ def registration_cancel(*, registration: Registration, by: Any = None) -> list[R
         current.status = Registration.Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.save(update_fields=["status", "cancelled_at"])
+        content_changed()  # the free seats are public
         promoted = _fill_waiting_list(event) if held_seat else []
         if by is not None:
             log_staff_action(
@@ -353,6 +390,7 @@ def session_capacity_changed(*, event: Event) -> list[Registration]:
     """Re-run the waiting list after staff changed programme capacities."""
     with transaction.atomic():
         promoted = _fill_waiting_list(_lock_event(event.pk))
+        content_changed()  # programme items and seats are public
     for registration in promoted:
         _mail(registration, "promoted")
     return promoted
@@ -419,7 +457,12 @@ def participants_mail(
 
 
 def _mail(registration: Registration, kind: str) -> None:
-    tasks.registration_mail.enqueue(registration_id=registration.pk, kind=kind)
+    """Queue the mail (rendered with .ics and QR ticket by the task) once the seat is committed:
+    the row lock is held for the seat alone, and a rolled-back registration sends nothing."""
+    registration_id = registration.pk
+    transaction.on_commit(
+        lambda: tasks.registration_mail.enqueue(registration_id=registration_id, kind=kind)
+    )
 
 
 # --- retention ------------------------------------------------------------------------------

@@ -111,3 +111,11 @@ def anonymise_past_registrations() -> int:
     from . import services
 
     return services.registrations_anonymise(older_than_days=settings.EVENTS_RETENTION_DAYS)
+
+
+@task()
+def refresh_next_dates() -> int:
+    """Every few minutes: recurring series move on to their next occurrence."""
+    from . import services
+
+    return services.events_refresh_next_dates()

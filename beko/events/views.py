@@ -21,6 +21,7 @@ from django_ratelimit.core import is_ratelimited
 
 from beko.accounts import permissions
 from beko.core.lib.json_ld import json_ld_script
+from beko.core.lib.response_cache import cache_public_response
 from beko.core.storage import private_file_response
 
 from . import ical, recurrence, selectors, services, tickets
@@ -43,6 +44,7 @@ def _filters(request: HttpRequest) -> tuple[EventFilterForm, selectors.EventFilt
     return form, filters, query
 
 
+@cache_public_response
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
     form, filters, query = _filters(request)
@@ -57,6 +59,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@cache_public_response
 @require_GET
 def event_archive(request: HttpRequest) -> HttpResponse:
     form, filters, query = _filters(request)
@@ -192,6 +195,7 @@ def _detail_context(
     }
 
 
+@cache_public_response
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = _get_public_event(slug)

@@ -6,11 +6,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from beko.core.lib.response_cache import cache_public_response
+
 from . import selectors
 from .choices import Topic
 from .forms import FaqSearchForm
 
 
+@cache_public_response
 @require_GET
 def faq_list(request: HttpRequest) -> HttpResponse:
     """All published entries grouped by topic, with a search; htmx gets only the results."""
@@ -43,6 +46,7 @@ def faq_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@cache_public_response
 @require_GET
 def faq_detail(request: HttpRequest, slug: str) -> HttpResponse:
     entry = selectors.faq_entry_public(slug=slug)

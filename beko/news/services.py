@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from beko.core.lib.sanitize import sanitize_html
 from beko.core.lib.slugs import unique_slug
 from beko.core.models import Image
-from beko.core.services import search_index_refresh
+from beko.core.services import content_changed, search_index_refresh
 
 from .models import AudiencePage, Category, GalleryImage, NewsItem, Tag
 
@@ -169,12 +169,14 @@ def gallery_add(*, item: NewsItem, image: Image) -> GalleryImage:
     entry, _created = GalleryImage.objects.get_or_create(
         news=item, image=image, defaults={"position": 0 if last is None else last + 1}
     )
+    content_changed()
     return entry
 
 
 @transaction.atomic
 def gallery_remove(*, item: NewsItem, image_id: int) -> None:
     item.gallery_entries.filter(image_id=image_id).delete()
+    content_changed()
 
 
 @transaction.atomic
@@ -183,7 +185,9 @@ def category_create(*, name: str) -> Category:
     slug = slugify(name)[:80] or "kategorie"
     if Category.objects.filter(slug=slug).exists():
         raise ValidationError(_("Diese Kategorie gibt es schon."))
-    return Category.objects.create(name_de=name, slug=slug)
+    category = Category.objects.create(name_de=name, slug=slug)
+    content_changed()
+    return category
 
 
 @transaction.atomic

@@ -18,12 +18,14 @@ from beko.accounts.permissions import is_staff_member, second_factor_pending
 from beko.accounts.two_factor import redirect_to_second_factor
 from beko.core.lib.fallback_marks import shown_field
 from beko.core.lib.json_ld import json_ld_script
+from beko.core.lib.response_cache import cache_public_response
 
 from . import selectors
 from .forms import NewsFilterForm, SiteSearchForm
 from .models import AudiencePage, NewsItem
 
 
+@cache_public_response
 @require_GET
 def news_list(request: HttpRequest) -> HttpResponse:
     form = NewsFilterForm(request.GET or None)
@@ -63,6 +65,7 @@ def _news_for(request: HttpRequest, slug: str) -> NewsItem:
     return get_object_or_404(queryset, slug=slug)
 
 
+@cache_public_response
 @require_GET
 def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if (
@@ -139,6 +142,7 @@ def _audience_page(request: HttpRequest, page: AudiencePage | None) -> HttpRespo
 LEGACY_AUDIENCE_SLUGS = {"fuer-beratungsstellen-und-vereine": "fuer-beratungsstellen"}
 
 
+@cache_public_response
 @require_GET
 def audience_page(request: HttpRequest, slug: str) -> HttpResponse:
     if slug in LEGACY_AUDIENCE_SLUGS:
@@ -149,6 +153,7 @@ def audience_page(request: HttpRequest, slug: str) -> HttpResponse:
     return _audience_page(request, page)
 
 
+@cache_public_response
 @require_GET
 def about(request: HttpRequest) -> HttpResponse:
     page = AudiencePage.objects.filter(audience=AudiencePage.Audience.ABOUT).first()
@@ -166,6 +171,7 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "news/about.html", context)
 
 
+@cache_public_response
 @require_GET
 def site_search(request: HttpRequest) -> HttpResponse:
     """`/suche/?q=…`: grouped hits; `&bereich=news` lists every hit of one group, paginated."""

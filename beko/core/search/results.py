@@ -1,34 +1,31 @@
-"""A short-lived cache of search results, invalidated by every write to the index.
+"""A short-lived cache of parsed queries, invalidated by every write to the index.
 
-Ranking costs per hit (bm25 / ts_rank): a word that matches 10,000 documents costs tens of
-milliseconds on every request, although paging, toggling a facet and popular queries repeat
-the very same match. Results are therefore cached under the index *generation*, a counter
-that every index write bumps (`bump()`, called by index.py), for at most
-BEKO_SEARCH_CACHE_SECONDS (0 switches the cache off).
+Finished search pages and API responses are kept by the response cache
+(beko/core/lib/response_cache.py); this keeps only what a query costs before it reaches
+the index: parsing asks the vocabulary (prefixes, typo candidates). Entries live under the
+content version (the response cache's counter, which every index write bumps through
+`bump()`, called by index.py), for at most BEKO_SEARCH_CACHE_SECONDS (0 switches it off).
 
 With Redis (production, REDIS_URL) every worker sees a bump at once, so results are never
 staler than the index. With the local-memory cache (development) another process may serve
 a result up to BEKO_SEARCH_CACHE_SECONDS old. Results that depend on the clock (visibility
 windows, "open now") lag behind it by at most the same time, so callers put a moment into
-the key only when it was chosen explicitly. `Search` caches parsed queries here; what to
-cache of the results is the caller's choice (directory/selectors.offer_search caches ids,
-facet counts and pages), as only the caller knows which of its inputs matter.
+the key only when it was chosen explicitly.
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
+
+from beko.core.lib.response_cache import content_changed, content_version
 
 T = TypeVar("T")
-
-GENERATION_KEY = "search:generation"
 
 
 def _seconds() -> int:
@@ -36,30 +33,13 @@ def _seconds() -> int:
 
 
 def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # A fresh start value: a cleared cache must never bring back an old generation.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY, 0)
-    return int(value)
-
-
-def _increment() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there (cleared): any new value will do
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+    """The content version of the response cache: one counter for everything public."""
+    return content_version()
 
 
 def bump() -> None:
-    """The index changed: cached results are void.
-
-    Bumped now (this request and its transaction see their own writes) and again after the
-    commit: a result another request computed meanwhile from the old, still committed data
-    must not outlive the commit.
-    """
-    _increment()
-    transaction.on_commit(_increment)
+    """The index changed: cached results (and cached responses) are void."""
+    content_changed()
 
 
 def cached(parts: tuple[Any, ...], compute: Callable[[], T]) -> T:

@@ -52,7 +52,10 @@ def test_sections_appear_in_their_order_and_empty_ones_are_skipped(
     assert html.count('class="home-section"') == 2
 
 
-def test_a_cacheable_section_is_built_once_per_language(anon_client, monkeypatch, section_template):
+def test_a_cacheable_section_is_built_once_per_language(
+    anon_client, monkeypatch, section_template, settings
+):
+    settings.BEKO_RESPONSE_CACHE_SECONDS = 0  # the section cache, not the response cache
     calls = []
     providers = (
         _provider("Termine", order=10, calls=calls, cache_seconds=60),

@@ -109,8 +109,9 @@ def test_pages_use_no_inline_scripts_styles_or_handlers(anon_client):
 
 
 def test_footer_titles_come_from_the_cache_after_the_first_request(
-    anon_client, django_assert_num_queries
+    anon_client, django_assert_num_queries, settings
 ):
+    settings.BEKO_RESPONSE_CACHE_SECONDS = 0  # the footer cache, not the response cache
     anon_client.get("/seite/leichte-sprache/")
     # Only the page itself is read; navigation and footer come from memory and cache.
     with django_assert_num_queries(1):

@@ -174,3 +174,46 @@ def test_api_list_uses_a_constant_number_of_queries(
         )
     assert response.json()["count"] == count
     assert len(context.captured_queries) <= 12, [q["sql"][:120] for q in context.captured_queries]
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_locations_and_organisations_lists_use_a_constant_number_of_queries(
+    anon_client: Any, make_offer: Any, other_organisation: Any, settings: Any, count: int
+) -> None:
+    settings.BEKO_RESPONSE_CACHE_SECONDS = 0  # measure the view, not the cache
+    for number in range(count):
+        make_offer(
+            f"Kurs {number}",
+            organisation_=other_organisation if number % 2 else None,
+            index=False,
+        )
+    for url in (
+        "/api/v1/locations?page_size=50",
+        "/api/v1/organisations",
+        "/api/v1/offers?page_size=100",
+    ):
+        with CaptureQueriesContext(connection) as context:
+            response = anon_client.get(url)
+        assert response.status_code == 200
+        assert len(context.captured_queries) <= 10, (url, len(context.captured_queries))
+
+
+def test_summary_view_returns_compact_items_documented_in_the_schema(
+    anon_client: Any, offers: list[Any]
+) -> None:
+    full = anon_client.get("/api/v1/offers?page_size=100")
+    compact = anon_client.get("/api/v1/offers?page_size=100&view=summary")
+    assert compact.status_code == 200
+    item = compact.json()["results"][0]
+    assert set(item) == {"id", "title", "summary", "url", "organisation", "categories",
+                         "districts", "is_free", "wheelchair_accessible", "last_verified_at"}  # fmt: skip
+    by_title = {i["title"]: i for i in compact.json()["results"]}
+    assert by_title["Rechtsberatung Duldung"]["districts"] == ["elberfeld"]
+    assert set(by_title["Deutschkurs für Frauen"]["categories"]) == {"frauen", "sprache"}
+    assert compact.json()["count"] == full.json()["count"]
+    assert len(compact.content) < len(full.content)
+    assert anon_client.get("/api/v1/offers?view=<script>").status_code in {400, 422}
+    schema = anon_client.get("/api/v1/openapi.json").json()
+    assert "OfferSummaryOut" in schema["components"]["schemas"]
+    params = {p["name"] for p in schema["paths"]["/api/v1/offers"]["get"]["parameters"]}
+    assert "view" in params

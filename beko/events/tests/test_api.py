@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from beko.events import services
 from beko.events.models import Event, EventAudience
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +51,17 @@ def test_api_detail_of_unpublished_or_unknown_event_is_404(anon_client, make_eve
         response = anon_client.get(f"/api/v1/events/{slug}")
         assert response.status_code == 404
         assert response["Content-Type"] == "application/problem+json"
+
+
+def test_cached_event_responses_change_at_once_after_registration_and_staff_edit(
+    anon_client, event, register, staff_user
+):
+    urls = ["/api/v1/events/meet-eat", "/api/v1/events", "/veranstaltungen/"]
+    for url in urls:
+        anon_client.get(url)
+        assert anon_client.get(url)["X-Cache"] == "hit"
+    register(event, "a@example.org")
+    assert anon_client.get("/api/v1/events/meet-eat").json()["seats_free"] == 9
+    services.event_save(event=event, data={"title": "Meet & Eat im Rathaus"}, by=staff_user)
+    for url in urls:
+        assert "Eat im Rathaus" in anon_client.get(url).content.decode(), url

@@ -33,8 +33,13 @@ def test_visitor_registers_and_sees_ticket_on_confirmation_page(anon_client, eve
     assert page["Cache-Control"].startswith("max-age=0")
 
 
-def test_confirmation_mail_has_calendar_and_qr_ticket_attached(anon_client, event):
-    anon_client.post(register_url(event), form_data())
+def test_confirmation_mail_has_calendar_and_qr_ticket_attached(
+    anon_client, event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        anon_client.post(register_url(event), form_data())
+        assert not mail.outbox  # queued only once the seat is committed
+    assert len(callbacks) >= 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["amina@example.org"]
@@ -52,10 +57,13 @@ def test_confirmation_mail_has_calendar_and_qr_ticket_attached(anon_client, even
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
 
 
-def test_full_event_puts_people_on_the_waiting_list(anon_client, make_event, register):
+def test_full_event_puts_people_on_the_waiting_list(
+    anon_client, make_event, register, django_capture_on_commit_callbacks
+):
     event = make_event(capacity=1, slug="klein")
     register(event, "first@example.org")
-    response = anon_client.post(register_url(event), form_data(email="second@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anon_client.post(register_url(event), form_data(email="second@example.org"))
     assert response.status_code == 302
     second = Registration.objects.get(email="second@example.org")
     assert second.status == Registration.Status.WAITING
@@ -65,7 +73,9 @@ def test_full_event_puts_people_on_the_waiting_list(anon_client, make_event, reg
     assert "Sie stehen auf der Warteliste." in page
 
 
-def test_cancel_link_frees_seat_for_first_person_on_waiting_list(anon_client, make_event, register):
+def test_cancel_link_frees_seat_for_first_person_on_waiting_list(
+    anon_client, make_event, register, django_capture_on_commit_callbacks
+):
     event = make_event(capacity=1, slug="klein")
     first = register(event, "first@example.org")
     second = register(event, "second@example.org")
@@ -73,7 +83,8 @@ def test_cancel_link_frees_seat_for_first_person_on_waiting_list(anon_client, ma
     mail.outbox.clear()
     url = f"/veranstaltungen/anmeldung/{services.registration_token(first)}/abmelden/"
     assert anon_client.get(url).status_code == 200
-    response = anon_client.post(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anon_client.post(url)
     assert response.status_code == 302
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses == {
@@ -169,12 +180,15 @@ def test_waiting_person_whose_session_is_still_full_is_skipped_not_dropped(
     assert Registration.objects.get(pk=a2.pk).status == "waiting"
 
 
-def test_raising_capacity_moves_waiting_list_up(staff_user, make_event, register):
+def test_raising_capacity_moves_waiting_list_up(
+    staff_user, make_event, register, django_capture_on_commit_callbacks
+):
     event = make_event(capacity=1, slug="klein")
     register(event, "first@example.org")
     waiting = register(event, "second@example.org")
     mail.outbox.clear()
-    services.event_save(event=event, data={"capacity": 2}, by=staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_save(event=event, data={"capacity": 2}, by=staff_user)
     assert Registration.objects.get(pk=waiting.pk).status == "confirmed"
     assert [m.to for m in mail.outbox] == [["second@example.org"]]
 

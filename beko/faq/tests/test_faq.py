@@ -186,3 +186,16 @@ def test_suggestions_and_search_survive_a_pasted_giant_word(entries, text):
 
     assert faq_suggestions(text=text) == []
     assert faq_search(query=text) == []
+
+
+def test_cached_faq_pages_change_at_once_after_a_staff_edit(staff_client, anon_client, entries):
+    entry = entries["kurs"]
+    urls = ["/fragen/", entry.get_absolute_url()]
+    for url in urls:
+        anon_client.get(url)
+        assert anon_client.get(url)["X-Cache"] == "hit"
+    data = {"question": "Wo gibt es Abendkurse mit Kinderbetreuung?", "answer": "<p>Hier.</p>",
+            "topic": "language", "audiences": ["volunteers"], "position": 5, "publish": "on"}  # fmt: skip
+    assert staff_client.post(f"/intern/faq/{entry.pk}/", data).status_code == 302
+    for url in urls:
+        assert "Abendkurse" in anon_client.get(url).content.decode(), url

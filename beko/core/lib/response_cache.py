@@ -1,0 +1,376 @@
+"""One cache for public GET responses: finished bytes, keyed by the request, checked against
+one content version.
+
+How it works (docs/architecture.md, "Response cache"):
+
+- A view opts in with `@cache_public_response` (Django views and django-ninja operations).
+- `ResponseCacheMiddleware` looks up every anonymous GET/HEAD in one cache round trip
+  (`get_many` of the entry and the content version). An entry whose version equals the current
+  version is answered at once, without URL resolution, database or template: the stored
+  bytes (identity, gzip and brotli, compressed once when stored), the stored headers, and an
+  ETag derived from the version (`304` when the client has it).
+- The content version is one counter. `content_changed()` bumps it; the service layer calls it
+  for every write to public content (offers, organisations, locations, categories, events,
+  news, pages, FAQ), through `beko.core.services.content_changed` and the search index (every
+  index write is a content write). Nothing else invalidates: there are no per-view keys to
+  forget.
+- Entries also expire after `BEKO_RESPONSE_CACHE_SECONDS`: what depends on the clock (the
+  visibility window of offers, "open now", upcoming events) lags behind it by at most that.
+- Stampede guard: on a miss, one worker takes a short lock and computes; the others serve the
+  previous entry if there is one, else wait for the new entry for up to
+  `LOCK_WAIT_SECONDS` and then compute themselves.
+
+Never cached: requests with a session or messages cookie (logged-in users, flash messages),
+responses that set cookies or used the CSRF token, non-200 responses, streaming responses,
+and responses marked `Cache-Control: private/no-store`. Values are plain dicts of str and
+bytes — never model instances.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import translation
+from django.utils.http import parse_http_date_safe
+
+try:  # optional: brotli is smaller than gzip for text, and most browsers accept it
+    import brotli
+except ImportError:  # pragma: no cover - the dependency is pinned
+    brotli = None
+
+VERSION_KEY = "content:version"
+ENTRY_PREFIX = "resp:"
+LOCK_PREFIX = "resp-lock:"
+LOCK_SECONDS = 10
+LOCK_WAIT_SECONDS = 2.0
+# Small bodies gain nothing from compression (the headers are bigger than the saving).
+MIN_COMPRESS_BYTES = 500
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/rss",
+                "application/atom", "application/ld+json", "image/svg+xml", "application/problem+json")  # fmt: skip
+# Response headers the hop itself decides, never stored.
+_SKIP_HEADERS = {"content-length", "content-encoding", "etag", "set-cookie", "date"}
+
+V = TypeVar("V", bound=Callable[..., Any])
+
+
+def _seconds() -> int:
+    return int(getattr(settings, "BEKO_RESPONSE_CACHE_SECONDS", 60))
+
+
+def content_version() -> int:
+    value = cache.get(VERSION_KEY)
+    if value is None:
+        # A fresh start value: a cleared cache must never bring back an old version.
+        cache.add(VERSION_KEY, time.time_ns(), None)
+        value = cache.get(VERSION_KEY, 0)
+    return int(value)
+
+
+def _increment() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not there (cleared): any new value will do
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def content_changed() -> None:
+    """Public content changed: every cached response is void.
+
+    Bumped now (this request sees its own writes) and again after the commit: a response
+    another request computed meanwhile from the old, still committed data must not outlive
+    the commit.
+    """
+    _increment()
+    transaction.on_commit(_increment)
+
+
+def cache_public_response(view: V) -> V:
+    """Let the response cache keep this view's public responses (see module docstring).
+
+    The view must answer the same bytes to every anonymous visitor for the same path, query,
+    language and htmx headers, and everything it shows must be public content whose services
+    call `content_changed()`.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        state: _State | None = getattr(request, "_response_cache", None)
+        if state is not None:
+            state.cacheable = True
+            early = state.wait_for_other_worker()
+            if early is not None:
+                return early
+        return view(request, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps the view's signature
+
+
+def accepts(request: HttpRequest, coding: str) -> bool:
+    header = request.headers.get("Accept-Encoding", "")
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip().lower() == coding:
+            return params.replace(" ", "").lower() not in {"q=0", "q=0.0", "q=0.00", "q=0.000"}
+    return False
+
+
+def is_compressible(content_type: str) -> bool:
+    return content_type.split(";")[0].strip().lower().startswith(COMPRESSIBLE)
+
+
+def compress(body: bytes) -> dict[str, bytes]:
+    """The body in every coding we serve (gzip; brotli when the library is there)."""
+    codings = {"gzip": compress_one(body, "gzip")}
+    if brotli is not None:
+        codings["br"] = compress_one(body, "br")
+    return codings
+
+
+def _language(request: HttpRequest) -> str:
+    # The same choice as LocaleMiddleware: a language prefix wins; otherwise cookie and
+    # Accept-Language. Unprefixed pages are German whatever this says: a finer key than
+    # needed only costs a second entry, never a wrong one.
+    from_path = translation.get_language_from_path(request.path_info)
+    return from_path or translation.get_language_from_request(request, check_path=False)
+
+
+def _eligible(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    return not (settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies)
+
+
+def _key(request: HttpRequest) -> str:
+    parts = (
+        settings.DATABASES["default"]["NAME"],  # two databases behind one cache (benchmarks)
+        request.META.get("HTTP_HOST", ""),
+        request.is_secure(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        _language(request),
+        request.headers.get("HX-Request", ""),
+        request.headers.get("HX-Target", ""),
+        request.headers.get("HX-Boosted", ""),
+    )
+    return ENTRY_PREFIX + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+class _State:
+    """One request's view of the cache, from the middleware to the view and back."""
+
+    def __init__(
+        self, request: HttpRequest, key: str, version: int, stale: dict[str, Any] | None
+    ) -> None:
+        self.request = request
+        self.key = key
+        self.version = version
+        self.stale = stale
+        self.cacheable = False
+        self.locked = False
+        self.served_early = False
+
+    def wait_for_other_worker(self) -> HttpResponse | None:
+        """Stampede guard: the lock holder computes; others serve the old entry or wait."""
+        if self.stale is not None and self.stale.get("pass"):
+            return None  # this URL's responses are not storable: nothing to wait for
+        if cache.add(LOCK_PREFIX + self.key, 1, LOCK_SECONDS):
+            self.locked = True
+            return None
+        if self.stale is not None:
+            self.served_early = True
+            return _from_entry(self.request, self.stale)
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.02)
+            entry = cache.get(self.key)
+            if entry is not None and entry.get("version") == self.version:
+                if entry.get("pass"):
+                    return None
+                self.served_early = True
+                return _from_entry(self.request, entry)
+        return None
+
+
+def _etag(entry: dict[str, Any]) -> str:
+    # Weak: one validator for the identity, gzip and brotli bytes of the same content
+    # (If-None-Match compares weakly).
+    return f'W/"v{entry["version"]:x}-{entry["digest"]}"'
+
+
+def _from_entry(request: HttpRequest, entry: dict[str, Any], *, label: str = "hit") -> HttpResponse:
+    etag = _etag(entry)
+    if _not_modified(request, etag, dict(entry["headers"]).get("Last-Modified")):
+        response = HttpResponse(status=304)
+        body = b""
+    else:
+        coding = next(
+            (c for c in ("br", "gzip") if c in entry["codings"] and accepts(request, c)), ""
+        )
+        body = entry["codings"][coding] if coding else entry["body"]
+        response = HttpResponse(body, status=200)
+        if coding:
+            response["Content-Encoding"] = coding
+    for name, value in entry["headers"]:
+        if response.status_code == 304 and name.lower() == "content-type":
+            continue
+        response[name] = value
+    response["ETag"] = etag
+    if entry["codings"]:
+        response.headers["Vary"] = _vary_with_encoding(response.headers.get("Vary", ""))
+    if response.status_code == 200:
+        response["Content-Length"] = str(len(body))
+    response["X-Cache"] = label
+    return response
+
+
+def _not_modified(request: HttpRequest, etag: str, last_modified: str | None) -> bool:
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+        return if_none_match.strip() == "*" or etag.removeprefix("W/") in tags
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    stamp = parse_http_date_safe(last_modified or "")
+    return bool(since and stamp and stamp <= since)
+
+
+def _vary_with_encoding(vary: str) -> str:
+    names = [v.strip() for v in vary.split(",") if v.strip()]
+    if "accept-encoding" not in {n.lower() for n in names}:
+        names.append("Accept-Encoding")
+    return ", ".join(names)
+
+
+def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_USED") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page carries somebody's CSRF token
+    if response.has_header("Content-Encoding"):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if "private" in control or "no-store" in control:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and getattr(user, "is_authenticated", False))
+
+
+def _entry(response: HttpResponse, version: int) -> dict[str, Any]:
+    body = response.content
+    content_type = response.get("Content-Type", "")
+    codings = (
+        compress(body) if len(body) >= MIN_COMPRESS_BYTES and is_compressible(content_type) else {}
+    )
+    return {
+        "version": version,
+        "digest": hashlib.blake2b(body, digest_size=8).hexdigest(),
+        "headers": [
+            (name, value) for name, value in response.items() if name.lower() not in _SKIP_HEADERS
+        ],
+        "body": body,
+        "codings": codings,
+    }
+
+
+class ResponseCacheMiddleware:
+    """Answers cached public responses; stores those of `@cache_public_response` views.
+
+    Sits right after WhiteNoise: the stored headers include everything the inner middleware
+    adds (CSP with its nonce, which matches the stored body; Content-Language; Vary).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if _seconds() <= 0 or not _eligible(request):
+            return self.get_response(request)
+        key = _key(request)
+        found = cache.get_many([key, VERSION_KEY])
+        entry = found.get(key)
+        version = found.get(VERSION_KEY)
+        if version is None:
+            version = content_version()
+        if entry is not None and entry.get("version") == version and not entry.get("pass"):
+            return _from_entry(request, entry)
+        state = _State(request, key, int(version), entry)
+        request._response_cache = state  # type: ignore[attr-defined]  # per-request state for the middleware
+        try:
+            response = self.get_response(request)
+            if (
+                state.cacheable
+                and not state.served_early
+                and isinstance(response, HttpResponse)
+                and _storable(request, response)
+            ):
+                new = _entry(response, state.version)
+                cache.set(key, new, _seconds())
+                return _from_entry(request, new, label="miss")
+            if state.cacheable and not state.served_early:
+                # A cached view answered something not storable (a page with a CSRF form,
+                # a 404): remember it, so other workers compute at once instead of waiting
+                # for an entry that never comes.
+                cache.set(key, {"version": state.version, "pass": True}, _seconds())
+            return response
+        finally:
+            if state.locked:
+                cache.delete(LOCK_PREFIX + key)
+
+
+class CompressionMiddleware:
+    """gzip or brotli for HTML and JSON the response cache did not already compress.
+
+    Responses that carry a CSRF token are left uncompressed: compressing a secret together
+    with text an attacker can inject is what BREACH exploits.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if (
+            not isinstance(response, HttpResponse)
+            or response.has_header("Content-Encoding")
+            or not is_compressible(response.get("Content-Type", ""))
+            or request.META.get("CSRF_COOKIE_USED")
+        ):
+            return response
+        if len(response.content) < MIN_COMPRESS_BYTES:
+            return response
+        coding = next(
+            (
+                c
+                for c in ("br", "gzip")
+                if (c != "br" or brotli is not None) and accepts(request, c)
+            ),
+            "",
+        )
+        response.headers["Vary"] = _vary_with_encoding(response.headers.get("Vary", ""))
+        if not coding:
+            return response
+        body = compress_one(response.content, coding)
+        response.content = body
+        response["Content-Encoding"] = coding
+        response["Content-Length"] = str(len(body))
+        if response.has_header("ETag"):
+            # A weak validator: the bytes differ from the identity encoding's.
+            etag = response["ETag"]
+            if not etag.startswith("W/"):
+                response["ETag"] = "W/" + etag
+        return response
+
+
+def compress_one(body: bytes, coding: str) -> bytes:
+    if coding == "br" and brotli is not None:
+        return brotli.compress(body, quality=5)
+    return gzip.compress(body, compresslevel=6, mtime=0)

@@ -1,0 +1,257 @@
+"""The response cache (beko/core/lib/response_cache.py) on the directory's pages and API:
+cached for anonymous visitors, changed at once by every staff or partner edit."""
+
+from __future__ import annotations
+
+import gzip
+from typing import Any
+
+import brotli
+import pytest
+from django.core.cache import cache
+
+from beko.core.lib import response_cache
+from beko.directory.models import OfferChange
+
+from .test_staff import _form_data
+
+
+@pytest.fixture
+def offer(make_offer: Any) -> Any:
+    return make_offer("Sprachcafé", categories=("sprache",))
+
+
+def _urls(offer: Any) -> list[str]:
+    return [
+        "/api/v1/offers?page_size=100",
+        "/api/v1/offers?q=Sprachcaf%C3%A9",
+        f"/api/v1/offers/{offer.pk}",
+        "/angebote/",
+        "/angebote/?q=Sprachcaf%C3%A9",
+        f"/angebote/{offer.pk}/",
+        "/en/angebote/",
+        "/",
+    ]
+
+
+def _warm(client: Any, urls: list[str]) -> None:
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+        again = client.get(url)
+        assert again.status_code == 200
+        if not url.startswith("/angebote/") or "?" in url or url == "/angebote/":
+            # (The offer page has a form with a CSRF token: never cached.)
+            assert again["X-Cache"] == "hit", url
+
+
+def _text(response: Any) -> str:
+    return response.content.decode()
+
+
+def test_anonymous_get_is_answered_from_the_cache_with_the_same_bytes(
+    anon_client: Any, offer: Any
+) -> None:
+    first = anon_client.get("/api/v1/offers")
+    second = anon_client.get("/api/v1/offers")
+    assert first["X-Cache"] == "miss"
+    assert second["X-Cache"] == "hit"
+    assert first.content == second.content
+    assert "Sprachcafé" in _text(second)
+    assert first["ETag"] == second["ETag"]
+    assert second["Content-Type"] == "application/json"
+
+
+def test_staff_edit_changes_every_cached_response_at_once(
+    anon_client: Any, staff_client: Any, offer: Any
+) -> None:
+    _warm(anon_client, _urls(offer))
+    response = staff_client.post(
+        f"/intern/directory/angebote/{offer.pk}/", _form_data(title="Sprachcafé Nordstadt")
+    )
+    assert response.status_code == 302
+    for url in _urls(offer):
+        if url == "/":
+            continue  # the home page shows counts, not titles
+        assert "Nordstadt" in _text(anon_client.get(url)), url
+
+
+def test_partner_edit_shows_only_after_approval_then_at_once(
+    anon_client: Any, partner_client: Any, staff_client: Any, offer: Any
+) -> None:
+    _warm(anon_client, _urls(offer))
+    partner_client.post(
+        f"/intern/directory/angebote/{offer.pk}/", _form_data(title="Sprachcafé am Abend")
+    )
+    assert "am Abend" not in _text(anon_client.get(f"/api/v1/offers/{offer.pk}"))
+    change = OfferChange.objects.get(state=OfferChange.State.PENDING)
+    staff_client.post(f"/intern/directory/freigaben/{change.pk}/", {"decision": "approve"})
+    for url in _urls(offer):
+        if url == "/":
+            continue
+        assert "am Abend" in _text(anon_client.get(url)), url
+
+
+def test_unpublishing_removes_the_offer_from_cached_lists_and_detail(
+    anon_client: Any, staff_client: Any, offer: Any
+) -> None:
+    _warm(anon_client, _urls(offer))
+    staff_client.post(f"/intern/directory/angebote/{offer.pk}/status/", {"status": "archived"})
+    offer.refresh_from_db()
+    assert offer.status == "archived"
+    assert anon_client.get(f"/api/v1/offers/{offer.pk}").status_code == 404
+    assert "Sprachcafé" not in _text(anon_client.get("/api/v1/offers?page_size=100"))
+
+
+def test_partner_location_edit_changes_cached_offers_and_locations(
+    anon_client: Any, partner_client: Any, offer: Any
+) -> None:
+    location = offer.locations.get()
+    urls = [f"/api/v1/offers/{offer.pk}", "/api/v1/locations", "/api/v1/offers"]
+    _warm(anon_client, urls)
+    response = partner_client.post(
+        f"/intern/directory/orte/{location.pk}/",
+        {
+            "name": "Stadtteiltreff",
+            "street": "Neue Straße 7",
+            "postal_code": "42103",
+            "city": "Wuppertal",
+            "district": location.district_id,
+        },
+    )
+    assert response.status_code == 302
+    for url in urls:
+        assert "Neue Straße 7" in _text(anon_client.get(url)), url
+
+
+def test_staff_organisation_edit_changes_cached_offers_and_organisations(
+    anon_client: Any, staff_client: Any, offer: Any, organisation: Any
+) -> None:
+    urls = [f"/api/v1/offers/{offer.pk}", "/api/v1/organisations", "/angebote/"]
+    _warm(anon_client, urls)
+    response = staff_client.post(
+        f"/intern/directory/organisationen/{organisation.pk}/",
+        {"name": "Brücke Wuppertal e. V.", "slug": organisation.slug, "kind": organisation.kind,
+         "is_public": "on"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    for url in urls:
+        assert "Brücke Wuppertal" in _text(anon_client.get(url)), url
+
+
+def test_logged_in_users_are_never_served_or_stored(
+    anon_client: Any, staff_client: Any, offer: Any
+) -> None:
+    staff = staff_client.get("/angebote/")
+    assert staff.status_code == 200 and "X-Cache" not in staff
+    assert "X-Cache" not in staff_client.get("/angebote/")
+    # Nothing the staff member saw was stored: the first anonymous request computes.
+    assert anon_client.get("/angebote/")["X-Cache"] == "miss"
+
+
+def test_non_200_responses_are_not_cached(anon_client: Any, offer: Any) -> None:
+    for _ in range(2):
+        response = anon_client.get("/api/v1/offers/999999")
+        assert response.status_code == 404 and "X-Cache" not in response
+    for _ in range(2):
+        response = anon_client.get("/api/v1/offers?page=99")
+        assert response.status_code == 400 and "X-Cache" not in response
+
+
+def test_pages_with_a_csrf_token_or_cookie_are_not_cached(anon_client: Any, offer: Any) -> None:
+    # The offer page has the "report a problem" form with a CSRF token.
+    first = anon_client.get(f"/angebote/{offer.pk}/")
+    if 'name="csrfmiddlewaretoken"' not in _text(first):
+        pytest.skip("the offer page carries no form")
+    assert "X-Cache" not in anon_client.get(f"/angebote/{offer.pk}/")
+
+
+def test_language_is_part_of_the_key(anon_client: Any, offer: Any) -> None:
+    german = anon_client.get("/angebote/")
+    english = anon_client.get("/en/angebote/")
+    assert anon_client.get("/en/angebote/")["X-Cache"] == "hit"
+    assert german.content != english.content
+    assert 'lang="en"' in _text(anon_client.get("/en/angebote/"))
+    assert anon_client.get("/api/v1/offers", HTTP_ACCEPT_LANGUAGE="de")["X-Cache"] == "miss"
+    assert anon_client.get("/api/v1/offers", HTTP_ACCEPT_LANGUAGE="en")["X-Cache"] == "miss"
+    assert anon_client.get("/api/v1/offers", HTTP_ACCEPT_LANGUAGE="en")["X-Cache"] == "hit"
+
+
+def test_etag_comes_from_the_content_version_and_answers_304(
+    anon_client: Any, staff_client: Any, offer: Any
+) -> None:
+    first = anon_client.get("/api/v1/offers")
+    etag = anon_client.get("/api/v1/offers")["ETag"]
+    assert etag.startswith('W/"v')
+    not_modified = anon_client.get("/api/v1/offers", HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    assert first.status_code == 200
+    staff_client.post(f"/intern/directory/angebote/{offer.pk}/", _form_data(title="Neu"))
+    changed = anon_client.get("/api/v1/offers", HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def test_hits_and_misses_are_compressed_when_the_client_accepts_it(
+    anon_client: Any, staff_client: Any, offer: Any
+) -> None:
+    plain = anon_client.get("/angebote/")
+    assert "Content-Encoding" not in plain
+    body = plain.content
+    br = anon_client.get("/angebote/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert br["Content-Encoding"] == "br" and brotli.decompress(br.content) == body
+    gz = anon_client.get("/angebote/", HTTP_ACCEPT_ENCODING="gzip")
+    assert gz["Content-Encoding"] == "gzip" and gzip.decompress(gz.content) == body
+    assert "Accept-Encoding" in gz["Vary"]
+    refused = anon_client.get("/angebote/", HTTP_ACCEPT_ENCODING="br;q=0, gzip;q=0")
+    assert "Content-Encoding" not in refused
+    # Not cached (logged in): compressed by the middleware all the same.
+    api = staff_client.get("/api/v1/offers?page_size=100", HTTP_ACCEPT_ENCODING="gzip")
+    assert api["Content-Encoding"] == "gzip" and b"Sprachcaf" in gzip.decompress(api.content)
+
+
+def test_stampede_guard_serves_the_previous_entry_while_another_worker_computes(
+    anon_client: Any, make_offer: Any, offer: Any
+) -> None:
+    anon_client.get("/api/v1/offers")
+    make_offer("Nähcafé")  # re-indexing bumps the version: the entry is stale now
+    cache.add(response_cache.LOCK_PREFIX + _key_of("/api/v1/offers"), 1, 10)
+    stale = anon_client.get("/api/v1/offers")
+    assert "Nähcafé" not in _text(stale)  # somebody else computes: the old entry is served
+    cache.delete(response_cache.LOCK_PREFIX + _key_of("/api/v1/offers"))
+    assert "Nähcafé" in _text(anon_client.get("/api/v1/offers"))
+
+
+def test_stampede_guard_waits_then_computes_when_there_is_no_previous_entry(
+    anon_client: Any, offer: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(response_cache, "LOCK_WAIT_SECONDS", 0.05)
+    cache.add(response_cache.LOCK_PREFIX + _key_of("/api/v1/offers"), 1, 10)
+    response = anon_client.get("/api/v1/offers")
+    assert response.status_code == 200 and "Sprachcafé" in _text(response)
+
+
+def test_the_cache_can_be_switched_off(anon_client: Any, offer: Any, settings: Any) -> None:
+    settings.BEKO_RESPONSE_CACHE_SECONDS = 0
+    anon_client.get("/api/v1/offers")
+    assert "X-Cache" not in anon_client.get("/api/v1/offers")
+
+
+def _key_of(path: str) -> str:
+    from django.test import RequestFactory
+
+    return response_cache._key(RequestFactory().get(path))
+
+
+def test_requests_for_pages_that_cannot_be_stored_never_wait_for_the_lock(
+    anon_client: Any, offer: Any, monkeypatch: Any
+) -> None:
+    url = f"/angebote/{offer.pk}/"  # has a CSRF form: never stored
+    assert anon_client.get(url).status_code == 200
+    cache.add(response_cache.LOCK_PREFIX + _key_of(url), 1, 10)  # another worker "computes"
+
+    def no_waiting(_seconds: float) -> None:
+        raise AssertionError("waited for an entry that never comes")
+
+    monkeypatch.setattr(response_cache.time, "sleep", no_waiting)
+    response = anon_client.get(url)
+    assert response.status_code == 200 and "X-Cache" not in response
+    assert "Sprachcafé" in _text(response)
