@@ -146,6 +146,10 @@ def _language(request: HttpRequest) -> str:
 def _eligible(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
+    # Preconditions for writes (If-Match, If-Unmodified-Since) are rare on public GETs; the
+    # view answers them (412) with Django's own conditional handling.
+    if "HTTP_IF_MATCH" in request.META or "HTTP_IF_UNMODIFIED_SINCE" in request.META:
+        return False
     cookies = request.COOKIES
     return not (settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies)
 

@@ -103,8 +103,11 @@ def test_unpublishing_removes_the_offer_from_cached_lists_and_detail(
 
 
 def test_partner_location_edit_changes_cached_offers_and_locations(
-    anon_client: Any, partner_client: Any, offer: Any
+    anon_client: Any, partner_client: Any, offer: Any, staff_user: Any
 ) -> None:
+    from beko.directory import services
+    from beko.directory.models import LocationChange
+
     location = offer.locations.get()
     urls = [f"/api/v1/offers/{offer.pk}", "/api/v1/locations", "/api/v1/offers"]
     _warm(anon_client, urls)
@@ -119,6 +122,11 @@ def test_partner_location_edit_changes_cached_offers_and_locations(
         },
     )
     assert response.status_code == 302
+    # A partner's edit of a place waits for review: the cached pages still show the old one.
+    for url in urls:
+        assert "Neue Straße 7" not in _text(anon_client.get(url)), url
+    change = LocationChange.objects.get(location=location)
+    services.location_change_decide(change=change, approve=True, by=staff_user)
     for url in urls:
         assert "Neue Straße 7" in _text(anon_client.get(url)), url
 

@@ -12,8 +12,12 @@ from .conftest import form_data
 pytestmark = pytest.mark.django_db
 
 
-def test_confirmation_travels_over_smtp_with_calendar_and_ticket(anon_client, event, smtp_server):
-    response = anon_client.post(f"/veranstaltungen/{event.slug}/anmelden/", form_data())
+def test_confirmation_travels_over_smtp_with_calendar_and_ticket(
+    anon_client, event, smtp_server, django_capture_on_commit_callbacks
+):
+    # The mail is queued after the registration commits (a task): run those callbacks.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anon_client.post(f"/veranstaltungen/{event.slug}/anmelden/", form_data())
     assert response.status_code == 302
     assert len(smtp_server.messages) == 1
     assert smtp_server.envelopes[0].rcpt_tos == ["amina@example.org"]

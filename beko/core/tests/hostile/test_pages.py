@@ -73,8 +73,10 @@ PATH_PAGES: dict[str, str] = {
     "directory:offer_print": "pk",
     "directory:offer_report": "pk",
     "directory:organisation_detail": "slug",
+    "directory:organisation_logo": "slug",
     "directory:offer_verify_link": "token",
     "events:event_detail": "slug",
+    "events:event_photo": "slug",
     "events:event_ics": "slug",
     "events:event_register": "slug",
     "events:registration_detail": "token",
@@ -213,6 +215,8 @@ def _path_url(name: str, argument: str, value: str, language: str) -> str:
     kwargs = {argument: marker}
     if name == "accounts:password_reset_confirm":
         kwargs["uidb64"] = "MQ"
+    if name == "events:event_photo":
+        kwargs["pk"] = 1
     with translation.override(language):
         url = reverse(name, kwargs=kwargs)
     return url.replace(marker, quote(value, safe=""))
