@@ -10,7 +10,8 @@ PORT ?= 8000
 # test_$(PG_DB) is created and dropped by the tests. Parallel checkouts use different names.
 PG_DB ?= $(or $(BEKO_PG_DB),beko)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/$(PG_DB)
-PYTEST_ARGS ?=
+# Two processes on the two cores of these machines (pytest-xdist); `make test PYTEST_ARGS=` runs one.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: help setup run demo test test-sqlite test-postgres test-browser lint typecheck format \
 	bench bench-side-by-side screens serve-prod messages lock system-deps clean backup restore
