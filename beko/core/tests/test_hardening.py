@@ -254,6 +254,7 @@ def test_demo_refuses_to_run_in_production(settings):
     from beko.accounts.models import User
 
     settings.PRODUCTION = True
+    settings.BEKO_BENCH_FLOOR = False
     with pytest.raises(CommandError, match="--allow-production"):
         call_command("demo", stdout=io.StringIO())
     with pytest.raises(CommandError):
@@ -267,6 +268,17 @@ def test_demo_runs_in_production_only_when_explicitly_allowed(settings):
 
     settings.PRODUCTION = True
     call_command("demo", "--allow-production", stdout=io.StringIO())
+    assert User.objects.filter(username="team").exists()
+
+
+@pytest.mark.django_db
+def test_demo_runs_on_a_benchmark_instance_in_production_settings(settings):
+    """../shared/bench/side_by_side.sh serves production settings with demo data."""
+    from beko.accounts.models import User
+
+    settings.PRODUCTION = True
+    settings.BEKO_BENCH_FLOOR = True
+    call_command("demo", "--if-empty", stdout=io.StringIO())
     assert User.objects.filter(username="team").exists()
 
 

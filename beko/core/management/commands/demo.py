@@ -39,7 +39,9 @@ class Command(BaseCommand):
     ) -> None:
         # The demo accounts' password is published in the README: on a production site it
         # would be a way in for anyone, and --reset would wipe the real data.
-        if settings.PRODUCTION and not allow_production:
+        # A benchmark instance (BEKO_BENCH_FLOOR, set only by the benchmark scripts, e.g.
+        # ../shared/bench/side_by_side.sh) runs production settings on purpose, with demo data.
+        if settings.PRODUCTION and not (allow_production or settings.BEKO_BENCH_FLOOR):
             raise CommandError(
                 "Refusing to load demo data with BEKO_ENV=production: its accounts use the "
                 "published demo password and --reset empties the database. "
