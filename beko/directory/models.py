@@ -386,20 +386,14 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class OfferChange(models.Model):
-    """A partner's proposed change (or new offer), waiting for staff approval."""
+class ReviewedChange(models.Model):
+    """What staff review before it goes public: proposed values, who proposed and decided."""
 
     class State(models.TextChoices):
         PENDING = "pending", _("wartet auf Freigabe")
         APPROVED = "approved", _("freigegeben")
         REJECTED = "rejected", _("abgelehnt")
 
-    offer = models.ForeignKey(
-        Offer, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="offer_changes"
-    )
     data = models.JSONField(_("vorgeschlagene Werte"))
     state = models.CharField(
         _("Stand"), max_length=20, choices=State.choices, default=State.PENDING
@@ -415,6 +409,21 @@ class OfferChange(models.Model):
     decision_note = models.CharField(_("Begründung"), max_length=500, blank=True)
 
     class Meta:
+        abstract = True
+        ordering = ["proposed_at"]
+
+
+class OfferChange(ReviewedChange):
+    """A partner's proposed change (or new offer), waiting for staff approval."""
+
+    offer = models.ForeignKey(
+        Offer, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="offer_changes"
+    )
+
+    class Meta:
         ordering = ["proposed_at"]
         verbose_name = _("Änderungsvorschlag")
         verbose_name_plural = _("Änderungsvorschläge")
@@ -423,31 +432,13 @@ class OfferChange(models.Model):
         return f"{self.data.get('title', '')} ({self.get_state_display()})"
 
 
-class LocationChange(models.Model):
+class LocationChange(ReviewedChange):
     """A partner's edit of an existing place, waiting for staff approval like an OfferChange.
 
     An address is shown on every public offer held there, so an edit is published content.
     """
 
-    class State(models.TextChoices):
-        PENDING = "pending", _("wartet auf Freigabe")
-        APPROVED = "approved", _("freigegeben")
-        REJECTED = "rejected", _("abgelehnt")
-
     location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="changes")
-    data = models.JSONField(_("vorgeschlagene Werte"))
-    state = models.CharField(
-        _("Stand"), max_length=20, choices=State.choices, default=State.PENDING
-    )
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    proposed_at = models.DateTimeField(default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.CharField(_("Begründung"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["proposed_at"]
