@@ -37,9 +37,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.signals import setting_changed
 from django.db import transaction
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.http import parse_http_date_safe
@@ -287,18 +285,6 @@ def _entry(response: HttpResponse, version: int) -> dict[str, Any]:
     }
 
 
-# Paths whose view is not cached, learnt per process (bounded: paths with slugs are many).
-_NOT_CACHED_PATHS: set[str] = set()
-_NOT_CACHED_LIMIT = 10_000
-
-
-@receiver(setting_changed)
-def _forget_paths(*, setting: str, **kwargs: Any) -> None:
-    # Tests that swap the URL map or switch the cache on and off start from scratch.
-    if setting in {"ROOT_URLCONF", "BEKO_RESPONSE_CACHE_SECONDS", "CACHES"}:
-        _NOT_CACHED_PATHS.clear()
-
-
 class ResponseCacheMiddleware:
     """Answers cached public responses; stores those of `@cache_public_response` views.
 
@@ -310,7 +296,7 @@ class ResponseCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if _seconds() <= 0 or not _eligible(request) or request.path in _NOT_CACHED_PATHS:
+        if _seconds() <= 0 or not _eligible(request):
             return self.get_response(request)
         key = _key(request)
         found = cache.get_many([key, VERSION_KEY])
@@ -324,11 +310,6 @@ class ResponseCacheMiddleware:
         request._response_cache = state  # type: ignore[attr-defined]  # per-request state for the middleware
         try:
             response = self.get_response(request)
-            if not state.cacheable and len(_NOT_CACHED_PATHS) < _NOT_CACHED_LIMIT:
-                # The view has no @cache_public_response: caching is a property of the view,
-                # and the path decides the view, so this worker skips the cache lookup (a
-                # round trip to Redis) for this path from now on (the guide API, forms …).
-                _NOT_CACHED_PATHS.add(request.path)
             if (
                 state.cacheable
                 and not state.served_early

@@ -263,24 +263,3 @@ def test_requests_for_pages_that_cannot_be_stored_never_wait_for_the_lock(
     response = anon_client.get(url)
     assert response.status_code == 200 and "X-Cache" not in response
     assert "Sprachcafé" in _text(response)
-
-
-def test_a_path_without_a_cached_view_skips_the_cache_lookup_afterwards(
-    anon_client: Any, monkeypatch: Any
-) -> None:
-    from django.core.cache import cache
-
-    from beko.core.lib import response_cache
-
-    response_cache._NOT_CACHED_PATHS.clear()
-    lookups: list[Any] = []
-    original = cache.get_many
-    monkeypatch.setattr(cache, "get_many", lambda keys: lookups.append(keys) or original(keys))
-    url = "/api/v1/guide/evaluate?status=recognised"
-    assert anon_client.get(url).status_code == 200
-    assert anon_client.get(url).status_code == 200
-    assert len(lookups) == 1  # the first request learnt that the guide API is not cached
-    assert "/api/v1/guide/evaluate" in response_cache._NOT_CACHED_PATHS
-    # A cached view keeps being looked up (and served from the cache).
-    anon_client.get("/api/v1/offers")
-    assert anon_client.get("/api/v1/offers")["X-Cache"] == "hit"
