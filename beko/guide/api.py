@@ -8,13 +8,15 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 
 from beko.core.lib.problem import ProblemError
+from beko.core.lib.response_cache import cache_public_response, count_on_hit
 
 from .engine import FIELD_NAMES, InvalidInput
 from .present import evaluation_json
 from .selectors import local_offers_for
-from .services import guide_evaluate
+from .services import USAGE_HIT_HOOK, guide_evaluate
 from .texts import LANGUAGES, SOURCE_LANGUAGE
 
 router = Router(tags=["guide"])
@@ -111,6 +113,9 @@ def requested_language(request: HttpRequest, explicit: str | None) -> str:
     ),
     response=dict[str, Any],
 )
+# Cached like every public answer (same input, language and content version, same bytes);
+# the rule usage is still counted on every answer through the hit hook.
+@decorate_view(cache_public_response)
 def evaluate(request: HttpRequest, query: Query[EvaluateQuery]) -> JsonResponse:
     # The raw parameters, not the schema: unknown or repeated names must be refused too.
     data = _query_parameters(request)
@@ -119,6 +124,7 @@ def evaluate(request: HttpRequest, query: Query[EvaluateQuery]) -> JsonResponse:
         evaluation = guide_evaluate(data=data, strict=True)
     except InvalidInput as exc:
         raise ProblemError(400, f"{exc.field}: {exc.message}", param=exc.field) from exc
+    count_on_hit(request, USAGE_HIT_HOOK, sorted(evaluation.used_rule_ids))
     result = evaluation_json(evaluation, lang)
     with translation.override(lang):  # offer titles are translated content
         result["local_offers"] = local_offers_for(evaluation=evaluation)

@@ -22,7 +22,9 @@ class GuideConfig(AppConfig):
         glossary()
         # Contributions to core's pages (beko.core.providers).
         from beko.core import providers
+        from beko.core.lib import response_cache
 
-        from . import selectors
+        from . import selectors, services
 
         providers.register(providers.HOME_SECTION, selectors.home_section)
+        response_cache.register_hit_hook(services.USAGE_HIT_HOOK, services.rule_usage_record_hit)

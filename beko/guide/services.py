@@ -49,6 +49,16 @@ def rule_usage_record(*, rule_ids: Iterable[str]) -> None:
         rule_usage_flush()
 
 
+# The response cache answers repeated evaluations without running the view; it calls this hook
+# (registered in apps.py) with the rule ids the view stored, so every answer is still counted.
+USAGE_HIT_HOOK = "guide.rule_usage"
+
+
+def rule_usage_record_hit(rule_ids: list[str]) -> None:
+    """A cached evaluation was answered again: count it like a fresh one."""
+    rule_usage_record(rule_ids=rule_ids)
+
+
 def rule_usage_flush() -> int:
     """Add the buffered counts to the database; returns the number of rules touched."""
     global _pending_evaluations, _last_flush

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from beko.accounts.permissions import is_staff_member
+from beko.core.lib.response_cache import cache_public_response, count_on_hit
 
 from . import content
 from .engine import Evaluation, GuideInput
@@ -19,7 +20,7 @@ from .forms import EmployerForm, GuideForm, employer_questions_for, questions_fo
 from .labels import STATUS_LABELS
 from .present import present, ui
 from .selectors import local_offers_for
-from .services import guide_evaluate
+from .services import USAGE_HIT_HOOK, guide_evaluate
 from .texts import LANGUAGES, RTL_LANGUAGES, SOURCE_LANGUAGE, base_language
 
 # The bilingual sheet: German beside the person's language, chosen on the page.
@@ -105,20 +106,24 @@ def _result(request: HttpRequest, *, template: str) -> HttpResponse:
     if response is not None:
         return response
     evaluation = guide_evaluate(data=request.GET.dict(), strict=False)
+    count_on_hit(request, USAGE_HIT_HOOK, sorted(evaluation.used_rule_ids))
     return render(request, template, _result_context(request, evaluation))
 
 
 @require_GET
+@cache_public_response
 def result(request: HttpRequest) -> HttpResponse:
     return _result(request, template="guide/result.html")
 
 
 @require_GET
+@cache_public_response
 def result_print(request: HttpRequest) -> HttpResponse:
     return _result(request, template="guide/result_print.html")
 
 
 @require_GET
+@cache_public_response
 def result_sheet(request: HttpRequest) -> HttpResponse:
     """The bilingual result sheet: German beside a second language, one row per paragraph."""
     params = request.GET.copy()
@@ -136,6 +141,7 @@ def result_sheet(request: HttpRequest) -> HttpResponse:
     if response is not None:
         return response
     evaluation = guide_evaluate(data=params.dict(), strict=False)
+    count_on_hit(request, USAGE_HIT_HOOK, sorted(evaluation.used_rule_ids))
     query = urlencode(evaluation.input.to_query())
     german = present(evaluation, SOURCE_LANGUAGE)
     other = present(evaluation, second)
@@ -283,6 +289,7 @@ def employer(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_public_response
 def employer_result(request: HttpRequest) -> HttpResponse:
     form = EmployerForm(request.GET or None)
     if not request.GET or not form.is_valid():
@@ -301,6 +308,7 @@ def employer_result(request: HttpRequest) -> HttpResponse:
     if response is not None:
         return response
     evaluation = guide_evaluate(data=guide_input.to_query(), strict=False)
+    count_on_hit(request, USAGE_HIT_HOOK, sorted(evaluation.used_rule_ids))
     query = urlencode(evaluation.input.to_query())
     view = present(evaluation, _language())
     topic = "vocational_training" if purpose == "training" else "employment"

@@ -20,6 +20,12 @@ How it works (docs/architecture.md, "Response cache"):
   previous entry if there is one, else wait for the new entry for up to
   `LOCK_WAIT_SECONDS` and then compute themselves.
 
+- Hit hooks: a view whose every answer must still be counted (the guide counts how often each
+  rule is used) registers a hook by name (`register_hit_hook`, in `AppConfig.ready()`) and
+  tells the cache what to pass it (`count_on_hit(request, name, payload)`). The entry keeps
+  the name and the plain payload; every answer from the cache (a hit, a `304`, an entry
+  served to a waiting worker) calls the hook, so counts stay exact without running the view.
+
 Never cached: requests with a session or messages cookie (logged-in users, flash messages),
 responses that set cookies or used the CSRF token, non-200 responses, streaming responses,
 and responses marked `Cache-Control: private/no-store`. Values are plain dicts of str and
@@ -30,6 +36,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -60,6 +67,40 @@ COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/rss
 _SKIP_HEADERS = {"content-length", "content-encoding", "etag", "set-cookie", "date"}
 
 V = TypeVar("V", bound=Callable[..., Any])
+
+logger = logging.getLogger(__name__)
+
+# name -> hook(payload); see "Hit hooks" in the module docstring.
+_hit_hooks: dict[str, Callable[[Any], None]] = {}
+
+
+def register_hit_hook(name: str, hook: Callable[[Any], None]) -> None:
+    """Call `hook(payload)` whenever a cached response stored with `name` is answered."""
+    _hit_hooks[name] = hook
+
+
+def count_on_hit(request: HttpRequest, name: str, payload: list[str] | str) -> None:
+    """Store (name, payload) with this request's response; a later hit calls the hook.
+
+    The view has done its own counting for this request; payload must be plain data.
+    """
+    if name not in _hit_hooks:
+        raise LookupError(f"no response cache hit hook registered as {name!r}")
+    state: _State | None = getattr(request, "_response_cache", None)
+    if state is not None:
+        state.on_hit.append((name, payload))
+
+
+def _run_hit_hooks(entry: dict[str, Any]) -> None:
+    for name, payload in entry.get("on_hit", ()):
+        hook = _hit_hooks.get(name)
+        if hook is None:
+            logger.error("response cache hit hook %r is not registered", name)
+            continue
+        try:
+            hook(payload)
+        except Exception:  # counting must never break the answer
+            logger.exception("response cache hit hook %r failed", name)
 
 
 def _seconds() -> int:
@@ -182,6 +223,7 @@ class _State:
         self.cacheable = False
         self.locked = False
         self.served_early = False
+        self.on_hit: list[tuple[str, Any]] = []
 
     def wait_for_other_worker(self) -> HttpResponse | None:
         """Stampede guard: the lock holder computes; others serve the old entry or wait."""
@@ -192,6 +234,7 @@ class _State:
             return None
         if self.stale is not None:
             self.served_early = True
+            _run_hit_hooks(self.stale)
             return _from_entry(self.request, self.stale)
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while time.monotonic() < deadline:
@@ -201,6 +244,7 @@ class _State:
                 if entry.get("pass"):
                     return None
                 self.served_early = True
+                _run_hit_hooks(entry)
                 return _from_entry(self.request, entry)
         return None
 
@@ -268,7 +312,9 @@ def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return not (user is not None and getattr(user, "is_authenticated", False))
 
 
-def _entry(response: HttpResponse, version: int) -> dict[str, Any]:
+def _entry(
+    response: HttpResponse, version: int, on_hit: list[tuple[str, Any]] | None = None
+) -> dict[str, Any]:
     body = response.content
     content_type = response.get("Content-Type", "")
     codings = (
@@ -282,6 +328,7 @@ def _entry(response: HttpResponse, version: int) -> dict[str, Any]:
         ],
         "body": body,
         "codings": codings,
+        "on_hit": list(on_hit or ()),
     }
 
 
@@ -305,6 +352,7 @@ class ResponseCacheMiddleware:
         if version is None:
             version = content_version()
         if entry is not None and entry.get("version") == version and not entry.get("pass"):
+            _run_hit_hooks(entry)
             return _from_entry(request, entry)
         state = _State(request, key, int(version), entry)
         request._response_cache = state  # type: ignore[attr-defined]  # per-request state for the middleware
@@ -316,7 +364,7 @@ class ResponseCacheMiddleware:
                 and isinstance(response, HttpResponse)
                 and _storable(request, response)
             ):
-                new = _entry(response, state.version)
+                new = _entry(response, state.version, state.on_hit)
                 cache.set(key, new, _seconds())
                 return _from_entry(request, new, label="miss")
             if state.cacheable and not state.served_early:
