@@ -14,7 +14,7 @@ from django.utils.functional import Promise, lazy
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from beko.core.lib.fallback_marks import mark, unmarked
+from beko.core.lib.fallback_marks import START, german, mark, mark_terms, marking, strip, unmarked
 from beko.directory import selectors as directory_selectors
 
 from .engine import Evaluation
@@ -120,38 +120,60 @@ def local_offers_for(
     status = evaluation.input.status.value
     # Offer titles are translated, so the language is part of the key.
     key = f"guide:offers:{get_language()}:{status}:{limit}:{','.join(sorted(tags))}"
-    cached: list[dict[str, str]] | None = cache.get(key)
-    if cached is not None:
-        return cached
-    try:
-        found = list(
-            directory_selectors.offers_for_guide(tags=tags, residence_status=status, limit=limit)
-        )[:limit]
-        offers = [_offer_dict(offer) for offer in found]
-    except Exception:  # the result page must not fail because another app does
-        logger.exception("directory offers for the guide failed")
-        return []
-    cache.set(key, offers, LOCAL_OFFERS_CACHE_SECONDS)
-    return offers
+    cached: list[dict[str, tuple[str, bool]]] | None = cache.get(key)
+    if cached is None:
+        try:
+            found = list(
+                directory_selectors.offers_for_guide(
+                    tags=tags, residence_status=status, limit=limit
+                )
+            )[:limit]
+            cached = [_offer_plain(offer) for offer in found]
+        except Exception:  # the result page must not fail because another app does
+            logger.exception("directory offers for the guide failed")
+            return []
+        cache.set(key, cached, LOCAL_OFFERS_CACHE_SECONDS)
+    return [
+        {name: _shown(text, fallback) for name, (text, fallback) in offer.items()}
+        for offer in cached
+    ]
 
 
-def _offer_dict(offer: Any) -> dict[str, str]:
-    def pick(name: str) -> str:
+def _offer_plain(offer: Any) -> dict[str, tuple[str, bool]]:
+    """An offer as plain text with a German-fallback flag per field: what the cache keeps.
+
+    The directory hands out lazy texts holding model instances; pickling those per request
+    cost more than the evaluation. Read once here (marked where German stands in for the
+    page's language), they are cached as (text, fallback) and marked again when shown.
+    """
+
+    def pick(name: str) -> tuple[str, bool]:
         value = offer.get(name) if isinstance(offer, dict) else getattr(offer, name, "")
         if isinstance(value, Promise):
-            # Read when the page renders, so a German fallback is marked (beko.core.fallbacks).
-            return value  # type: ignore[return-value]  # a lazy text, read as str when the page renders
-        return "" if value is None else str(value)
+            with marking():
+                shown = str(value)
+            return strip(shown), shown.startswith(START)
+        return ("" if value is None else str(value)), False
 
     url = pick("url")
-    if not url and hasattr(offer, "get_absolute_url"):
-        url = offer.get_absolute_url()
+    if not url[0] and hasattr(offer, "get_absolute_url"):
+        url = (offer.get_absolute_url(), False)
     return {
         "title": pick("title"),
         "url": url,
         "organisation": pick("organisation"),
         "district": pick("district"),
     }
+
+
+def _shown(text: str, fallback: bool) -> str:
+    # Read when the page renders, so a German fallback is marked (beko.core.fallback_marks).
+    # A translation keeps German words (place names, terms) marked too.
+    shown = german(text) if fallback else _with_terms(text)
+    return shown  # type: ignore[no-any-return]  # a lazy text, read as str when the page renders
+
+
+_with_terms = lazy(mark_terms, str)
 
 
 def home_section(request: HttpRequest) -> dict[str, Any]:

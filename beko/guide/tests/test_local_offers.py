@@ -57,3 +57,20 @@ def test_local_offers_are_cached_so_results_do_not_query_the_directory_each_time
     with django_assert_max_num_queries(0):
         data = anon_client.get("/api/v1/guide/evaluate", SITUATION).json()
     assert data["local_offers"]
+
+
+def test_the_cache_keeps_plain_text_never_model_instances(directory_offers: None) -> None:
+    import pickle
+
+    from django.core.cache import cache
+
+    from beko.guide.selectors import LOCAL_OFFER_LIMIT
+
+    evaluation = evaluate(parse_input(SITUATION))
+    assert local_offers_for(evaluation=evaluation)
+    keys = [key for key in cache._cache if "guide:offers:" in key]  # type: ignore[attr-defined]
+    assert len(keys) == 1 and f":{LOCAL_OFFER_LIMIT}:" in keys[0]
+    stored = pickle.loads(cache._cache[keys[0]])  # type: ignore[attr-defined]
+    for offer in stored:
+        for text, fallback in offer.values():
+            assert type(text) is str and type(fallback) is bool
