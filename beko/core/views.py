@@ -19,12 +19,13 @@ from django.views.decorators.http import require_GET
 
 from beko.accounts import permissions
 from beko.accounts.permissions import staff_required
-from beko.core.lib.response_cache import cache_public_response
+from beko.core.lib.response_cache import cache_public_response, content_version
 
 from . import legal, selectors
 from .lib.fallback_marks import shown_field
 from .lib.problem import api_error_detail, problem_response
 from .middleware import is_api_request
+from .models import Image
 from .seed.pages import LEGAL_SLUGS, SIGN_LANGUAGE_SLUG
 from .templatetags.beko_images import images_shown, remember_images
 
@@ -49,7 +50,8 @@ def _home_sections_html(request: HttpRequest, *, language: str) -> list[str]:
     blocks: list[tuple[int, str]] = []
     for provider in selectors.home_section_providers():
         seconds = getattr(provider, "cache_seconds", 0)
-        key = f"core:home-blocks:{provider.__module__}:{language}"
+        # Under the content version: a staff edit shows at once, not after `seconds`.
+        key = f"core:home-blocks:{content_version()}:{provider.__module__}:{language}"
         cached = cache.get(key) if seconds else None
         if cached is None:
             found = provider(request)
@@ -58,12 +60,14 @@ def _home_sections_html(request: HttpRequest, *, language: str) -> list[str]:
             rendered = [_render_section(request, section) for section in sections]
             # Pictures in a block are credited at the end of the page; a cached block must
             # bring its credits along.
-            images = [img for pk, img in images_shown(request).items() if pk not in before]
-            cached = {"blocks": rendered, "images": images}
+            images = [pk for pk in images_shown(request) if pk not in before]
+            # Ids, never model instances, in the cache; the credits are read again on a hit.
+            cached = {"blocks": rendered, "image_ids": images}
             if seconds:
                 cache.set(key, cached, seconds)
-        else:
-            remember_images(request, cached["images"])
+        elif cached["image_ids"]:
+            found = Image.objects.in_bulk(cached["image_ids"])
+            remember_images(request, [found[pk] for pk in cached["image_ids"] if pk in found])
         blocks.extend(block for block in cached["blocks"] if block[1].strip())
     blocks.sort(key=lambda block: block[0])
     return [html for _order, html in blocks]

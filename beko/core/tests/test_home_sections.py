@@ -124,3 +124,20 @@ def test_a_cached_block_still_credits_its_pictures(anon_client, monkeypatch, pic
     for html in (first, second):
         credits = html.split('class="image-credits"', 1)[1]
         assert "Foto: Test-Credit" in credits
+
+
+def test_a_content_change_rebuilds_a_cached_section_at_once(
+    anon_client, monkeypatch, section_template, settings
+):
+    from beko.core.services import content_changed
+
+    settings.BEKO_RESPONSE_CACHE_SECONDS = 0  # the section cache, not the response cache
+    calls = []
+    providers = (_provider("Termine", order=10, calls=calls, cache_seconds=60),)
+    monkeypatch.setattr(selectors, "home_section_providers", lambda: providers)
+    anon_client.get("/")
+    anon_client.get("/")
+    assert calls.count("Termine") == 1
+    content_changed()
+    anon_client.get("/")
+    assert calls.count("Termine") == 2
