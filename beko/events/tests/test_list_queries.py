@@ -176,3 +176,32 @@ def _contacts(staff_user: Any, start: int, stop: int) -> None:
             },
             by=staff_user,
         )  # fmt: skip
+
+
+def test_organisation_network_needs_the_same_queries_for_2_and_12_events(
+    staff_client: Any, staff_user: Any, make_event: Any
+) -> None:
+    network, _ = Organisation.objects.get_or_create(slug="netz-00", defaults={"name": "Netz 00"})
+
+    def grow(start: int, stop: int) -> None:
+        _contacts(staff_user, start, stop)  # the first one belongs to `network`
+        for event in _events(make_event, start, stop, days=3):
+            MarketStand.objects.create(event=event, number="A", organisation=network, topic="Netz")
+            registration = services.registration_create(
+                event=event,
+                data=services.RegistrationInput(
+                    name="Person", email=f"n{event.pk}@example.org",
+                    session_id=event.programme.get().pk,
+                ),
+                language="de",
+            )  # fmt: skip
+            Registration.objects.filter(pk=registration.pk).update(organisation=network)
+
+    url = f"/intern/events/organisationen/{network.pk}/"
+    grow(0, 2)
+    small, _ = _queries(staff_client, url)
+    grow(2, 12)
+    large, response = _queries(staff_client, url)
+    assert large == small
+    assert len(response.context["network"].attended) == 12  # the lists really grew
+    assert len(response.context["network"].stands) == 12
