@@ -52,7 +52,10 @@ def _rows(staff_user: Any, start: int, stop: int) -> None:
         log_action(page, "core.page_updated", by=staff_user)
         log_action(org, "directory.organisation_updated", by=staff_user)
         log_action(
-            offer, "directory.offer_status_changed", by=None, data={"from": "draft", "to": "published"}
+            offer,
+            "directory.offer_status_changed",
+            by=None,
+            data={"from": "draft", "to": "published"},
         )
 
 

@@ -123,9 +123,7 @@ def _register(event: Event, start: int, stop: int) -> None:
             language="de",
         )  # fmt: skip
         if number % 3 == 0:
-            Registration.objects.filter(pk=registration.pk).update(
-                organisation=event.organisation
-            )
+            Registration.objects.filter(pk=registration.pk).update(organisation=event.organisation)
 
 
 def test_staff_event_lists_need_the_same_queries_for_2_and_12_items(
