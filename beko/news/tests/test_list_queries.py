@@ -136,3 +136,45 @@ def test_staff_news_lists_need_the_same_queries_for_2_and_12_items(
     assert large == small
     _, response = _queries(staff_client, "/intern/news/")
     assert response.context["page_obj"].paginator.count == 12
+
+
+def test_news_detail_lists_need_the_same_queries_for_2_and_12_items(
+    anon_client: Any, make_news: Any, make_image: Any, staff_user: Any
+) -> None:
+    """The gallery, the related offers and events and the tags of one news item."""
+    from beko.news import services
+
+    organisation = Organisation.objects.create(name="Detail-Verein", slug="detail-verein")
+    item = make_news(title="Mit vielen Bezügen", lead_image=make_image())
+
+    def grow(start: int, stop: int) -> None:
+        offers = [
+            create_offer(title=f"Bezug Angebot {n:02d}", organisation=organisation).pk
+            for n in range(start, stop)
+        ]
+        events = [
+            create_event(title=f"Bezug Termin {n:02d}", audience="volunteers").pk
+            for n in range(start, stop)
+        ]
+        for _number in range(start, stop):
+            services.gallery_add(item=item, image=make_image())
+        services.news_update(
+            item=item,
+            data={
+                "title": item.title_de, "teaser": item.teaser_de, "body": item.body_de,
+                "lead_image": item.lead_image,
+                "related_offer_ids": [*item.related_offer_ids, *offers],
+                "related_event_ids": [*item.related_event_ids, *events],
+                "tags": ", ".join(f"Thema {n}" for n in range(stop)),
+            },
+            by=staff_user,
+        )  # fmt: skip
+
+    url = item.get_absolute_url()
+    grow(0, 2)
+    small, _ = _queries(anon_client, url)
+    grow(2, 12)
+    large, response = _queries(anon_client, url)
+    html = response.content.decode()
+    assert "Bezug Angebot 11" in html and "Bezug Termin 11" in html  # the lists really grew
+    assert large == small
