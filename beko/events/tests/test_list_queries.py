@@ -203,3 +203,40 @@ def test_organisation_network_needs_the_same_queries_for_2_and_12_events(
     assert large == small
     assert len(response.context["network"].attended) == 12  # the lists really grew
     assert len(response.context["network"].stands) == 12
+
+
+def test_event_page_lists_need_the_same_queries_for_2_and_12_items(
+    anon_client: Any, make_event: Any
+) -> None:
+    """Programme (sessions with their occupancy), market stands and photos of one event."""
+    from beko.events.models import EventPhoto
+
+    event = make_event(slug="markt", capacity=200)
+
+    def grow(start: int, stop: int) -> None:
+        for number in range(start, stop):
+            org = Organisation.objects.create(
+                name=f"Stand {number:02d}", slug=f"stand-{number:02d}"
+            )
+            ProgrammeItem.objects.create(
+                event=event, kind=ProgrammeItem.Kind.SESSION, title_de=f"Workshop {number:02d}",
+                capacity=10, room=f"Raum {number}",
+                starts_at=event.starts_at, ends_at=event.starts_at + timedelta(hours=1),
+            )  # fmt: skip
+            MarketStand.objects.create(
+                event=event, number=str(number), organisation=org, topic="Job"
+            )
+            EventPhoto.objects.create(
+                event=event, image=f"events/foto-{number}.jpg", alt_text=f"Foto {number}",
+                credit="Stadt", position=number,
+            )  # fmt: skip
+        _register(event, start, stop)
+
+    url = f"/veranstaltungen/{event.slug}/"
+    grow(0, 2)
+    small, _ = _queries(anon_client, url)
+    grow(2, 12)
+    large, response = _queries(anon_client, url)
+    html = response.content.decode()
+    assert "Workshop 11" in html and "Stand 11" in html and "Foto 11" in html  # they grew
+    assert large == small
