@@ -136,3 +136,43 @@ def test_staff_and_partner_lists_need_the_same_queries_for_2_and_12_items(
     _, response = _queries(staff_client, "/intern/directory/freigaben/")
     assert len(response.context["changes"]) == 24
     assert len(response.context["location_changes"]) == 12
+
+
+def test_offer_page_lists_need_the_same_queries_for_2_and_12_items(
+    anon_client: Any, make_offer: Any, organisation: Any
+) -> None:
+    """Places, opening hours, categories and languages of one offer (page, print view, API)."""
+    from datetime import time
+
+    from beko.directory.models import Category, District, Language, OpeningHours
+
+    offer = make_offer("Beratung überall")
+    districts = list(District.objects.order_by("pk"))
+    categories = list(Category.objects.order_by("pk"))
+    languages = list(Language.objects.order_by("pk"))
+
+    def grow(start: int, stop: int) -> None:
+        for number in range(start, stop):
+            offer.locations.add(
+                Location.objects.create(
+                    organisation=organisation, street=f"Ort {number:02d}", postal_code="42103",
+                    district=districts[number % len(districts)],
+                )
+            )  # fmt: skip
+            OpeningHours.objects.create(
+                offer=offer, weekday=number % 7, opens=time(8 + number % 5), closes=time(18)
+            )
+            offer.categories.add(categories[number % len(categories)])
+            offer.languages.add(languages[number % len(languages)])
+
+    urls = [
+        f"/angebote/{offer.pk}/",
+        f"/angebote/{offer.pk}/drucken/",
+        f"/api/v1/offers/{offer.pk}",
+    ]
+    grow(0, 2)
+    small = _counts(anon_client, urls)
+    grow(2, 12)
+    large = _counts(anon_client, urls)
+    assert large == small
+    assert len(anon_client.get(f"/api/v1/offers/{offer.pk}").json()["locations"]) == 13
