@@ -66,6 +66,9 @@ PUBLIC = [
     "/api/hsds/services?per_page=100",
     "/api/hsds/organizations?per_page=100",
     "/api/hsds/taxonomy_terms",
+    "/api/hsds/export.zip",
+    "/api/v1/locations?page_size=100",
+    "/api/v1/organisations?page_size=100",
 ]
 
 
