@@ -240,3 +240,24 @@ def test_event_page_lists_need_the_same_queries_for_2_and_12_items(
     html = response.content.decode()
     assert "Workshop 11" in html and "Stand 11" in html and "Foto 11" in html  # they grew
     assert large == small
+
+
+def test_partner_event_lists_need_the_same_queries_for_2_and_12_events(
+    partner_client: Any, organisation: Any, make_event: Any
+) -> None:
+    """A partner's events on the partner home and in the back-office list."""
+
+    def grow(start: int, stop: int) -> None:
+        for event in _events(make_event, start, stop, days=3):
+            event.organisation = organisation
+            event.status = Event.Status.PROPOSED if event.pk % 2 else Event.Status.PUBLISHED
+            event.save()
+
+    urls = ["/konto/", "/intern/events/"]
+    grow(0, 2)
+    small = _counts(partner_client, urls)
+    grow(2, 12)
+    large = _counts(partner_client, urls)
+    assert large == small
+    _, response = _queries(partner_client, "/intern/events/")
+    assert response.context["page_obj"].paginator.count == 12  # the lists really grew
