@@ -217,6 +217,11 @@ def event_occupancy(*, event: Event) -> Occupancy:
     )
 
 
+def event_sessions(event: Event) -> list[ProgrammeItem]:
+    """The event's parallel sessions without seat counts (enough to validate a choice)."""
+    return list(event.programme.filter(kind=ProgrammeItem.Kind.SESSION))
+
+
 def sessions_with_occupancy(
     *, event: Event, occupancy: Occupancy | None = None
 ) -> list[ProgrammeItem]:

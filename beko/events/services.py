@@ -232,13 +232,36 @@ def registration_window_error(event: Event, *, now: datetime | None = None) -> s
     return None
 
 
-def _has_seat(event: Event, session: ProgrammeItem | None) -> bool:
-    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
-    if event.capacity is not None and confirmed.count() >= event.capacity:
-        return False
-    if session is not None and session.capacity is not None:
-        return confirmed.filter(session=session).count() < session.capacity
-    return True
+# What registration needs of the locked event row: reading only these keeps the lock query
+# small (the translated texts in seven languages are not needed to sell a seat).
+_LOCK_FIELDS = (
+    "status", "registration_required", "starts_at", "registration_deadline", "capacity",
+    "ask_dietary", "ask_questions",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _SeatCheck:
+    confirmed: int
+    in_session: int
+    duplicate: bool
+
+
+def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCheck:
+    """Seats taken (event and session) and whether `email` is registered: one query.
+
+    Call with the event locked. The WHERE clause keeps the scan to the confirmed rows (index
+    event, status, session) plus the address's own row (the partial unique index), so the
+    waiting list and cancellations do not make it slower.
+    """
+    confirmed = models.Q(status=Registration.Status.CONFIRMED)
+    mine = models.Q(email=email, status__in=ACTIVE)
+    counts = Registration.objects.filter(confirmed | mine, event_id=event_id).aggregate(
+        confirmed=models.Count("pk", filter=confirmed),
+        in_session=models.Count("pk", filter=confirmed & models.Q(session_id=session_id or 0)),
+        duplicate=models.Count("pk", filter=mine),
+    )
+    return _SeatCheck(counts["confirmed"], counts["in_session"], counts["duplicate"] > 0)
 
 
 @dataclass(frozen=True)
@@ -257,37 +280,47 @@ def registration_create(*, event: Event, data: RegistrationInput, language: str)
 
     Raises RegistrationError (with a German message for the visitor) when registration is
     closed, the session is not one of this event's, or the address is already registered.
+
+    The event row lock is held only for the seat: lock, one query for the event's sessions,
+    one for the seats taken and a duplicate, the insert. Everything else (the organisation
+    match, the mail) happens before the lock or after the commit.
     """
     email = data.email.strip().lower()
+    organisation = _matching_organisation(data.organisation_name)
     try:
         with transaction.atomic():
-            locked = _lock_event(event.pk)
+            locked = Event.objects.select_for_update().only(*_LOCK_FIELDS).get(pk=event.pk)
             error = registration_window_error(locked)
             if error:
                 raise RegistrationError(error)
-            session = None
-            sessions = locked.programme.filter(kind=ProgrammeItem.Kind.SESSION)
-            if sessions.exists():
-                session = sessions.filter(pk=data.session_id or 0).first()
-                if session is None:
+            capacities = dict(
+                ProgrammeItem.objects.filter(
+                    event_id=locked.pk, kind=ProgrammeItem.Kind.SESSION
+                ).values_list("pk", "capacity")
+            )
+            session_id = None
+            if capacities:
+                session_id = data.session_id if data.session_id in capacities else None
+                if session_id is None:
                     raise RegistrationError(
                         _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
                     )
-            if Registration.objects.filter(event=locked, email=email, status__in=ACTIVE).exists():
+            seats = _seat_check(locked.pk, session_id=session_id, email=email)
+            if seats.duplicate:
                 raise RegistrationError(_duplicate_message(), field="email")
-            status = (
-                Registration.Status.CONFIRMED
-                if _has_seat(locked, session)
-                else Registration.Status.WAITING
+            session_capacity = capacities.get(session_id) if session_id else None
+            has_seat = (locked.capacity is None or seats.confirmed < locked.capacity) and (
+                session_capacity is None or seats.in_session < session_capacity
             )
+            status = Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
             registration = Registration.objects.create(
-                event=locked,
-                session=session,
+                event=event,
+                session_id=session_id,
                 status=status,
                 name=data.name.strip(),
                 email=email,
                 organisation_name=data.organisation_name.strip(),
-                organisation=_matching_organisation(data.organisation_name),
+                organisation=organisation,
                 accessibility_needs=data.accessibility_needs.strip(),
                 dietary_wishes=data.dietary_wishes.strip() if locked.ask_dietary else "",
                 questions=data.questions.strip() if locked.ask_questions else "",

@@ -223,14 +223,16 @@ def event_photo(request: HttpRequest, slug: str, pk: int) -> FileResponse:
 
 @require_http_methods(["GET", "POST"])
 def event_register(request: HttpRequest, slug: str) -> HttpResponse:
-    # The bare event is enough to register; the full page is built only to show errors.
+    # The bare event and its sessions are enough to register (validation needs the session
+    # ids, not the seats: the service decides seat or waiting list under the event lock).
+    # The full page with the current seats is built only to show errors.
     event = selectors.event_public(slug=slug)
     if event is None:
         raise Http404
     if request.method == "GET":
         return redirect(event.get_absolute_url() + "#anmeldung")
-    form: RegistrationForm | None = None
     status = 400
+    error: services.RegistrationError | None = None
     if _registration_rate_limited(request):
         messages.error(
             request,
@@ -240,21 +242,26 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     elif closed := services.registration_window_error(event):
         messages.error(request, closed)
     else:
-        form = RegistrationForm(
-            request.POST, event=event, sessions=selectors.sessions_with_occupancy(event=event)
-        )
+        form = RegistrationForm(request.POST, event=event, sessions=selectors.event_sessions(event))
         if form.is_valid():
             try:
                 registration = services.registration_create(
                     event=event, data=form.to_input(), language=get_language() or "de"
                 )
             except services.RegistrationError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+                error = exc
             else:
                 return redirect(
                     "events:registration_detail", token=services.registration_token(registration)
                 )
-    context = _detail_context(request, _get_public_event(slug), form)
+    page_event = _get_public_event(slug)
+    context = _detail_context(request, page_event, None)
+    if status == 400 and not context["registration_closed"]:
+        # The same input again, now with the seats of each session in the choices.
+        form = RegistrationForm(request.POST, event=page_event, sessions=context["sessions"])
+        if form.is_valid() and error is not None:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        context["form"] = form
     return render(request, "events/event_detail.html", context, status=status)
 
 
