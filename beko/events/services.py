@@ -281,34 +281,36 @@ def registration_create(*, event: Event, data: RegistrationInput, language: str)
     Raises RegistrationError (with a German message for the visitor) when registration is
     closed, the session is not one of this event's, or the address is already registered.
 
-    The event row lock is held only for the seat: lock, one query for the event's sessions,
-    one for the seats taken and a duplicate, the insert. Everything else (the organisation
-    match, the mail) happens before the lock or after the commit.
+    The event row lock is held only for the seat: the lock, one query for the seats taken
+    and a duplicate, the insert, the commit. Each of them is a round trip to the database
+    while every other registration for this event waits, so everything else happens before
+    the lock (organisation match, the sessions and their capacities – staff change those
+    without the event lock anyway) or after the commit (the content version, the mail).
     """
     email = data.email.strip().lower()
     organisation = _matching_organisation(data.organisation_name)
+    capacities = dict(
+        ProgrammeItem.objects.filter(
+            event_id=event.pk, kind=ProgrammeItem.Kind.SESSION
+        ).values_list("pk", "capacity")
+    )
+    session_id = None
+    if capacities:
+        session_id = data.session_id if data.session_id in capacities else None
+        if session_id is None:
+            raise RegistrationError(
+                _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
+            )
+    session_capacity = capacities.get(session_id) if session_id else None
     try:
         with transaction.atomic():
             locked = Event.objects.select_for_update().only(*_LOCK_FIELDS).get(pk=event.pk)
             error = registration_window_error(locked)
             if error:
                 raise RegistrationError(error)
-            capacities = dict(
-                ProgrammeItem.objects.filter(
-                    event_id=locked.pk, kind=ProgrammeItem.Kind.SESSION
-                ).values_list("pk", "capacity")
-            )
-            session_id = None
-            if capacities:
-                session_id = data.session_id if data.session_id in capacities else None
-                if session_id is None:
-                    raise RegistrationError(
-                        _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
-                    )
             seats = _seat_check(locked.pk, session_id=session_id, email=email)
             if seats.duplicate:
                 raise RegistrationError(_duplicate_message(), field="email")
-            session_capacity = capacities.get(session_id) if session_id else None
             has_seat = (locked.capacity is None or seats.confirmed < locked.capacity) and (
                 session_capacity is None or seats.in_session < session_capacity
             )
@@ -327,10 +329,10 @@ def registration_create(*, event: Event, data: RegistrationInput, language: str)
                 language=language,
                 consent_at=timezone.now(),
             )
-            content_changed()  # the free seats are public
     except IntegrityError as exc:
         # The partial unique index caught a duplicate the lock did not (should not happen).
         raise RegistrationError(_duplicate_message(), field="email") from exc
+    content_changed()  # after the commit: the free seats are public
     logger.info(
         "registration created",
         extra={"event": event.pk, "registration": registration.pk, "status": status},
