@@ -138,6 +138,22 @@ def event_public(*, slug: str) -> Event | None:
     )
 
 
+# What the registration request needs of the event (the page is built only on errors).
+REGISTRATION_FIELDS = (
+    "slug", "status", "registration_required", "starts_at", "registration_deadline",
+    "capacity", "ask_dietary", "ask_questions",
+)  # fmt: skip
+
+
+def event_for_registration(*, slug: str) -> Event | None:
+    """The public event with just the fields a registration reads (no texts, no venue)."""
+    return (
+        Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], slug=slug)
+        .only(*REGISTRATION_FIELDS)
+        .first()
+    )
+
+
 def event_public_detail(*, slug: str) -> Event | None:
     return (
         events_public()

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.core import signing
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -247,6 +248,20 @@ class _SeatCheck:
     duplicate: bool
 
 
+# One statement, written out: the ORM needs more CPU to build this aggregate than the
+# database needs to answer it, and it runs while every other registration waits.
+_SEAT_SQL = """
+SELECT COALESCE(SUM(CASE WHEN status = %(confirmed)s THEN 1 ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN status = %(confirmed)s AND session_id = %(session)s
+                    THEN 1 ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN email = %(email)s AND status IN (%(confirmed)s, %(waiting)s)
+                    THEN 1 ELSE 0 END), 0)
+FROM {table}
+WHERE event_id = %(event)s
+  AND (status = %(confirmed)s OR (email = %(email)s AND status IN (%(confirmed)s, %(waiting)s)))
+"""
+
+
 def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCheck:
     """Seats taken (event and session) and whether `email` is registered: one query.
 
@@ -254,14 +269,18 @@ def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCh
     event, status, session) plus the address's own row (the partial unique index), so the
     waiting list and cancellations do not make it slower.
     """
-    confirmed = models.Q(status=Registration.Status.CONFIRMED)
-    mine = models.Q(email=email, status__in=ACTIVE)
-    counts = Registration.objects.filter(confirmed | mine, event_id=event_id).aggregate(
-        confirmed=models.Count("pk", filter=confirmed),
-        in_session=models.Count("pk", filter=confirmed & models.Q(session_id=session_id or 0)),
-        duplicate=models.Count("pk", filter=mine),
-    )
-    return _SeatCheck(counts["confirmed"], counts["in_session"], counts["duplicate"] > 0)
+    sql = _SEAT_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
+    params = {
+        "event": event_id,
+        "session": session_id or 0,
+        "email": email,
+        "confirmed": Registration.Status.CONFIRMED.value,
+        "waiting": Registration.Status.WAITING.value,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        confirmed, in_session, duplicate = cursor.fetchone()
+    return _SeatCheck(int(confirmed), int(in_session), int(duplicate) > 0)
 
 
 @dataclass(frozen=True)
@@ -275,11 +294,18 @@ class RegistrationInput:
     questions: str = ""
 
 
-def registration_create(*, event: Event, data: RegistrationInput, language: str) -> Registration:
+def registration_create(
+    *,
+    event: Event,
+    data: RegistrationInput,
+    language: str,
+    sessions: Iterable[ProgrammeItem] | None = None,
+) -> Registration:
     """Register one person: a seat when there is one, else a place on the waiting list.
 
     Raises RegistrationError (with a German message for the visitor) when registration is
     closed, the session is not one of this event's, or the address is already registered.
+    `sessions` are the event's parallel sessions when the caller has loaded them already.
 
     The event row lock is held only for the seat: the lock, one query for the seats taken
     and a duplicate, the insert, the commit. Each of them is a round trip to the database
@@ -289,11 +315,9 @@ def registration_create(*, event: Event, data: RegistrationInput, language: str)
     """
     email = data.email.strip().lower()
     organisation = _matching_organisation(data.organisation_name)
-    capacities = dict(
-        ProgrammeItem.objects.filter(
-            event_id=event.pk, kind=ProgrammeItem.Kind.SESSION
-        ).values_list("pk", "capacity")
-    )
+    if sessions is None:
+        sessions = ProgrammeItem.objects.filter(event_id=event.pk, kind=ProgrammeItem.Kind.SESSION)
+    capacities = {item.pk: item.capacity for item in sessions if item.event_id == event.pk}
     session_id = None
     if capacities:
         session_id = data.session_id if data.session_id in capacities else None

@@ -276,7 +276,7 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     # The bare event and its sessions are enough to register (validation needs the session
     # ids, not the seats: the service decides seat or waiting list under the event lock).
     # The full page with the current seats is built only to show errors.
-    event = selectors.event_public(slug=slug)
+    event = selectors.event_for_registration(slug=slug)
     if event is None:
         raise Http404
     if request.method == "GET":
@@ -292,11 +292,15 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     elif closed := services.registration_window_error(event):
         messages.error(request, closed)
     else:
-        form = RegistrationForm(request.POST, event=event, sessions=selectors.event_sessions(event))
+        sessions = selectors.event_sessions(event)
+        form = RegistrationForm(request.POST, event=event, sessions=sessions)
         if form.is_valid():
             try:
                 registration = services.registration_create(
-                    event=event, data=form.to_input(), language=get_language() or "de"
+                    event=event,
+                    data=form.to_input(),
+                    language=get_language() or "de",
+                    sessions=sessions,
                 )
             except services.RegistrationError as exc:
                 error = exc
