@@ -234,8 +234,16 @@ def event_occupancy(*, event: Event) -> Occupancy:
 
 
 def event_sessions(event: Event) -> list[ProgrammeItem]:
-    """The event's parallel sessions without seat counts (enough to validate a choice)."""
-    return list(event.programme.filter(kind=ProgrammeItem.Kind.SESSION))
+    """The event's parallel sessions without seat counts (enough to validate a choice).
+
+    Without the descriptions in every language: a registration reads titles and capacities.
+    """
+    skipped = [
+        f.name
+        for f in ProgrammeItem._meta.concrete_fields
+        if f.name.startswith(("description", "translation_sources"))
+    ]
+    return list(event.programme.filter(kind=ProgrammeItem.Kind.SESSION).defer(*skipped))
 
 
 def sessions_with_occupancy(
