@@ -270,7 +270,7 @@ def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCh
     waiting list and cancellations do not make it slower.
     """
     sql = _SEAT_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
-    params = {
+    params: dict[str, int | str] = {
         "event": event_id,
         "session": session_id or 0,
         "email": email,
