@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from typing import Any
 from urllib.parse import urlencode
 
@@ -226,6 +227,29 @@ def _detail_page_key(request: HttpRequest) -> str | None:
     return "events:detail:" + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
+# Each worker also keeps the pages it served last in memory: the key names the content
+# version, so an entry can only be out of date by the clock (registration deadline), which
+# the expiry bounds as in the shared cache.
+_LOCAL_PAGES: dict[str, tuple[float, str]] = {}
+_LOCAL_PAGES_MAX = 200
+
+
+def _cached_page(key: str) -> str | None:
+    local = _LOCAL_PAGES.get(key)
+    if local is not None and local[0] > time.monotonic():
+        return local[1]
+    html: str | None = cache.get(key)
+    if html is not None:
+        _remember_page(key, html)
+    return html
+
+
+def _remember_page(key: str, html: str) -> None:
+    if len(_LOCAL_PAGES) >= _LOCAL_PAGES_MAX:
+        _LOCAL_PAGES.clear()
+    _LOCAL_PAGES[key] = (time.monotonic() + response_cache._seconds(), html)
+
+
 def _fill_placeholders(request: HttpRequest, html: str) -> HttpResponse:
     if _NONCE_PLACEHOLDER in html:
         html = html.replace(_NONCE_PLACEHOLDER, str(request.csp_nonce))  # type: ignore[attr-defined]  # set by django-csp's middleware
@@ -238,7 +262,7 @@ def _fill_placeholders(request: HttpRequest, html: str) -> HttpResponse:
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     key = _detail_page_key(request)
-    html = cache.get(key) if key else None
+    html = _cached_page(key) if key else None
     if html is None:
         context = _detail_context(request, _get_public_event(slug), None)
         if key is None:
@@ -249,6 +273,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if nonce:
             html = html.replace(nonce, _NONCE_PLACEHOLDER)
         cache.set(key, html, response_cache._seconds())
+        _remember_page(key, html)
     return _fill_placeholders(request, html)
 
 
