@@ -34,7 +34,6 @@ from bench.harness import (
     wrk,
 )
 
-DATABASE = "beko_bench_events"
 CAPACITY = 100
 SESSION_CAPACITY = 25
 CSRF = secrets.token_hex(16)  # an unmasked 32-character CSRF secret is a valid token
@@ -94,9 +93,26 @@ end
 """
 
 
+def _base_url() -> str:
+    return os.environ.get("BEKO_PG_URL", "postgres://postgres@127.0.0.1:5432/beko")
+
+
+def _database_name() -> str:
+    """A database of its own, derived from BEKO_PG_URL: parallel checkouts never share one.
+
+    BENCH_EVENTS_DB overrides it; the default checkout (database `beko`) keeps the old name.
+    """
+    if os.environ.get("BENCH_EVENTS_DB"):
+        return os.environ["BENCH_EVENTS_DB"]
+    name = urlsplit(_base_url()).path.lstrip("/") or "beko"
+    return "beko_bench_events" if name == "beko" else f"{name}_bench_events"
+
+
+DATABASE = _database_name()
+
+
 def database_url() -> str:
-    base = os.environ.get("BEKO_PG_URL", "postgres://postgres@127.0.0.1:5432/beko")
-    parts = urlsplit(base)
+    parts = urlsplit(_base_url())
     return urlunsplit(parts._replace(path=f"/{DATABASE}"))
 
 

@@ -70,7 +70,8 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def gunicorn(env: dict[str, str]) -> Iterator[str]:
-    port = free_port()
+    # BENCH_PORT pins the port (parallel checkouts on one machine); else any free one.
+    port = int(os.environ.get("BENCH_PORT") or 0) or free_port()
     cmd = [
         PYTHON, "-m", "gunicorn", "beko.wsgi:application",
         "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--threads", "1",

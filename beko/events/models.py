@@ -354,6 +354,11 @@ class Registration(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("Anmeldung")
         verbose_name_plural = _("Anmeldungen")
+        indexes = [
+            # Seats taken per event and session (services._seat_check, selectors.event_occupancy):
+            # an index-only count of the confirmed rows, however long the waiting list grows.
+            models.Index(fields=["event", "status", "session"], name="registration_seats_idx")
+        ]
         constraints = [
             # One active registration per address and event: the database backs up the
             # service's friendly duplicate check when two requests race.

@@ -138,6 +138,22 @@ def event_public(*, slug: str) -> Event | None:
     )
 
 
+# What the registration request needs of the event (the page is built only on errors).
+REGISTRATION_FIELDS = (
+    "slug", "status", "registration_required", "starts_at", "registration_deadline",
+    "capacity", "ask_dietary", "ask_questions",
+)  # fmt: skip
+
+
+def event_for_registration(*, slug: str) -> Event | None:
+    """The public event with just the fields a registration reads (no texts, no venue)."""
+    return (
+        Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], slug=slug)
+        .only(*REGISTRATION_FIELDS)
+        .first()
+    )
+
+
 def event_public_detail(*, slug: str) -> Event | None:
     return (
         events_public()
@@ -215,6 +231,19 @@ def event_occupancy(*, event: Event) -> Occupancy:
         checked_in=totals["checked_in"],
         sessions=dict(per_session),
     )
+
+
+def event_sessions(event: Event) -> list[ProgrammeItem]:
+    """The event's parallel sessions without seat counts (enough to validate a choice).
+
+    Without the descriptions in every language: a registration reads titles and capacities.
+    """
+    skipped = [
+        f.name
+        for f in ProgrammeItem._meta.concrete_fields
+        if f.name.startswith(("description", "translation_sources"))
+    ]
+    return list(event.programme.filter(kind=ProgrammeItem.Kind.SESSION).defer(*skipped))
 
 
 def sessions_with_occupancy(

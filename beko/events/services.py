@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.core import signing
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -232,13 +233,54 @@ def registration_window_error(event: Event, *, now: datetime | None = None) -> s
     return None
 
 
-def _has_seat(event: Event, session: ProgrammeItem | None) -> bool:
-    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
-    if event.capacity is not None and confirmed.count() >= event.capacity:
-        return False
-    if session is not None and session.capacity is not None:
-        return confirmed.filter(session=session).count() < session.capacity
-    return True
+# What registration needs of the locked event row: reading only these keeps the lock query
+# small (the translated texts in seven languages are not needed to sell a seat).
+_LOCK_FIELDS = (
+    "status", "registration_required", "starts_at", "registration_deadline", "capacity",
+    "ask_dietary", "ask_questions",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _SeatCheck:
+    confirmed: int
+    in_session: int
+    duplicate: bool
+
+
+# One statement, written out: the ORM needs more CPU to build this aggregate than the
+# database needs to answer it, and it runs while every other registration waits.
+_SEAT_SQL = """
+SELECT COALESCE(SUM(CASE WHEN status = %(confirmed)s THEN 1 ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN status = %(confirmed)s AND session_id = %(session)s
+                    THEN 1 ELSE 0 END), 0),
+       COALESCE(SUM(CASE WHEN email = %(email)s AND status IN (%(confirmed)s, %(waiting)s)
+                    THEN 1 ELSE 0 END), 0)
+FROM {table}
+WHERE event_id = %(event)s
+  AND (status = %(confirmed)s OR (email = %(email)s AND status IN (%(confirmed)s, %(waiting)s)))
+"""
+
+
+def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCheck:
+    """Seats taken (event and session) and whether `email` is registered: one query.
+
+    Call with the event locked. The WHERE clause keeps the scan to the confirmed rows (index
+    event, status, session) plus the address's own row (the partial unique index), so the
+    waiting list and cancellations do not make it slower.
+    """
+    sql = _SEAT_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
+    params: dict[str, int | str] = {
+        "event": event_id,
+        "session": session_id or 0,
+        "email": email,
+        "confirmed": Registration.Status.CONFIRMED.value,
+        "waiting": Registration.Status.WAITING.value,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        confirmed, in_session, duplicate = cursor.fetchone()
+    return _SeatCheck(int(confirmed), int(in_session), int(duplicate) > 0)
 
 
 @dataclass(frozen=True)
@@ -252,52 +294,69 @@ class RegistrationInput:
     questions: str = ""
 
 
-def registration_create(*, event: Event, data: RegistrationInput, language: str) -> Registration:
+def registration_create(
+    *,
+    event: Event,
+    data: RegistrationInput,
+    language: str,
+    sessions: Iterable[ProgrammeItem] | None = None,
+) -> Registration:
     """Register one person: a seat when there is one, else a place on the waiting list.
 
     Raises RegistrationError (with a German message for the visitor) when registration is
     closed, the session is not one of this event's, or the address is already registered.
+    `sessions` are the event's parallel sessions when the caller has loaded them already.
+
+    The event row lock is held only for the seat: the lock, one query for the seats taken
+    and a duplicate, the insert, the commit. Each of them is a round trip to the database
+    while every other registration for this event waits, so everything else happens before
+    the lock (organisation match, the sessions and their capacities – staff change those
+    without the event lock anyway) or after the commit (the content version, the mail).
     """
     email = data.email.strip().lower()
+    organisation = _matching_organisation(data.organisation_name)
+    if sessions is None:
+        sessions = ProgrammeItem.objects.filter(event_id=event.pk, kind=ProgrammeItem.Kind.SESSION)
+    capacities = {item.pk: item.capacity for item in sessions if item.event_id == event.pk}
+    session_id = None
+    if capacities:
+        session_id = data.session_id if data.session_id in capacities else None
+        if session_id is None:
+            raise RegistrationError(
+                _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
+            )
+    session_capacity = capacities.get(session_id) if session_id else None
     try:
         with transaction.atomic():
-            locked = _lock_event(event.pk)
+            locked = Event.objects.select_for_update().only(*_LOCK_FIELDS).get(pk=event.pk)
             error = registration_window_error(locked)
             if error:
                 raise RegistrationError(error)
-            session = None
-            sessions = locked.programme.filter(kind=ProgrammeItem.Kind.SESSION)
-            if sessions.exists():
-                session = sessions.filter(pk=data.session_id or 0).first()
-                if session is None:
-                    raise RegistrationError(
-                        _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
-                    )
-            if Registration.objects.filter(event=locked, email=email, status__in=ACTIVE).exists():
+            seats = _seat_check(locked.pk, session_id=session_id, email=email)
+            if seats.duplicate:
                 raise RegistrationError(_duplicate_message(), field="email")
-            status = (
-                Registration.Status.CONFIRMED
-                if _has_seat(locked, session)
-                else Registration.Status.WAITING
+            has_seat = (locked.capacity is None or seats.confirmed < locked.capacity) and (
+                session_capacity is None or seats.in_session < session_capacity
             )
+            status = Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
             registration = Registration.objects.create(
-                event=locked,
-                session=session,
+                event=event,
+                session_id=session_id,
                 status=status,
                 name=data.name.strip(),
                 email=email,
                 organisation_name=data.organisation_name.strip(),
-                organisation=_matching_organisation(data.organisation_name),
+                organisation=organisation,
                 accessibility_needs=data.accessibility_needs.strip(),
                 dietary_wishes=data.dietary_wishes.strip() if locked.ask_dietary else "",
                 questions=data.questions.strip() if locked.ask_questions else "",
                 language=language,
                 consent_at=timezone.now(),
             )
-            content_changed()  # the free seats are public
     except IntegrityError as exc:
         # The partial unique index caught a duplicate the lock did not (should not happen).
         raise RegistrationError(_duplicate_message(), field="email") from exc
+    content_changed()  # after the commit: the free seats are public
     logger.info(
         "registration created",
         extra={"event": event.pk, "registration": registration.pk, "status": status},

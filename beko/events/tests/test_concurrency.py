@@ -127,3 +127,43 @@ def test_parallel_cancellations_move_the_right_people_up_exactly_once(live, make
     assert len(promoted_mails) == 10 and set(promoted_mails.values()) == {1}
     cancelled_mails = [m for m in mail.outbox if "Abmeldung bestätigt" in m.subject]
     assert len(cancelled_mails) == 10
+
+
+def test_event_and_session_limits_hold_together_under_parallel_requests(
+    live, make_event, add_session
+):
+    # Four sessions of 10 seats, but only 30 seats in the hall: both limits must hold.
+    event = make_event(capacity=30, slug="saal", ask_dietary=False, ask_questions=False)
+    sessions = [add_session(event, f"Bezirk {n}", 10) for n in "ABCD"]
+
+    def one(number: int) -> int:
+        fields = {
+            "name": f"Person {number}",
+            "email": f"saal{number}@example.org",
+            "consent": "on",
+            "session": str(sessions[number % 4].pk),
+        }
+        return _post(live, f"/veranstaltungen/{event.slug}/anmelden/", fields)
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        statuses = list(pool.map(one, range(160)))
+    assert Counter(statuses) == {302: 160}
+    registrations = Registration.objects.filter(event=event)
+    assert Counter(registrations.values_list("status", flat=True)) == {
+        "confirmed": 30,
+        "waiting": 130,
+    }
+    per_session = Counter(
+        registrations.filter(status="confirmed").values_list("session_id", flat=True)
+    )
+    assert sum(per_session.values()) == 30 and max(per_session.values()) <= 10
+
+
+def test_the_same_address_sent_in_parallel_is_registered_once(live, make_event):
+    event = make_event(capacity=5, slug="doppelt", ask_dietary=False, ask_questions=False)
+    fields = {"name": "Amina Yusuf", "email": "amina@example.org", "consent": "on"}
+    path = f"/veranstaltungen/{event.slug}/anmelden/"
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = list(pool.map(lambda _: _post(live, path, fields), range(12)))
+    assert Counter(statuses) == {302: 1, 400: 11}
+    assert Registration.objects.filter(event=event).count() == 1
