@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from beko.core.models import TranslatableContent
 from beko.core.storage import get_private_storage
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def logo_file_name(instance: Organisation, filename: str) -> str:
@@ -546,3 +549,14 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return int(self.processed_rows * 100 / self.total_rows) if self.total_rows else 0
+
+
+class PublicOfferCount(TypedDict):
+    """What `selectors.organisations_public()` annotates on each organisation."""
+
+    public_offer_count: int
+
+
+if TYPE_CHECKING:
+    # An organisation as `selectors.organisations_public()` returns it (for annotations only).
+    PublicOrganisation = WithAnnotations[Organisation, PublicOfferCount]

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from beko.accounts.permissions import staff_required
+from beko.accounts.permissions import AuthenticatedRequest, staff_required
 
 from . import selectors, services
 from .choices import Topic
@@ -15,7 +15,7 @@ from .models import FaqEntry
 
 
 @staff_required
-def entry_list(request: HttpRequest) -> HttpResponse:
+def entry_list(request: AuthenticatedRequest) -> HttpResponse:
     entries = selectors.faq_entries_staff()
     status = request.GET.get("status", "")
     if status in FaqEntry.Status.values:
@@ -34,7 +34,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def entry_create(request: HttpRequest) -> HttpResponse:
+def entry_create(request: AuthenticatedRequest) -> HttpResponse:
     form = FaqEntryForm(request.POST or None, initial={"topic": request.GET.get("thema", "")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -53,7 +53,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(selectors.faq_entries_staff(), pk=pk)
     initial = {
         "question": entry.question_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
