@@ -543,8 +543,7 @@ def _generate(*, count: int, organisations: int, seed: int, translated: bool) ->
         offers.append(offer)
         plan.append((template, location, profile))
     Offer.objects.bulk_create(offers, batch_size=2000)
-    # django-stubs does not type the implicit through models of `categories` and `languages`
-    # (they come out as Never): they are models, and that is all this code needs.
+    # Rows of five models go through one loop below: as models, that is all it needs.
     through_cat: type[Model] = Offer.categories.through
     through_lang: type[Model] = Offer.languages.through
     through_loc: type[Model] = Offer.locations.through

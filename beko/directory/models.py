@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 
 from django.conf import settings
 from django.db import models
@@ -103,6 +103,12 @@ class District(models.Model):
 
 class Category(TranslatableContent):
     """A taxonomy term (HSDS *taxonomy_term*); one level of parents is enough here."""
+
+    if TYPE_CHECKING:
+        # modeltranslation swaps the default manager for a class made at run time, which
+        # django-stubs cannot look up; declared here, the plugin types this model's
+        # many-to-many managers and implicit through models (else Never).
+        _default_manager: ClassVar[models.Manager[Category]]
 
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(_("Adresse (Slug)"), max_length=100, unique=True)
@@ -209,6 +215,12 @@ class ResidenceStatus(models.TextChoices):
 
 class Offer(TranslatableContent):
     """An offer (HSDS *service*) of one organisation at zero or more locations."""
+
+    if TYPE_CHECKING:
+        # modeltranslation swaps the default manager for a class made at run time, which
+        # django-stubs cannot look up; declared here, the plugin types this model's
+        # many-to-many managers and implicit through models (else Never).
+        _default_manager: ClassVar[models.Manager[Offer]]
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
