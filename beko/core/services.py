@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 
@@ -11,6 +11,9 @@ from .lib.content_i18n import source_fingerprint, translated_field_names
 from .lib.sanitize import sanitize_html
 from .models import LegalDetails, Page, SignLanguageVideo, TranslationReview
 from .selectors import footer_links_invalidate
+
+if TYPE_CHECKING:
+    from beko.accounts.models import User
 
 # Fields that hold rich text and must pass the sanitiser before they are stored.
 RICH_TEXT_FIELDS = {"body", "description"}
@@ -24,7 +27,7 @@ def content_changed() -> None:
 
 
 @transaction.atomic
-def page_update(*, page: Page, data: dict[str, Any], by: Any) -> Page:
+def page_update(*, page: Page, data: dict[str, Any], by: User) -> Page:
     """Store the German text of a page; the body is sanitised first."""
     for field in ("title", "intro", "body", "placement", "position"):
         if field in data:
@@ -78,7 +81,7 @@ def search_index_refresh(*, obj: models.Model) -> None:
 
 @transaction.atomic
 def translation_review_record(
-    *, language: str, subject: str, reviewer: str, reviewed_on: date, note: str, by: Any
+    *, language: str, subject: str, reviewer: str, reviewed_on: date, note: str, by: User
 ) -> TranslationReview:
     """Record that a native speaker reviewed one language of one part of the site."""
     review = TranslationReview.objects.create(
@@ -99,20 +102,20 @@ def translation_review_record(
     return review
 
 
-def legal_details_save(*, details: LegalDetails, by: Any) -> LegalDetails:
+def legal_details_save(*, details: LegalDetails, by: User) -> LegalDetails:
     details.pk = 1
     details.save()
     log_action(details, "core.legal_saved", by=by)
     return details
 
 
-def sign_video_add(*, video: SignLanguageVideo, by: Any) -> SignLanguageVideo:
+def sign_video_add(*, video: SignLanguageVideo, by: User) -> SignLanguageVideo:
     video.save()
     log_action(video, "core.sign_video_added", by=by)
     return video
 
 
-def sign_video_delete(*, video: SignLanguageVideo, by: Any) -> None:
+def sign_video_delete(*, video: SignLanguageVideo, by: User) -> None:
     log_action(video, "core.sign_video_deleted", by=by)
     for field in (video.video, video.captions):
         field.delete(save=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +28,9 @@ from .models import (
     Organisation,
     encode_choices,
 )
+
+if TYPE_CHECKING:
+    from beko.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -128,13 +131,14 @@ def _reindex(offer: Offer) -> None:
     content_changed()
 
 
-def _record(offer: Offer, action: str, changes: dict[str, Any], by: Any) -> None:
+def _record(offer: Offer, action: str, changes: dict[str, Any], by: User | None) -> None:
+    """One history entry; `by` None: the system (reminders, hiding stale offers)."""
     OfferRevision.objects.create(offer=offer, action=action, changes=changes, by=by)
 
 
 @transaction.atomic
 def offer_create(
-    *, organisation: Organisation, data: dict[str, Any], by: Any
+    *, organisation: Organisation, data: dict[str, Any], by: User
 ) -> Offer | OfferChange:
     """Staff create directly (verified now); a partner's new offer waits for approval."""
     if not can_edit_organisation(by, organisation.pk):
@@ -150,7 +154,7 @@ def offer_create(
 
 
 @transaction.atomic
-def offer_update(*, offer: Offer, data: dict[str, Any], by: Any) -> Offer | OfferChange:
+def offer_update(*, offer: Offer, data: dict[str, Any], by: User) -> Offer | OfferChange:
     """Staff changes go live at once; a partner's become a pending OfferChange."""
     if not can_edit_organisation(by, offer.organisation_id):
         raise PermissionError("not allowed to edit this organisation")
@@ -180,7 +184,7 @@ def change_diff(change: OfferChange) -> dict[str, list[Any]]:
 
 
 @transaction.atomic
-def offer_change_approve(*, change: OfferChange, by: Any) -> Offer:
+def offer_change_approve(*, change: OfferChange, by: User) -> Offer:
     change = OfferChange.objects.select_for_update().get(pk=change.pk)
     if change.state != OfferChange.State.PENDING:
         raise ValueError("change already decided")
@@ -207,7 +211,7 @@ def offer_change_approve(*, change: OfferChange, by: Any) -> Offer:
 
 
 @transaction.atomic
-def offer_change_reject(*, change: OfferChange, by: Any, note: str = "") -> OfferChange:
+def offer_change_reject(*, change: OfferChange, by: User, note: str = "") -> OfferChange:
     change = OfferChange.objects.select_for_update().get(pk=change.pk)
     if change.state != OfferChange.State.PENDING:
         raise ValueError("change already decided")
@@ -258,7 +262,7 @@ def _location_apply(location: Location, values: dict[str, Any]) -> Location:
 
 @transaction.atomic
 def location_save(
-    *, location: Location, data: dict[str, Any], by: Any
+    *, location: Location, data: dict[str, Any], by: User
 ) -> Location | LocationChange:
     """Staff save at once. A partner's new place is saved too (it is public only through an
     offer, and linking it to one is a reviewed offer change); a partner's edit of an existing
@@ -276,7 +280,7 @@ def location_save(
 
 @transaction.atomic
 def location_change_decide(
-    *, change: LocationChange, approve: bool, by: Any, note: str = ""
+    *, change: LocationChange, approve: bool, by: User, note: str = ""
 ) -> LocationChange:
     change = LocationChange.objects.select_for_update().get(pk=change.pk)
     if change.state != LocationChange.State.PENDING:
@@ -292,7 +296,7 @@ def location_change_decide(
 
 
 @transaction.atomic
-def offer_verify(*, offer: Offer, by: Any) -> Offer:
+def offer_verify(*, offer: Offer, by: User) -> Offer:
     """ "Still correct": resets the freshness clock (also from the signed e-mail link)."""
     offer.last_verified_at = timezone.now()
     offer.verified_by = by
@@ -304,7 +308,7 @@ def offer_verify(*, offer: Offer, by: Any) -> Offer:
 
 
 @transaction.atomic
-def offer_set_status(*, offer: Offer, status: str, by: Any) -> Offer:
+def offer_set_status(*, offer: Offer, status: str, by: User) -> Offer:
     if not can_edit_organisation(by, offer.organisation_id) or needs_approval(by):
         raise PermissionError("only staff change the status directly")
     old = offer.status
@@ -321,7 +325,7 @@ def offer_report_create(*, offer: Offer, message: str, email: str = "") -> Offer
     return report
 
 
-def offer_report_close(*, report: OfferReport, by: Any) -> OfferReport:
+def offer_report_close(*, report: OfferReport, by: User) -> OfferReport:
     report.state = OfferReport.State.DONE
     report.closed_by = by
     report.save(update_fields=["state", "closed_by"])

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from beko.accounts.permissions import AuthenticatedRequest, staff_required
+from beko.core.lib.cleaned import cleaned
 
 from . import selectors, services
 from .choices import Topic
@@ -37,7 +38,7 @@ def entry_list(request: AuthenticatedRequest) -> HttpResponse:
 def entry_create(request: AuthenticatedRequest) -> HttpResponse:
     form = FaqEntryForm(request.POST or None, initial={"topic": request.GET.get("thema", "")})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data = cleaned(form, services.FaqEntryData)
         entry = services.faq_entry_create(
             question=data["question"],
             answer=data["answer"],
@@ -65,7 +66,9 @@ def entry_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     }
     form = FaqEntryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.faq_entry_update(entry=entry, data=form.cleaned_data, by=request.user)
+        services.faq_entry_update(
+            entry=entry, data=cleaned(form, services.FaqEntryData), by=request.user
+        )
         messages.success(request, _("Der FAQ-Eintrag wurde gespeichert."))
         return redirect("faq_staff:entry_edit", pk=entry.pk)
     return render(

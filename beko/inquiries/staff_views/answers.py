@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from beko.accounts.permissions import AuthenticatedRequest, staff_required
 from beko.core.audit import log_action
+from beko.core.lib.cleaned import cleaned
+from beko.faq.services import FaqEntryData
 
 from .. import selectors, services
 from ..forms import FaqDraftForm, ReplyForm
@@ -103,7 +105,7 @@ def faq_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     }
     form = FaqDraftForm(request.POST or None, initial=initial, known_personal=known)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+        data = cleaned(form, FaqEntryData).copy()
         if "<" not in data["answer"]:
             from django.utils.html import linebreaks
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from beko.accounts.permissions import AuthenticatedRequest, staff_required
+from beko.core.lib.cleaned import cleaned
 from beko.core.vocabulary import Topic
 
 from .. import selectors, services
@@ -81,9 +82,11 @@ def phone_create(request: AuthenticatedRequest) -> HttpResponse:
         request.POST or None, request.FILES or None, initial={"asker_type": AskerType.VOLUNTEER}
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         submission = services.inquiry_submit(
-            data=data, attachment=data["attachment"], channel=Channel.PHONE, by=request.user
+            data=cleaned(form, services.InquiryData),
+            attachment=form.cleaned_data["attachment"],
+            channel=Channel.PHONE,
+            by=request.user,
         )
         messages.success(
             request,

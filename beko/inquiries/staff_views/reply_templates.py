@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beko.accounts.permissions import AuthenticatedRequest, staff_required
+from beko.core.lib.cleaned import cleaned
 
 from .. import selectors, services
 from ..forms import ReplyTemplateForm
@@ -27,7 +28,9 @@ def template_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpR
     template = get_object_or_404(ReplyTemplate, pk=pk) if pk else None
     form = ReplyTemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
-        services.reply_template_save(template=template, data=form.cleaned_data, by=request.user)
+        services.reply_template_save(
+            template=template, data=cleaned(form, services.ReplyTemplateData), by=request.user
+        )
         messages.success(request, _("Die Vorlage wurde gespeichert."))
         return redirect("inquiries_staff:template_list")
     return render(
