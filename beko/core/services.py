@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db import models, transaction
 
@@ -15,6 +15,17 @@ from .selectors import footer_links_invalidate
 if TYPE_CHECKING:
     from beko.accounts.models import User
 
+
+class PageData(TypedDict, total=False):
+    """What `page_update` reads (`PageForm`'s cleaned data); absent keys stay as they are."""
+
+    title: str
+    intro: str
+    body: str  # rich text, sanitised here
+    placement: str  # Page.Placement
+    position: int
+
+
 # Fields that hold rich text and must pass the sanitiser before they are stored.
 RICH_TEXT_FIELDS = {"body", "description"}
 
@@ -27,14 +38,15 @@ def content_changed() -> None:
 
 
 @transaction.atomic
-def page_update(*, page: Page, data: dict[str, Any], by: User) -> Page:
+def page_update(*, page: Page, data: PageData, by: User) -> Page:
     """Store the German text of a page; the body is sanitised first."""
-    for field in ("title", "intro", "body", "placement", "position"):
+    for text_field in ("title", "intro", "body"):
+        if text_field in data:
+            text = data[text_field]
+            setattr(page, f"{text_field}_de", sanitize_html(text) if text_field == "body" else text)
+    for field in ("placement", "position"):
         if field in data:
-            value = data[field]
-            if field == "body":
-                value = sanitize_html(value)
-            setattr(page, f"{field}_de" if field in {"title", "intro", "body"} else field, value)
+            setattr(page, field, data[field])
     page.updated_by = by
     page.save()
     content_changed()

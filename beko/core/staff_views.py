@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from beko.accounts.permissions import AuthenticatedRequest, staff_required
+from beko.core.lib.cleaned import cleaned
 
 from . import legal, reports, selectors, services
 from .audit import audit_entries
@@ -53,7 +54,7 @@ def page_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     }  # fmt: skip
     form = PageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.page_update(page=page, data=form.cleaned_data, by=request.user)
+        services.page_update(page=page, data=cleaned(form, services.PageData), by=request.user)
         messages.success(request, _("Die Seite wurde gespeichert."))
         return redirect("core:staff_pages")
     return render(

@@ -4,11 +4,13 @@ offer's history and the search index is brought up to date in the same transacti
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from beko.accounts.permissions import can_edit_organisation, needs_approval
@@ -17,6 +19,7 @@ from beko.core.services import content_changed
 
 from .models import (
     Category,
+    District,
     Language,
     Location,
     LocationChange,
@@ -45,6 +48,58 @@ RELATION_FIELDS = ("categories", "languages", "locations")
 CHOICE_FIELDS = ("target_groups", "residence_statuses")
 
 
+class OfferData(TypedDict, total=False):
+    """An offer's editable fields as `OfferForm` cleans them; absent keys stay as they are.
+
+    Stored proposals and history hold the JSON form of this (`normalise_data`): ids instead
+    of models, ISO dates and "HH:MM" times.
+    """
+
+    title: str
+    summary: str
+    description: str
+    is_free: bool
+    cost: str
+    registration_required: bool
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    schedule_note: str
+    wheelchair_accessible: bool
+    hearing_loop: bool
+    sign_language: bool
+    childcare: bool
+    on_site: bool
+    online: bool
+    by_phone: bool
+    valid_from: date | None
+    valid_until: date | None
+    status: str  # Offer.Status
+    categories: Iterable[Category | int]
+    languages: Iterable[Language | int]
+    locations: Iterable[Location | int]
+    target_groups: Iterable[str]  # TargetGroup codes
+    residence_statuses: Iterable[str]  # ResidenceStatus codes
+    opening_hours: Iterable[tuple[int, str | time, str | time]]  # weekday 0 = Monday
+
+
+class LocationData(TypedDict, total=False):
+    """A place's fields as `LocationForm` cleans them; absent text fields become empty."""
+
+    name: str
+    street: str
+    postal_code: str
+    city: str
+    district: District | int | None
+    latitude: Decimal | str | None
+    longitude: Decimal | str | None
+    accessibility_notes: str
+    transit_hint: str
+
+
+# Snapshots, proposals and history entries are JSON (JSONField values): dict[str, Any].
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
@@ -71,8 +126,9 @@ def offer_snapshot(offer: Offer) -> dict[str, Any]:
     return data
 
 
-def normalise_data(data: dict[str, Any]) -> dict[str, Any]:
+def normalise_data(offer_data: OfferData) -> dict[str, Any]:
     """Cleaned form/API data -> JSON snapshot shape (model instances become ids)."""
+    data: Mapping[str, Any] = offer_data  # read by field name below
     result: dict[str, Any] = {}
     for name in SCALAR_FIELDS:
         if name in data:
@@ -137,9 +193,7 @@ def _record(offer: Offer, action: str, changes: dict[str, Any], by: User | None)
 
 
 @transaction.atomic
-def offer_create(
-    *, organisation: Organisation, data: dict[str, Any], by: User
-) -> Offer | OfferChange:
+def offer_create(*, organisation: Organisation, data: OfferData, by: User) -> Offer | OfferChange:
     """Staff create directly (verified now); a partner's new offer waits for approval."""
     if not can_edit_organisation(by, organisation.pk):
         raise PermissionError("not allowed to edit this organisation")
@@ -154,7 +208,7 @@ def offer_create(
 
 
 @transaction.atomic
-def offer_update(*, offer: Offer, data: dict[str, Any], by: User) -> Offer | OfferChange:
+def offer_update(*, offer: Offer, data: OfferData, by: User) -> Offer | OfferChange:
     """Staff changes go live at once; a partner's become a pending OfferChange."""
     if not can_edit_organisation(by, offer.organisation_id):
         raise PermissionError("not allowed to edit this organisation")
@@ -229,7 +283,7 @@ LOCATION_FIELDS = (
 )  # fmt: skip
 
 
-def _location_values(data: dict[str, Any]) -> dict[str, Any]:
+def _location_values(data: Mapping[str, Any]) -> dict[str, Any]:
     """Form data as JSON: the district by key, coordinates as strings (exact decimals)."""
     values: dict[str, Any] = {}
     for field in LOCATION_FIELDS:
@@ -261,9 +315,7 @@ def _location_apply(location: Location, values: dict[str, Any]) -> Location:
 
 
 @transaction.atomic
-def location_save(
-    *, location: Location, data: dict[str, Any], by: User
-) -> Location | LocationChange:
+def location_save(*, location: Location, data: LocationData, by: User) -> Location | LocationChange:
     """Staff save at once. A partner's new place is saved too (it is public only through an
     offer, and linking it to one is a reviewed offer change); a partner's edit of an existing
     place waits for approval, like an offer edit, because every public offer there shows it."""
@@ -332,7 +384,7 @@ def offer_report_close(*, report: OfferReport, by: User) -> OfferReport:
     return report
 
 
-def offers_reindex(*, queryset: Any = None) -> int:
+def offers_reindex(*, queryset: QuerySet[Offer] | None = None) -> int:
     """Re-index offers in bulk (demo data, imports, generate_offers)."""
     from .search import prefetched_for_index
 

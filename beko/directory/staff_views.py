@@ -25,6 +25,7 @@ from beko.accounts.permissions import (
     partner_organisation_ids,
     staff_required,
 )
+from beko.core.lib.cleaned import cleaned
 
 from . import csv_io, selectors, services
 from .forms import ImportForm, LocationForm, OfferForm, OrganisationForm, RejectForm
@@ -130,7 +131,7 @@ def offer_create(request: AuthenticatedRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         result = services.offer_create(
-            organisation=organisation, data=form.cleaned_data, by=request.user
+            organisation=organisation, data=cleaned(form, services.OfferData), by=request.user
         )
         if isinstance(result, OfferChange):
             messages.success(
@@ -165,7 +166,9 @@ def offer_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
     form = OfferForm(request.POST or None, organisation=offer.organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
-        result = services.offer_update(offer=offer, data=form.cleaned_data, by=request.user)
+        result = services.offer_update(
+            offer=offer, data=cleaned(form, services.OfferData), by=request.user
+        )
         if isinstance(result, OfferChange):
             messages.success(
                 request, _("Danke! Ihre Änderung wartet auf die Freigabe durch das BeKo-Team.")
@@ -351,7 +354,9 @@ def location_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpR
         initial=services.location_snapshot(location) if location.pk else None,
     )
     if request.method == "POST" and form.is_valid():
-        result = services.location_save(location=location, data=form.cleaned_data, by=request.user)
+        result = services.location_save(
+            location=location, data=cleaned(form, services.LocationData), by=request.user
+        )
         if isinstance(result, LocationChange):
             messages.success(
                 request,

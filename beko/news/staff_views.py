@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from beko.accounts.permissions import AuthenticatedRequest, staff_required
 from beko.core.images import ImageForm, image_delete, image_update
+from beko.core.lib.cleaned import cleaned
 from beko.core.models import Image
 
 from . import selectors, services
@@ -57,7 +58,7 @@ def news_list(request: AuthenticatedRequest) -> HttpResponse:
 def _save_with_upload(
     request: AuthenticatedRequest, form: NewsForm, upload_form: ImageForm, item: NewsItem | None
 ) -> NewsItem:
-    data = dict(form.cleaned_data)
+    data = cleaned(form, services.NewsData).copy()
     with transaction.atomic():
         if upload_form.has_upload():
             data["lead_image"] = upload_form.save(by=request.user)
@@ -226,7 +227,9 @@ def page_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     }
     form = AudiencePageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.audience_page_update(page=page, data=form.cleaned_data, by=request.user)
+        services.audience_page_update(
+            page=page, data=cleaned(form, services.AudiencePageData), by=request.user
+        )
         messages.success(request, _("Die Seite wurde gespeichert."))
         return redirect("news_staff:page_list")
     return render(request, "news/staff/page_edit.html", {"page": page, "form": form})

@@ -17,11 +17,22 @@ from django import forms
 Shape = TypeVar("Shape", bound=Mapping[str, Any])
 
 
+def _required_keys(shape: type[Mapping[str, Any]]) -> frozenset[str]:
+    """The TypedDict's required keys. Python 3.11 cannot see `NotRequired[...]` in a module with
+    `from __future__ import annotations` (the annotations are strings there), so those keys are
+    taken out by the annotation's text."""
+    required = set(getattr(shape, "__required_keys__", ()))
+    for key, annotation in getattr(shape, "__annotations__", {}).items():
+        text = getattr(annotation, "__forward_arg__", annotation)
+        if isinstance(text, str) and text.replace("typing.", "").startswith("NotRequired["):
+            required.discard(key)
+    return frozenset(required)
+
+
 def cleaned(form: forms.BaseForm, shape: type[Shape]) -> Shape:
     """The valid form's cleaned data, typed as `shape` (a TypedDict)."""
     data = form.cleaned_data
-    required: frozenset[str] = getattr(shape, "__required_keys__", frozenset())
-    missing = required - data.keys()
+    missing = _required_keys(shape) - data.keys()
     if missing:
         raise TypeError(f"{type(form).__name__} gives no {', '.join(sorted(missing))}")
     # The check above is what mypy cannot do: a TypedDict cannot be built from dict[str, Any].

@@ -1,5 +1,8 @@
 """`cleaned(form, Shape)`: a form's cleaned data handed to a service as its TypedDict."""
 
+# As in the services: the TypedDict's annotations are strings, NotRequired included.
+from __future__ import annotations
+
 from typing import NotRequired, TypedDict
 
 import pytest
@@ -18,6 +21,10 @@ class _Form(forms.Form):
     note = forms.CharField(required=False)
 
 
+class _TitleOnlyForm(forms.Form):
+    title = forms.CharField()
+
+
 class _RenamedForm(forms.Form):
     heading = forms.CharField()
 
@@ -28,6 +35,12 @@ def test_the_cleaned_data_is_handed_over_unchanged():
     data = cleaned(form, _Data)
     assert data is form.cleaned_data
     assert data == {"title": "Hallo", "note": ""}
+
+
+def test_a_key_that_is_not_required_may_be_missing():
+    form = _TitleOnlyForm({"title": "Hallo"})
+    assert form.is_valid()
+    assert cleaned(form, _Data) == {"title": "Hallo"}
 
 
 def test_a_form_without_a_required_key_fails_at_the_boundary():
