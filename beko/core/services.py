@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db import models, transaction
 
@@ -11,6 +11,20 @@ from .lib.content_i18n import source_fingerprint, translated_field_names
 from .lib.sanitize import sanitize_html
 from .models import LegalDetails, Page, SignLanguageVideo, TranslationReview
 from .selectors import footer_links_invalidate
+
+if TYPE_CHECKING:
+    from beko.accounts.models import User
+
+
+class PageData(TypedDict, total=False):
+    """What `page_update` reads (`PageForm`'s cleaned data); absent keys stay as they are."""
+
+    title: str
+    intro: str
+    body: str  # rich text, sanitised here
+    placement: str  # Page.Placement
+    position: int
+
 
 # Fields that hold rich text and must pass the sanitiser before they are stored.
 RICH_TEXT_FIELDS = {"body", "description"}
@@ -24,14 +38,15 @@ def content_changed() -> None:
 
 
 @transaction.atomic
-def page_update(*, page: Page, data: dict[str, Any], by: Any) -> Page:
+def page_update(*, page: Page, data: PageData, by: User) -> Page:
     """Store the German text of a page; the body is sanitised first."""
-    for field in ("title", "intro", "body", "placement", "position"):
+    for text_field in ("title", "intro", "body"):
+        if text_field in data:
+            text = data[text_field]
+            setattr(page, f"{text_field}_de", sanitize_html(text) if text_field == "body" else text)
+    for field in ("placement", "position"):
         if field in data:
-            value = data[field]
-            if field == "body":
-                value = sanitize_html(value)
-            setattr(page, f"{field}_de" if field in {"title", "intro", "body"} else field, value)
+            setattr(page, field, data[field])
     page.updated_by = by
     page.save()
     content_changed()
@@ -78,7 +93,7 @@ def search_index_refresh(*, obj: models.Model) -> None:
 
 @transaction.atomic
 def translation_review_record(
-    *, language: str, subject: str, reviewer: str, reviewed_on: date, note: str, by: Any
+    *, language: str, subject: str, reviewer: str, reviewed_on: date, note: str, by: User
 ) -> TranslationReview:
     """Record that a native speaker reviewed one language of one part of the site."""
     review = TranslationReview.objects.create(
@@ -99,20 +114,20 @@ def translation_review_record(
     return review
 
 
-def legal_details_save(*, details: LegalDetails, by: Any) -> LegalDetails:
+def legal_details_save(*, details: LegalDetails, by: User) -> LegalDetails:
     details.pk = 1
     details.save()
     log_action(details, "core.legal_saved", by=by)
     return details
 
 
-def sign_video_add(*, video: SignLanguageVideo, by: Any) -> SignLanguageVideo:
+def sign_video_add(*, video: SignLanguageVideo, by: User) -> SignLanguageVideo:
     video.save()
     log_action(video, "core.sign_video_added", by=by)
     return video
 
 
-def sign_video_delete(*, video: SignLanguageVideo, by: Any) -> None:
+def sign_video_delete(*, video: SignLanguageVideo, by: User) -> None:
     log_action(video, "core.sign_video_deleted", by=by)
     for field in (video.video, video.captions):
         field.delete(save=False)

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,8 @@ from django.utils.translation import get_language_bidi, get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from beko.accounts.permissions import staff_required
+from beko.accounts.permissions import AuthenticatedRequest, staff_required
+from beko.core.lib.cleaned import cleaned
 
 from . import legal, reports, selectors, services
 from .audit import audit_entries
@@ -39,13 +40,13 @@ from .reports import ReportPeriod
 
 
 @staff_required
-def page_list(request: HttpRequest) -> HttpResponse:
+def page_list(request: AuthenticatedRequest) -> HttpResponse:
     pages = [{"page": page} for page in Page.objects.all()]
     return render(request, "core/staff/page_list.html", {"pages": pages})
 
 
 @staff_required
-def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def page_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     page = get_object_or_404(Page, pk=pk)
     initial = {
         "title": page.title_de, "intro": page.intro_de, "body": page.body_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
@@ -53,7 +54,7 @@ def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }  # fmt: skip
     form = PageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.page_update(page=page, data=form.cleaned_data, by=request.user)
+        services.page_update(page=page, data=cleaned(form, services.PageData), by=request.user)
         messages.success(request, _("Die Seite wurde gespeichert."))
         return redirect("core:staff_pages")
     return render(
@@ -65,7 +66,7 @@ def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 def translation_edit(
-    request: HttpRequest, app_label: str, model_name: str, pk: int, language: str
+    request: AuthenticatedRequest, app_label: str, model_name: str, pk: int, language: str
 ) -> HttpResponse:
     """Translate any registered content object into one language, German text alongside."""
     if language not in target_languages():
@@ -103,7 +104,7 @@ def translation_edit(
 
 
 @staff_required
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: AuthenticatedRequest) -> HttpResponse:
     """The site-wide audit log: who viewed, changed or exported which record."""
     filters = {
         "action_prefix": request.GET.get("aktion", "").strip()[:100],
@@ -120,7 +121,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _report_charts(request: HttpRequest) -> tuple[ReportPeriodForm, ReportPeriod | None]:
+def _report_charts(request: AuthenticatedRequest) -> tuple[ReportPeriodForm, ReportPeriod | None]:
     """The period from `?jahr=`; None (and the form's German error) for an invalid value."""
     today = timezone.localdate()
     form = ReportPeriodForm(request.GET or None, this_year=today.year)
@@ -131,7 +132,7 @@ def _report_charts(request: HttpRequest) -> tuple[ReportPeriodForm, ReportPeriod
 
 
 @staff_required
-def report_overview(request: HttpRequest) -> HttpResponse:
+def report_overview(request: AuthenticatedRequest) -> HttpResponse:
     """Numbers for management: every chart with its table and a CSV download."""
     form, period = _report_charts(request)
     crumbs = [(_("Interner Bereich"), reverse("core:staff_home")), (_("Berichte und Zahlen"), "")]
@@ -162,7 +163,7 @@ def report_overview(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def report_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def report_csv(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """One chart's table as CSV – the same rows the page shows."""
     form, period = _report_charts(request)
     if period is None:
@@ -185,7 +186,7 @@ def _language_names() -> dict[str, str]:
 
 
 @staff_required
-def translations_overview(request: HttpRequest) -> HttpResponse:
+def translations_overview(request: AuthenticatedRequest) -> HttpResponse:
     """Content type × language (missing / outdated / current), the interface catalogues and
     which translations a native speaker has reviewed."""
     languages = _language_names()
@@ -212,7 +213,7 @@ def translations_overview(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 def translation_list(
-    request: HttpRequest, app_label: str, model_name: str, language: str
+    request: AuthenticatedRequest, app_label: str, model_name: str, language: str
 ) -> HttpResponse:
     """The objects of one content type in one language, filtered by state, with editor links."""
     languages = _language_names()
@@ -260,7 +261,7 @@ def translation_list(
 
 
 @staff_required
-def translation_review_create(request: HttpRequest) -> HttpResponse:
+def translation_review_create(request: AuthenticatedRequest) -> HttpResponse:
     """Record that a native speaker reviewed a language of the interface or of a rule file."""
     languages = list(_language_names().items())
     subjects = selectors.translation_review_subjects()
@@ -280,7 +281,7 @@ def translation_review_create(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def legal_edit(request: HttpRequest) -> HttpResponse:
+def legal_edit(request: AuthenticatedRequest) -> HttpResponse:
     """The structured legal details; the list of what is still open stands above the form."""
     details = legal.legal_details()
     form = LegalDetailsForm(request.POST or None, instance=details)
@@ -301,7 +302,7 @@ def legal_edit(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def sign_videos(request: HttpRequest) -> HttpResponse:
+def sign_videos(request: AuthenticatedRequest) -> HttpResponse:
     form = SignLanguageVideoForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if form.is_valid():
@@ -321,7 +322,7 @@ def sign_videos(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_POST
-def sign_video_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def sign_video_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     video = get_object_or_404(SignLanguageVideo, pk=pk)
     services.sign_video_delete(video=video, by=request.user)
     messages.success(request, _("Das Video wurde gelöscht."))
@@ -335,7 +336,7 @@ def _development_mail_only() -> None:
 
 
 @staff_required
-def mail_list(request: HttpRequest) -> HttpResponse:
+def mail_list(request: AuthenticatedRequest) -> HttpResponse:
     from .mail import mail_dir, stored_mails
 
     _development_mail_only()
@@ -344,7 +345,7 @@ def mail_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def mail_detail(request: HttpRequest, name: str) -> HttpResponse:
+def mail_detail(request: AuthenticatedRequest, name: str) -> HttpResponse:
     import re
 
     from .mail import MAIL_FILE_NAME, mail_dir, stored_mail

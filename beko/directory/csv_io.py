@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -297,10 +298,15 @@ def apply(rows: list[dict[str, Any]], *, by: Any) -> int:
         [loc for loc in locations.values() if loc.pk is None], batch_size=1000
     )
     Offer.objects.bulk_create(offers, batch_size=1000)
-    through_cat, through_lang, through_loc = (
-        Offer.categories.through, Offer.languages.through, Offer.locations.through,
-    )  # fmt: skip
-    cats, langs, locs, hours, revisions = [], [], [], [], []
+    # Rows of five models go through one loop below: as models, that is all it needs.
+    through_cat: type[Model] = Offer.categories.through
+    through_lang: type[Model] = Offer.languages.through
+    through_loc: type[Model] = Offer.locations.through
+    cats: list[Model] = []
+    langs: list[Model] = []
+    locs: list[Model] = []
+    hours: list[OpeningHours] = []
+    revisions: list[OfferRevision] = []
     for offer, row in zip(offers, rows, strict=True):
         cats += [through_cat(offer_id=offer.pk, category_id=c) for c in row["categories"]]
         langs += [through_lang(offer_id=offer.pk, language_id=lang) for lang in row["languages"]]
@@ -313,14 +319,15 @@ def apply(rows: list[dict[str, Any]], *, by: Any) -> int:
         revisions.append(
             OfferRevision(offer_id=offer.pk, action="imported", changes={}, by=by, at=now)
         )
-    for model, items in (
+    batches: tuple[tuple[type[Model], Sequence[Model]], ...] = (
         (through_cat, cats),
         (through_lang, langs),
         (through_loc, locs),
         (OpeningHours, hours),
         (OfferRevision, revisions),
-    ):
-        model.objects.bulk_create(items, batch_size=2000)
+    )
+    for model, items in batches:
+        model._default_manager.bulk_create(items, batch_size=2000)
     from .services import offers_reindex
 
     offers_reindex(queryset=Offer.objects.filter(pk__in=[o.pk for o in offers]))

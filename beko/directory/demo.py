@@ -15,6 +15,7 @@ the 250 planned offers it repeats the organisations' offers with a running numbe
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time, timedelta
 from decimal import Decimal
@@ -24,6 +25,7 @@ from typing import Any, TextIO
 
 import yaml
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -541,12 +543,15 @@ def _generate(*, count: int, organisations: int, seed: int, translated: bool) ->
         offers.append(offer)
         plan.append((template, location, profile))
     Offer.objects.bulk_create(offers, batch_size=2000)
-    through_cat, through_lang, through_loc = (
-        Offer.categories.through,
-        Offer.languages.through,
-        Offer.locations.through,
-    )
-    rows_cat, rows_lang, rows_loc, hours, revisions = [], [], [], [], []
+    # Rows of five models go through one loop below: as models, that is all it needs.
+    through_cat: type[Model] = Offer.categories.through
+    through_lang: type[Model] = Offer.languages.through
+    through_loc: type[Model] = Offer.locations.through
+    rows_cat: list[Model] = []
+    rows_lang: list[Model] = []
+    rows_loc: list[Model] = []
+    hours: list[OpeningHours] = []
+    revisions: list[OfferRevision] = []
     for offer, (template, location, profile) in zip(offers, plan, strict=True):
         rows_cat += [
             through_cat(offer_id=offer.pk, category_id=categories[c])
@@ -566,14 +571,15 @@ def _generate(*, count: int, organisations: int, seed: int, translated: bool) ->
         revisions.append(
             OfferRevision(offer_id=offer.pk, action="created", changes={}, at=offer.created_at)
         )
-    for model, rows in (
+    batches: tuple[tuple[type[Model], Sequence[Model]], ...] = (
         (through_cat, rows_cat),
         (through_lang, rows_lang),
         (through_loc, rows_loc),
         (OpeningHours, hours),
         (OfferRevision, revisions),
-    ):
-        model.objects.bulk_create(rows, batch_size=5000)
+    )
+    for model, rows in batches:
+        model._default_manager.bulk_create(rows, batch_size=5000)
     offers_reindex(queryset=Offer.objects.filter(pk__in=[o.pk for o in offers]))
     return len(offers)
 

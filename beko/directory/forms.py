@@ -176,9 +176,9 @@ class OfferForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    categories = forms.ModelMultipleChoiceField(
+    categories: forms.ModelMultipleChoiceField[Category] = forms.ModelMultipleChoiceField(
         label=_("Kategorien"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )  # type: ignore[arg-type]  # queryset set in __init__ (per request)
+    )  # queryset set in __init__ (per request)
     target_groups = forms.MultipleChoiceField(
         label=_("Zielgruppen"),
         choices=TargetGroup.choices,
@@ -192,12 +192,12 @@ class OfferForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Nichts angekreuzt bedeutet: für alle."),
     )
-    languages = forms.ModelMultipleChoiceField(
+    languages: forms.ModelMultipleChoiceField[Language] = forms.ModelMultipleChoiceField(
         label=_("Sprachen"), queryset=None, widget=forms.CheckboxSelectMultiple
-    )  # type: ignore[arg-type]  # queryset set in __init__ (per request)
-    locations = forms.ModelMultipleChoiceField(
+    )  # queryset set in __init__ (per request)
+    locations: forms.ModelMultipleChoiceField[Location] = forms.ModelMultipleChoiceField(
         label=_("Orte"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )  # type: ignore[arg-type]  # queryset set in __init__ (per request)
+    )  # queryset set in __init__ (per request)
     is_free = forms.BooleanField(label=_("kostenlos"), required=False)
     cost = forms.CharField(label=_("Kosten (Freitext)"), max_length=200, required=False)
     registration_required = forms.BooleanField(label=_("Anmeldung nötig"), required=False)
@@ -225,13 +225,19 @@ class OfferForm(forms.Form):
         label=_("gültig bis"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args: object, organisation: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, organisation: Organisation, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form's own arguments, passed through
-        self.fields["categories"].queryset = Category.objects.all()  # type: ignore[attr-defined]  # self.fields is typed as plain Field
-        self.fields["languages"].queryset = Language.objects.all()  # type: ignore[attr-defined]  # self.fields is typed as plain Field
-        self.fields["locations"].queryset = Location.objects.filter(
-            organisation=organisation
-        ).select_related("district")  # type: ignore[attr-defined]  # self.fields is typed as plain Field
+        for name, queryset in (
+            ("categories", Category.objects.all()),
+            ("languages", Language.objects.all()),
+            (
+                "locations",
+                Location.objects.filter(organisation=organisation).select_related("district"),
+            ),
+        ):
+            field = self.fields[name]  # typed as a plain Field; always the one declared above
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                field.queryset = queryset
 
     def clean_opening_hours(self) -> list[tuple[int, str, str]]:
         return parse_opening_hours(self.cleaned_data.get("opening_hours") or "")

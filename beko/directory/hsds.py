@@ -10,7 +10,7 @@ import io
 import json
 import uuid
 import zipfile
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -23,6 +23,9 @@ from beko.core.lib.problem import problem_response
 
 from .models import Category, Location, Offer, Organisation, ResidenceStatus, TargetGroup
 from .selectors import offers_public, organisations_public
+
+if TYPE_CHECKING:
+    from .models import PublicOrganisation
 
 NAMESPACE = uuid.UUID("7c1f2d8e-3b0a-5f4e-9a61-0beb0d1a2c3e")
 WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -337,7 +340,11 @@ def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
 def organizations(request: HttpRequest) -> HttpResponse:
     return _page(
         request,
-        organisations_public().filter(public_offer_count__gt=0).order_by("pk"),
+        # organisations_public() annotates public_offer_count; the cast says so until its
+        # return type does (selectors.py is typed separately).
+        cast("QuerySet[PublicOrganisation]", organisations_public())
+        .filter(public_offer_count__gt=0)
+        .order_by("pk"),
         organization,
     )
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from beko.core.models import TranslatableContent
 from beko.core.storage import get_private_storage
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def logo_file_name(instance: Organisation, filename: str) -> str:
@@ -100,6 +103,12 @@ class District(models.Model):
 
 class Category(TranslatableContent):
     """A taxonomy term (HSDS *taxonomy_term*); one level of parents is enough here."""
+
+    if TYPE_CHECKING:
+        # modeltranslation swaps the default manager for a class made at run time, which
+        # django-stubs cannot look up; declared here, the plugin types this model's
+        # many-to-many managers and implicit through models (else Never).
+        _default_manager: ClassVar[models.Manager[Category]]
 
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(_("Adresse (Slug)"), max_length=100, unique=True)
@@ -206,6 +215,12 @@ class ResidenceStatus(models.TextChoices):
 
 class Offer(TranslatableContent):
     """An offer (HSDS *service*) of one organisation at zero or more locations."""
+
+    if TYPE_CHECKING:
+        # modeltranslation swaps the default manager for a class made at run time, which
+        # django-stubs cannot look up; declared here, the plugin types this model's
+        # many-to-many managers and implicit through models (else Never).
+        _default_manager: ClassVar[models.Manager[Offer]]
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
@@ -546,3 +561,14 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return int(self.processed_rows * 100 / self.total_rows) if self.total_rows else 0
+
+
+class PublicOfferCount(TypedDict):
+    """What `selectors.organisations_public()` annotates on each organisation."""
+
+    public_offer_count: int
+
+
+if TYPE_CHECKING:
+    # An organisation as `selectors.organisations_public()` returns it (for annotations only).
+    PublicOrganisation = WithAnnotations[Organisation, PublicOfferCount]

@@ -4,11 +4,13 @@ offer's history and the search index is brought up to date in the same transacti
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from beko.accounts.permissions import can_edit_organisation, needs_approval
@@ -17,6 +19,7 @@ from beko.core.services import content_changed
 
 from .models import (
     Category,
+    District,
     Language,
     Location,
     LocationChange,
@@ -29,6 +32,9 @@ from .models import (
     encode_choices,
 )
 
+if TYPE_CHECKING:
+    from beko.accounts.models import User
+
 logger = logging.getLogger(__name__)
 
 # Fields a form or import may set directly (translations go through the core translation UI).
@@ -40,6 +46,58 @@ SCALAR_FIELDS = (
 )  # fmt: skip
 RELATION_FIELDS = ("categories", "languages", "locations")
 CHOICE_FIELDS = ("target_groups", "residence_statuses")
+
+
+class OfferData(TypedDict, total=False):
+    """An offer's editable fields as `OfferForm` cleans them; absent keys stay as they are.
+
+    Stored proposals and history hold the JSON form of this (`normalise_data`): ids instead
+    of models, ISO dates and "HH:MM" times.
+    """
+
+    title: str
+    summary: str
+    description: str
+    is_free: bool
+    cost: str
+    registration_required: bool
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    schedule_note: str
+    wheelchair_accessible: bool
+    hearing_loop: bool
+    sign_language: bool
+    childcare: bool
+    on_site: bool
+    online: bool
+    by_phone: bool
+    valid_from: date | None
+    valid_until: date | None
+    status: str  # Offer.Status
+    categories: Iterable[Category | int]
+    languages: Iterable[Language | int]
+    locations: Iterable[Location | int]
+    target_groups: Iterable[str]  # TargetGroup codes
+    residence_statuses: Iterable[str]  # ResidenceStatus codes
+    opening_hours: Iterable[tuple[int, str | time, str | time]]  # weekday 0 = Monday
+
+
+class LocationData(TypedDict, total=False):
+    """A place's fields as `LocationForm` cleans them; absent text fields become empty."""
+
+    name: str
+    street: str
+    postal_code: str
+    city: str
+    district: District | int | None
+    latitude: Decimal | str | None
+    longitude: Decimal | str | None
+    accessibility_notes: str
+    transit_hint: str
+
+
+# Snapshots, proposals and history entries are JSON (JSONField values): dict[str, Any].
 
 
 def _jsonable(value: Any) -> Any:
@@ -68,8 +126,9 @@ def offer_snapshot(offer: Offer) -> dict[str, Any]:
     return data
 
 
-def normalise_data(data: dict[str, Any]) -> dict[str, Any]:
+def normalise_data(offer_data: OfferData) -> dict[str, Any]:
     """Cleaned form/API data -> JSON snapshot shape (model instances become ids)."""
+    data: Mapping[str, Any] = offer_data  # read by field name below
     result: dict[str, Any] = {}
     for name in SCALAR_FIELDS:
         if name in data:
@@ -128,14 +187,13 @@ def _reindex(offer: Offer) -> None:
     content_changed()
 
 
-def _record(offer: Offer, action: str, changes: dict[str, Any], by: Any) -> None:
+def _record(offer: Offer, action: str, changes: dict[str, Any], by: User | None) -> None:
+    """One history entry; `by` None: the system (reminders, hiding stale offers)."""
     OfferRevision.objects.create(offer=offer, action=action, changes=changes, by=by)
 
 
 @transaction.atomic
-def offer_create(
-    *, organisation: Organisation, data: dict[str, Any], by: Any
-) -> Offer | OfferChange:
+def offer_create(*, organisation: Organisation, data: OfferData, by: User) -> Offer | OfferChange:
     """Staff create directly (verified now); a partner's new offer waits for approval."""
     if not can_edit_organisation(by, organisation.pk):
         raise PermissionError("not allowed to edit this organisation")
@@ -150,7 +208,7 @@ def offer_create(
 
 
 @transaction.atomic
-def offer_update(*, offer: Offer, data: dict[str, Any], by: Any) -> Offer | OfferChange:
+def offer_update(*, offer: Offer, data: OfferData, by: User) -> Offer | OfferChange:
     """Staff changes go live at once; a partner's become a pending OfferChange."""
     if not can_edit_organisation(by, offer.organisation_id):
         raise PermissionError("not allowed to edit this organisation")
@@ -180,7 +238,7 @@ def change_diff(change: OfferChange) -> dict[str, list[Any]]:
 
 
 @transaction.atomic
-def offer_change_approve(*, change: OfferChange, by: Any) -> Offer:
+def offer_change_approve(*, change: OfferChange, by: User) -> Offer:
     change = OfferChange.objects.select_for_update().get(pk=change.pk)
     if change.state != OfferChange.State.PENDING:
         raise ValueError("change already decided")
@@ -207,7 +265,7 @@ def offer_change_approve(*, change: OfferChange, by: Any) -> Offer:
 
 
 @transaction.atomic
-def offer_change_reject(*, change: OfferChange, by: Any, note: str = "") -> OfferChange:
+def offer_change_reject(*, change: OfferChange, by: User, note: str = "") -> OfferChange:
     change = OfferChange.objects.select_for_update().get(pk=change.pk)
     if change.state != OfferChange.State.PENDING:
         raise ValueError("change already decided")
@@ -225,7 +283,7 @@ LOCATION_FIELDS = (
 )  # fmt: skip
 
 
-def _location_values(data: dict[str, Any]) -> dict[str, Any]:
+def _location_values(data: Mapping[str, Any]) -> dict[str, Any]:
     """Form data as JSON: the district by key, coordinates as strings (exact decimals)."""
     values: dict[str, Any] = {}
     for field in LOCATION_FIELDS:
@@ -257,9 +315,7 @@ def _location_apply(location: Location, values: dict[str, Any]) -> Location:
 
 
 @transaction.atomic
-def location_save(
-    *, location: Location, data: dict[str, Any], by: Any
-) -> Location | LocationChange:
+def location_save(*, location: Location, data: LocationData, by: User) -> Location | LocationChange:
     """Staff save at once. A partner's new place is saved too (it is public only through an
     offer, and linking it to one is a reviewed offer change); a partner's edit of an existing
     place waits for approval, like an offer edit, because every public offer there shows it."""
@@ -276,7 +332,7 @@ def location_save(
 
 @transaction.atomic
 def location_change_decide(
-    *, change: LocationChange, approve: bool, by: Any, note: str = ""
+    *, change: LocationChange, approve: bool, by: User, note: str = ""
 ) -> LocationChange:
     change = LocationChange.objects.select_for_update().get(pk=change.pk)
     if change.state != LocationChange.State.PENDING:
@@ -292,7 +348,7 @@ def location_change_decide(
 
 
 @transaction.atomic
-def offer_verify(*, offer: Offer, by: Any) -> Offer:
+def offer_verify(*, offer: Offer, by: User) -> Offer:
     """ "Still correct": resets the freshness clock (also from the signed e-mail link)."""
     offer.last_verified_at = timezone.now()
     offer.verified_by = by
@@ -304,7 +360,7 @@ def offer_verify(*, offer: Offer, by: Any) -> Offer:
 
 
 @transaction.atomic
-def offer_set_status(*, offer: Offer, status: str, by: Any) -> Offer:
+def offer_set_status(*, offer: Offer, status: str, by: User) -> Offer:
     if not can_edit_organisation(by, offer.organisation_id) or needs_approval(by):
         raise PermissionError("only staff change the status directly")
     old = offer.status
@@ -321,14 +377,14 @@ def offer_report_create(*, offer: Offer, message: str, email: str = "") -> Offer
     return report
 
 
-def offer_report_close(*, report: OfferReport, by: Any) -> OfferReport:
+def offer_report_close(*, report: OfferReport, by: User) -> OfferReport:
     report.state = OfferReport.State.DONE
     report.closed_by = by
     report.save(update_fields=["state", "closed_by"])
     return report
 
 
-def offers_reindex(*, queryset: Any = None) -> int:
+def offers_reindex(*, queryset: QuerySet[Offer] | None = None) -> int:
     """Re-index offers in bulk (demo data, imports, generate_offers)."""
     from .search import prefetched_for_index
 

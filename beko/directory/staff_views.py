@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from beko.accounts.permissions import (
+    AuthenticatedRequest,
     backoffice_required,
     can_edit_organisation,
     is_staff_member,
@@ -24,6 +25,7 @@ from beko.accounts.permissions import (
     partner_organisation_ids,
     staff_required,
 )
+from beko.core.lib.cleaned import cleaned
 
 from . import csv_io, selectors, services
 from .forms import ImportForm, LocationForm, OfferForm, OrganisationForm, RejectForm
@@ -52,35 +54,35 @@ FIELD_LABELS = {
 FIELD_LABELS["opening_hours"] = gettext_lazy("Öffnungszeiten")
 
 
-def _get_offer_for(request: HttpRequest, pk: int) -> Offer:
+def _get_offer_for(request: AuthenticatedRequest, pk: int) -> Offer:
     """Strangers (other organisations' partners) get a 404, not a hint that it exists."""
     return get_object_or_404(
         selectors.offers_visible_to(user=request.user).select_related("organisation"), pk=pk
     )
 
 
-def _get_location_for(request: HttpRequest, pk: int) -> Location:
+def _get_location_for(request: AuthenticatedRequest, pk: int) -> Location:
     queryset = Location.objects.all()
     if not is_staff_member(request.user):
         queryset = queryset.filter(organisation_id__in=partner_organisation_ids(request.user))
     return get_object_or_404(queryset, pk=pk)
 
 
-def _partner_organisation(request: HttpRequest) -> Organisation:
+def _partner_organisation(request: AuthenticatedRequest) -> Organisation:
     """The organisation a partner editor works for: the one asked for, if it is theirs."""
     ids = partner_organisation_ids(request.user)
     asked = request.GET.get("organisation") or request.POST.get("organisation") or ""
-    pk = int(asked) if asked.isdigit() and int(asked) in ids else request.user.organisation_id  # type: ignore[union-attr]  # backoffice views: the user is logged in
+    pk = int(asked) if asked.isdigit() and int(asked) in ids else request.user.organisation_id
     return get_object_or_404(Organisation, pk=pk)
 
 
 @staff_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "directory/staff/dashboard.html", selectors.freshness_overview())
 
 
 @backoffice_required
-def offer_list(request: HttpRequest) -> HttpResponse:
+def offer_list(request: AuthenticatedRequest) -> HttpResponse:
     queryset = selectors.offers_visible_to(user=request.user).select_related("organisation")
     q = request.GET.get("q", "").strip()[:200]
     if q:
@@ -104,7 +106,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _organisation_for_new_offer(request: HttpRequest) -> Organisation:
+def _organisation_for_new_offer(request: AuthenticatedRequest) -> Organisation:
     if is_staff_member(request.user):
         org_id = request.GET.get("organisation") or request.POST.get("organisation")
         if not org_id or not str(org_id).isdigit():
@@ -115,7 +117,7 @@ def _organisation_for_new_offer(request: HttpRequest) -> Organisation:
 
 @backoffice_required
 @require_http_methods(["GET", "POST"])
-def offer_create(request: HttpRequest) -> HttpResponse:
+def offer_create(request: AuthenticatedRequest) -> HttpResponse:
     if is_staff_member(request.user) and not (
         request.GET.get("organisation") or request.POST.get("organisation")
     ):
@@ -129,7 +131,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         result = services.offer_create(
-            organisation=organisation, data=form.cleaned_data, by=request.user
+            organisation=organisation, data=cleaned(form, services.OfferData), by=request.user
         )
         if isinstance(result, OfferChange):
             messages.success(
@@ -155,7 +157,7 @@ def offer_create(request: HttpRequest) -> HttpResponse:
 
 @backoffice_required
 @require_http_methods(["GET", "POST"])
-def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     offer = _get_offer_for(request, pk)
     snapshot = services.offer_snapshot(offer)
     pending = offer.changes.filter(state=OfferChange.State.PENDING).first()
@@ -164,7 +166,9 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = OfferForm(request.POST or None, organisation=offer.organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
-        result = services.offer_update(offer=offer, data=form.cleaned_data, by=request.user)
+        result = services.offer_update(
+            offer=offer, data=cleaned(form, services.OfferData), by=request.user
+        )
         if isinstance(result, OfferChange):
             messages.success(
                 request, _("Danke! Ihre Änderung wartet auf die Freigabe durch das BeKo-Team.")
@@ -190,7 +194,7 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @backoffice_required
 @require_GET
-def offer_preview(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_preview(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The public page of an offer as it is saved now, also while it is a draft or hidden."""
     from .views import _detail_context
 
@@ -205,7 +209,7 @@ def offer_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @backoffice_required
 @require_POST
-def offer_verify(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_verify(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     offer = _get_offer_for(request, pk)
     services.offer_verify(offer=offer, by=request.user)
     messages.success(request, _("Danke! Die Angaben sind als aktuell bestätigt."))
@@ -219,7 +223,7 @@ def offer_verify(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def offer_status(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     offer = _get_offer_for(request, pk)
     status = request.POST.get("status", "")
     if status not in Offer.Status.values:
@@ -231,7 +235,7 @@ def offer_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def review_list(request: HttpRequest) -> HttpResponse:
+def review_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "directory/staff/review_list.html",
@@ -276,7 +280,7 @@ def _diff_rows(change: OfferChange) -> list[dict[str, Any]]:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def review_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     change = get_object_or_404(
         OfferChange.objects.select_related("offer", "organisation", "proposed_by"), pk=pk
     )
@@ -306,7 +310,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def report_close(request: HttpRequest, pk: int) -> HttpResponse:
+def report_close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(OfferReport, pk=pk)
     services.offer_report_close(report=report, by=request.user)
     messages.success(request, _("Hinweis als erledigt markiert."))
@@ -314,7 +318,7 @@ def report_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @backoffice_required
-def location_list(request: HttpRequest) -> HttpResponse:
+def location_list(request: AuthenticatedRequest) -> HttpResponse:
     queryset = Location.objects.select_related("district", "organisation")
     if not is_staff_member(request.user):
         queryset = queryset.filter(organisation_id__in=partner_organisation_ids(request.user))
@@ -326,7 +330,7 @@ def location_list(request: HttpRequest) -> HttpResponse:
 
 @backoffice_required
 @require_http_methods(["GET", "POST"])
-def location_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def location_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     location = _get_location_for(request, pk) if pk else None
     if location is None:
         if is_staff_member(request.user):
@@ -350,7 +354,9 @@ def location_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         initial=services.location_snapshot(location) if location.pk else None,
     )
     if request.method == "POST" and form.is_valid():
-        result = services.location_save(location=location, data=form.cleaned_data, by=request.user)
+        result = services.location_save(
+            location=location, data=cleaned(form, services.LocationData), by=request.user
+        )
         if isinstance(result, LocationChange):
             messages.success(
                 request,
@@ -368,7 +374,7 @@ def location_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def location_review(request: HttpRequest, pk: int) -> HttpResponse:
+def location_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     change = get_object_or_404(
         LocationChange.objects.select_related("location__organisation", "proposed_by"), pk=pk
     )
@@ -407,7 +413,7 @@ def location_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def organisation_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk) if pk else None
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
@@ -427,7 +433,7 @@ def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpRespon
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthenticatedRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -445,7 +451,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def import_status(request: HttpRequest, pk: int) -> HttpResponse:
+def import_status(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob, pk=pk)
     template = (
         "directory/staff/_import_progress.html"
@@ -460,7 +466,7 @@ def import_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+def export_csv(request: AuthenticatedRequest) -> StreamingHttpResponse:
     response = StreamingHttpResponse(
         csv_io.export_rows_csv(), content_type="text/csv; charset=utf-8"
     )
@@ -469,7 +475,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @staff_required
-def export_xlsx(request: HttpRequest) -> HttpResponse:
+def export_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     response = HttpResponse(
         csv_io.export_xlsx(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -32,6 +32,12 @@ from .forms import OfferReportForm, OfferSearchForm
 from .models import Offer, Organisation
 from .tokens import VerifyTokenError, offer_from_verify_token
 
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+    from django_stubs_ext import StrOrPromise
+
+    from .models import PublicOrganisation
+
 FILTER_LABELS = {
     "category": gettext_lazy("Kategorie"),
     "district": gettext_lazy("Stadtbezirk"),
@@ -55,11 +61,11 @@ def _query_without(params: QueryDict, *names: str) -> str:
 
 def _active_filter_links(
     request: HttpRequest, result: selectors.OfferSearchResult
-) -> list[dict[str, str]]:
+) -> list[dict[str, StrOrPromise]]:
     labels: dict[str, dict[str, str]] = {
         name: {f.value: f.label for f in values} for name, values in result.facets.items()
     }
-    links = []
+    links: list[dict[str, StrOrPromise]] = []
     for name, value in result.filters.active().items():
         shown = labels.get(name, {}).get(str(value), "" if isinstance(value, bool) else str(value))
         # Lazy: put together when the page renders, so German fallbacks in it are marked.
@@ -276,7 +282,10 @@ def offer_report(request: HttpRequest, pk: int) -> HttpResponse:
 @cache_public_response
 @require_GET
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    organisations = selectors.organisations_public().filter(public_offer_count__gt=0)
+    # organisations_public() annotates public_offer_count; the cast says so until its return
+    # type does (selectors.py is typed separately).
+    public = cast("QuerySet[PublicOrganisation]", selectors.organisations_public())
+    organisations = public.filter(public_offer_count__gt=0)
     page = Paginator(organisations, 50).get_page(request.GET.get("page"))
     crumbs = [
         (gettext_lazy("Angebote"), reverse("directory:offer_list")),
@@ -302,7 +311,9 @@ def organisation_logo(request: HttpRequest, slug: str) -> FileResponse:
 
 @require_GET
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation.objects.filter(is_public=True), slug=slug)
+    organisation: Organisation = get_object_or_404(
+        Organisation.objects.filter(is_public=True), slug=slug
+    )
     result = selectors.offer_search(
         filters=selectors.OfferFilters(
             organisation=slug, page=page_number(request.GET.get("page"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +13,20 @@ from beko.core.lib.sanitize import sanitize_html
 from beko.core.lib.slugs import unique_slug
 
 from .models import FaqEntry
+
+if TYPE_CHECKING:
+    from beko.accounts.models import User
+
+
+class FaqEntryData(TypedDict):
+    """What `faq_entry_update` reads: the cleaned data of `FaqEntryForm` (German texts)."""
+
+    question: str
+    answer: str  # rich text, sanitised here
+    topic: str  # core.vocabulary.Topic
+    audiences: NotRequired[list[str]]  # core.vocabulary.Audience codes
+    position: NotRequired[int]
+    publish: NotRequired[bool]  # absent: the published state stays
 
 
 def _unique_slug(question: str, *, exclude_pk: int | None = None) -> str:
@@ -33,9 +47,10 @@ def faq_entry_create(
     topic: str,
     audiences: list[str],
     publish: bool,
-    by: Any,
+    by: User | None,
     position: int = 100,
 ) -> FaqEntry:
+    """A new entry; `by` None: demo data."""
     entry = FaqEntry(
         slug=_unique_slug(question),
         question_de=question.strip(),  # type: ignore[misc]  # modeltranslation adds the _de fields at run time
@@ -55,7 +70,7 @@ def faq_entry_create(
 
 
 @transaction.atomic
-def faq_entry_update(*, entry: FaqEntry, data: dict[str, Any], by: Any) -> FaqEntry:
+def faq_entry_update(*, entry: FaqEntry, data: FaqEntryData, by: User) -> FaqEntry:
     """Store the German text and settings; the slug stays, so shared links keep working."""
     entry.question_de = data["question"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     entry.answer_de = sanitize_html(data["answer"])  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
@@ -74,7 +89,7 @@ def faq_entry_update(*, entry: FaqEntry, data: dict[str, Any], by: Any) -> FaqEn
 
 
 @transaction.atomic
-def faq_entry_publish(*, entry: FaqEntry, by: Any) -> FaqEntry:
+def faq_entry_publish(*, entry: FaqEntry, by: User) -> FaqEntry:
     entry.status = FaqEntry.Status.PUBLISHED
     entry.published_at = entry.published_at or timezone.now()
     entry.updated_by = by
@@ -85,7 +100,7 @@ def faq_entry_publish(*, entry: FaqEntry, by: Any) -> FaqEntry:
 
 
 @transaction.atomic
-def faq_entry_unpublish(*, entry: FaqEntry, by: Any) -> FaqEntry:
+def faq_entry_unpublish(*, entry: FaqEntry, by: User) -> FaqEntry:
     entry.status = FaqEntry.Status.DRAFT
     entry.updated_by = by
     entry.save(update_fields=["status", "updated_by", "updated_at"])

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from beko.accounts.permissions import staff_required
+from beko.accounts.permissions import AuthenticatedRequest, staff_required
+from beko.core.lib.cleaned import cleaned
 
 from . import selectors, services
 from .choices import Topic
@@ -15,7 +16,7 @@ from .models import FaqEntry
 
 
 @staff_required
-def entry_list(request: HttpRequest) -> HttpResponse:
+def entry_list(request: AuthenticatedRequest) -> HttpResponse:
     entries = selectors.faq_entries_staff()
     status = request.GET.get("status", "")
     if status in FaqEntry.Status.values:
@@ -34,10 +35,10 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def entry_create(request: HttpRequest) -> HttpResponse:
+def entry_create(request: AuthenticatedRequest) -> HttpResponse:
     form = FaqEntryForm(request.POST or None, initial={"topic": request.GET.get("thema", "")})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data = cleaned(form, services.FaqEntryData)
         entry = services.faq_entry_create(
             question=data["question"],
             answer=data["answer"],
@@ -53,7 +54,7 @@ def entry_create(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(selectors.faq_entries_staff(), pk=pk)
     initial = {
         "question": entry.question_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
@@ -65,7 +66,9 @@ def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = FaqEntryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.faq_entry_update(entry=entry, data=form.cleaned_data, by=request.user)
+        services.faq_entry_update(
+            entry=entry, data=cleaned(form, services.FaqEntryData), by=request.user
+        )
         messages.success(request, _("Der FAQ-Eintrag wurde gespeichert."))
         return redirect("faq_staff:entry_edit", pk=entry.pk)
     return render(

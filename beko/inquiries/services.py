@@ -10,12 +10,13 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -37,6 +38,10 @@ from .models import (
     ReplyTemplate,
     Status,
 )
+
+if TYPE_CHECKING:
+    from beko.accounts.models import User
+    from beko.faq.models import FaqEntry
 
 logger = logging.getLogger(__name__)
 
@@ -95,13 +100,33 @@ def _store_attachment(
     return attachment
 
 
+class InquiryData(TypedDict):
+    """What `inquiry_submit` reads: the contact form's or the phone form's cleaned data."""
+
+    asker_type: str  # models.AskerType
+    topic: str  # core.vocabulary.Topic
+    question: str
+    name: NotRequired[str]
+    email: NotRequired[str]
+    phone: NotRequired[str]
+
+
+class ReplyTemplateData(TypedDict):
+    """What `reply_template_save` reads: `ReplyTemplateForm`'s cleaned data."""
+
+    title: str
+    subject: str
+    body: str
+    topic: str  # core.vocabulary.Topic, or "" for every topic
+
+
 def inquiry_submit(
     *,
-    data: dict[str, Any],
+    data: InquiryData,
     attachment: tuple[UploadedFile, str, str] | None = None,
     channel: str = Channel.WEB,
     language: str = "de",
-    by: Any = None,
+    by: User | None = None,
     send_confirmation: bool = True,
 ) -> Submission:
     """Store a new inquiry (form or phone) and send the confirmation with the status link.
@@ -189,7 +214,7 @@ def _check_changeable(inquiry: Inquiry) -> None:
 
 
 @transaction.atomic
-def inquiry_transition(*, inquiry: Inquiry, to: str, by: Any) -> Inquiry:
+def inquiry_transition(*, inquiry: Inquiry, to: str, by: User) -> Inquiry:
     """Change the status along the allowed transitions (models.TRANSITIONS)."""
     _check_changeable(inquiry)
     if to not in TRANSITIONS.get(inquiry.status, frozenset()):
@@ -212,7 +237,7 @@ def inquiry_transition(*, inquiry: Inquiry, to: str, by: Any) -> Inquiry:
 
 
 @transaction.atomic
-def inquiry_assign(*, inquiry: Inquiry, assignee: Any, by: Any) -> Inquiry:
+def inquiry_assign(*, inquiry: Inquiry, assignee: User | None, by: User) -> Inquiry:
     """Assign (or with assignee=None release) an inquiry; a new one moves to 'in progress'."""
     _check_changeable(inquiry)
     inquiry.assignee = assignee
@@ -223,12 +248,12 @@ def inquiry_assign(*, inquiry: Inquiry, assignee: Any, by: Any) -> Inquiry:
     return inquiry
 
 
-def inquiry_claim(*, inquiry: Inquiry, by: Any) -> Inquiry:
+def inquiry_claim(*, inquiry: Inquiry, by: User) -> Inquiry:
     return inquiry_assign(inquiry=inquiry, assignee=by, by=by)
 
 
 @transaction.atomic
-def inquiry_note_add(*, inquiry: Inquiry, text: str, by: Any) -> Note:
+def inquiry_note_add(*, inquiry: Inquiry, text: str, by: User) -> Note:
     _check_changeable(inquiry)
     note = Note.objects.create(inquiry=inquiry, author=by, text=text)
     log_action(inquiry, "inquiries.note_added", by=by, data={"note": note.pk})
@@ -260,7 +285,7 @@ class RenderedReply:
     reply: Reply
 
 
-def placeholders_for(*, inquiry: Inquiry, by: Any) -> dict[str, str]:
+def placeholders_for(*, inquiry: Inquiry, by: User) -> dict[str, str]:
     """Values for reply templates. Unknown placeholders stay as typed (and block sending)."""
     return {
         "name": inquiry.name or _("Damen und Herren"),
@@ -324,7 +349,7 @@ def reply_render(*, inquiry: Inquiry, subject: str, body: str, via: str) -> Rend
     )
 
 
-def inquiry_reply(*, inquiry: Inquiry, subject: str, body: str, via: str, by: Any) -> Reply:
+def inquiry_reply(*, inquiry: Inquiry, subject: str, body: str, via: str, by: User) -> Reply:
     """Answer the person. By e-mail it is sent first and stored only when the server took it.
 
     Refused (ReplyIncomplete) while a placeholder is left in subject or text.
@@ -357,7 +382,7 @@ def inquiry_reply(*, inquiry: Inquiry, subject: str, body: str, via: str, by: An
 
 
 @transaction.atomic
-def inquiry_merge(*, duplicate: Inquiry, into: Inquiry, by: Any) -> Inquiry:
+def inquiry_merge(*, duplicate: Inquiry, into: Inquiry, by: User) -> Inquiry:
     """Close `duplicate` as merged into `into`; its notes point there, nothing is deleted."""
     _check_changeable(duplicate)
     _check_changeable(into)
@@ -385,7 +410,9 @@ def inquiry_merge(*, duplicate: Inquiry, into: Inquiry, by: Any) -> Inquiry:
 
 
 @transaction.atomic
-def inquiry_faq_entry_create(*, inquiry: Inquiry, data: dict[str, Any], by: Any) -> Any:
+def inquiry_faq_entry_create(
+    *, inquiry: Inquiry, data: faq_services.FaqEntryData, by: User
+) -> FaqEntry:
     """Turn an answered inquiry into a generic FAQ entry (the form checked for personal data)."""
     entry = faq_services.faq_entry_create(
         question=data["question"],
@@ -484,7 +511,7 @@ def _inquiry_export(inquiry: Inquiry) -> dict[str, Any]:
     }
 
 
-def _file_base64(file: Any) -> str | None:
+def _file_base64(file: FieldFile) -> str | None:
     try:
         with file.open("rb") as handle:
             return base64.b64encode(handle.read()).decode("ascii")
@@ -500,7 +527,7 @@ def subject_inquiries_export(subject: Subject) -> list[dict[str, Any]]:
     return [_inquiry_export(i) for i in found]
 
 
-def subject_inquiries_erase(subject: Subject, by: Any) -> int:
+def subject_inquiries_erase(subject: Subject, by: User) -> int:
     from .selectors import inquiries_for_subject
 
     found = list(inquiries_for_subject(email=subject.email, phone=subject.phone))
@@ -533,7 +560,7 @@ def inquiries_retention(now: datetime) -> dict[str, int]:
     }
 
 
-def subject_access_export(*, email: str = "", phone: str = "", by: Any) -> dict[str, Any]:
+def subject_access_export(*, email: str = "", phone: str = "", by: User) -> dict[str, Any]:
     """Art. 15 GDPR: everything stored about the person, in every app (core.privacy)."""
     from .selectors import inquiries_for_subject
 
@@ -545,7 +572,7 @@ def subject_access_export(*, email: str = "", phone: str = "", by: Any) -> dict[
 
 
 def reply_template_save(
-    *, template: ReplyTemplate | None, data: dict[str, Any], by: Any
+    *, template: ReplyTemplate | None, data: ReplyTemplateData, by: User
 ) -> ReplyTemplate:
     template = template or ReplyTemplate()
     for field in ("title", "subject", "body", "topic"):
@@ -555,6 +582,6 @@ def reply_template_save(
     return template
 
 
-def reply_template_delete(*, template: ReplyTemplate, by: Any) -> None:
+def reply_template_delete(*, template: ReplyTemplate, by: User) -> None:
     log_action(template, "inquiries.template_deleted", by=by)
     template.delete()

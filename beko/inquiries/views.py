@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from beko.core.lib.cleaned import cleaned
 from beko.core.lib.client_address import client_ip
 
 from . import selectors, services
@@ -136,10 +137,9 @@ def contact(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Vielen Dank, Ihre Anfrage ist eingegangen."))
         return redirect("inquiries:contact")
 
-    data = form.cleaned_data
     submission = services.inquiry_submit(
-        data=data,
-        attachment=data["attachment"],
+        data=cleaned(form, services.InquiryData),
+        attachment=form.cleaned_data["attachment"],
         language=get_language() or "de",
         send_confirmation=_confirmation_allowed(request),
     )

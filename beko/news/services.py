@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,7 +21,36 @@ from beko.core.services import content_changed, search_index_refresh
 
 from .models import AudiencePage, Category, GalleryImage, NewsItem, Tag
 
+if TYPE_CHECKING:
+    from beko.accounts.models import User
+
 logger = logging.getLogger(__name__)
+
+
+class NewsData(TypedDict):
+    """What `news_create` / `news_update` read: `NewsForm`'s cleaned data (German texts)."""
+
+    title: str
+    teaser: str
+    body: NotRequired[str]  # rich text, sanitised here
+    kind: NotRequired[str]  # NewsItem.Kind
+    author_unit: NotRequired[str]
+    related_offer_ids: NotRequired[Iterable[int]]
+    related_event_ids: NotRequired[Iterable[int]]
+    lead_image: NotRequired[Image | None]  # absent: the item keeps its image
+    categories: NotRequired[Iterable[Category]]  # absent: unchanged
+    tags: NotRequired[str]  # comma-separated names; absent: unchanged
+    slug: NotRequired[str]  # news_create only; default: made from the title
+
+
+class AudiencePageData(TypedDict):
+    """What `audience_page_update` reads: `AudiencePageForm`'s cleaned data (German texts)."""
+
+    title: str
+    intro: NotRequired[str]
+    body: NotRequired[str]  # rich text, sanitised here
+    lead_image: NotRequired[Image | None]  # absent: the page keeps its image
+
 
 # Slugs that would shadow the app's own addresses below /aktuelles/.
 RESERVED_SLUGS = {"feed", "rss", "atom", "kategorie", "seite"}
@@ -53,7 +83,7 @@ def tags_from_text(*, text: str) -> list[Tag]:
     return tags
 
 
-def _apply(*, item: NewsItem, data: dict[str, Any]) -> None:
+def _apply(*, item: NewsItem, data: NewsData) -> None:
     item.title_de = data["title"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     item.teaser_de = data["teaser"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     item.body_de = sanitize_html(data.get("body", ""))  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
@@ -65,7 +95,7 @@ def _apply(*, item: NewsItem, data: dict[str, Any]) -> None:
         item.lead_image = data["lead_image"]
 
 
-def _set_relations(*, item: NewsItem, data: dict[str, Any]) -> None:
+def _set_relations(*, item: NewsItem, data: NewsData) -> None:
     if "categories" in data:
         item.categories.set(data["categories"])
     if "tags" in data:
@@ -73,8 +103,8 @@ def _set_relations(*, item: NewsItem, data: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def news_create(*, data: dict[str, Any], by: Any) -> NewsItem:
-    """Create a draft. Publishing is a separate, explicit step."""
+def news_create(*, data: NewsData, by: User | None) -> NewsItem:
+    """Create a draft. Publishing is a separate, explicit step. `by` None: demo data."""
     item = NewsItem(status=NewsItem.Status.DRAFT, created_by=by, updated_by=by)
     _apply(item=item, data=data)
     item.slug = _unique_slug(title=data.get("slug") or data["title"])
@@ -86,7 +116,7 @@ def news_create(*, data: dict[str, Any], by: Any) -> NewsItem:
 
 
 @transaction.atomic
-def news_update(*, item: NewsItem, data: dict[str, Any], by: Any) -> NewsItem:
+def news_update(*, item: NewsItem, data: NewsData, by: User) -> NewsItem:
     _apply(item=item, data=data)
     item.updated_by = by
     item.save()
@@ -97,8 +127,9 @@ def news_update(*, item: NewsItem, data: dict[str, Any], by: Any) -> NewsItem:
 
 
 @transaction.atomic
-def news_publish(*, item: NewsItem, by: Any, at: datetime | None = None) -> NewsItem:
-    """Publish now, or schedule for `at` (in the future). The item needs a title and teaser."""
+def news_publish(*, item: NewsItem, by: User | None, at: datetime | None = None) -> NewsItem:
+    """Publish now, or schedule for `at` (in the future). The item needs a title and teaser.
+    `by` None: demo data."""
     if not item.title_de or not item.teaser_de:  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
         raise ValidationError(_("Titel und Anreißer müssen ausgefüllt sein."))
     now = timezone.now()
@@ -120,7 +151,7 @@ def news_publish(*, item: NewsItem, by: Any, at: datetime | None = None) -> News
 
 
 @transaction.atomic
-def news_unpublish(*, item: NewsItem, by: Any) -> NewsItem:
+def news_unpublish(*, item: NewsItem, by: User) -> NewsItem:
     """Back to draft: the item disappears from the site at once."""
     item.status = NewsItem.Status.DRAFT
     item.updated_by = by
@@ -130,7 +161,7 @@ def news_unpublish(*, item: NewsItem, by: Any) -> NewsItem:
 
 
 @transaction.atomic
-def news_archive(*, item: NewsItem, by: Any) -> NewsItem:
+def news_archive(*, item: NewsItem, by: User) -> NewsItem:
     """Off the lists and feeds; the address keeps working (press releases stay citable)."""
     if item.publish_at is None:
         raise ValidationError(_("Nur veröffentlichte Meldungen können archiviert werden."))
@@ -214,7 +245,7 @@ def audience_pages_ensure() -> int:
 
 
 @transaction.atomic
-def audience_page_update(*, page: AudiencePage, data: dict[str, Any], by: Any) -> AudiencePage:
+def audience_page_update(*, page: AudiencePage, data: AudiencePageData, by: User) -> AudiencePage:
     page.title_de = data["title"].strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     page.intro_de = data.get("intro", "").strip()  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
     page.body_de = sanitize_html(data.get("body", ""))  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time

@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from beko.accounts.permissions import staff_required
+from beko.accounts.permissions import AuthenticatedRequest, staff_required
 from beko.core.images import ImageForm, image_delete, image_update
+from beko.core.lib.cleaned import cleaned
 from beko.core.models import Image
 
 from . import selectors, services
@@ -36,7 +37,7 @@ def _news_initial(item: NewsItem) -> dict[str, object]:
 
 
 @staff_required
-def news_list(request: HttpRequest) -> HttpResponse:
+def news_list(request: AuthenticatedRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     items = NewsItem.objects.select_related("lead_image").order_by("-updated_at")
     if status in NewsItem.Status.values:
@@ -55,9 +56,9 @@ def news_list(request: HttpRequest) -> HttpResponse:
 
 
 def _save_with_upload(
-    request: HttpRequest, form: NewsForm, upload_form: ImageForm, item: NewsItem | None
+    request: AuthenticatedRequest, form: NewsForm, upload_form: ImageForm, item: NewsItem | None
 ) -> NewsItem:
-    data = dict(form.cleaned_data)
+    data = cleaned(form, services.NewsData).copy()
     with transaction.atomic():
         if upload_form.has_upload():
             data["lead_image"] = upload_form.save(by=request.user)
@@ -67,7 +68,7 @@ def _save_with_upload(
 
 
 @staff_required
-def news_create(request: HttpRequest) -> HttpResponse:
+def news_create(request: AuthenticatedRequest) -> HttpResponse:
     form = NewsForm(request.POST or None)
     upload_form = ImageForm(
         request.POST or None, request.FILES or None, required=False, prefix="lead"
@@ -84,7 +85,7 @@ def news_create(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def news_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def news_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(NewsItem, pk=pk)
     form = NewsForm(request.POST or None, initial=_news_initial(item))
     upload_form = ImageForm(
@@ -111,7 +112,7 @@ def news_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def news_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def news_publish(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(NewsItem, pk=pk)
     form = PublishForm(request.POST)
     if not form.is_valid():
@@ -132,7 +133,7 @@ def news_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def news_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+def news_unpublish(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(NewsItem, pk=pk)
     services.news_unpublish(item=item, by=request.user)
     messages.success(request, _("Die Meldung ist wieder ein Entwurf und nicht mehr öffentlich."))
@@ -141,7 +142,7 @@ def news_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def news_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def news_archive(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(NewsItem, pk=pk)
     try:
         services.news_archive(item=item, by=request.user)
@@ -153,7 +154,7 @@ def news_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def news_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def news_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(NewsItem, pk=pk)
     if request.method == "POST":
         services.news_delete(item=item)
@@ -163,7 +164,7 @@ def news_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def gallery(request: HttpRequest, pk: int) -> HttpResponse:
+def gallery(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(NewsItem, pk=pk)
     upload_form = ImageForm(request.POST or None, request.FILES or None, prefix="gallery")
     if request.method == "POST" and upload_form.is_valid():
@@ -185,7 +186,7 @@ def gallery(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def gallery_remove(request: HttpRequest, pk: int, image_id: int) -> HttpResponse:
+def gallery_remove(request: AuthenticatedRequest, pk: int, image_id: int) -> HttpResponse:
     item = get_object_or_404(NewsItem, pk=pk)
     services.gallery_remove(item=item, image_id=image_id)
     messages.success(request, _("Das Bild wurde aus der Galerie entfernt."))
@@ -193,7 +194,7 @@ def gallery_remove(request: HttpRequest, pk: int, image_id: int) -> HttpResponse
 
 
 @staff_required
-def categories(request: HttpRequest) -> HttpResponse:
+def categories(request: AuthenticatedRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -211,12 +212,12 @@ def categories(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def page_list(request: HttpRequest) -> HttpResponse:
+def page_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "news/staff/page_list.html", {"pages": AudiencePage.objects.all()})
 
 
 @staff_required
-def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def page_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     page = get_object_or_404(AudiencePage, pk=pk)
     initial = {
         "title": page.title_de,  # type: ignore[attr-defined]  # modeltranslation adds the _de fields at run time
@@ -226,14 +227,16 @@ def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = AudiencePageForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.audience_page_update(page=page, data=form.cleaned_data, by=request.user)
+        services.audience_page_update(
+            page=page, data=cleaned(form, services.AudiencePageData), by=request.user
+        )
         messages.success(request, _("Die Seite wurde gespeichert."))
         return redirect("news_staff:page_list")
     return render(request, "news/staff/page_edit.html", {"page": page, "form": form})
 
 
 @staff_required
-def image_list(request: HttpRequest) -> HttpResponse:
+def image_list(request: AuthenticatedRequest) -> HttpResponse:
     form = ImageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         form.save(by=request.user)
@@ -244,7 +247,7 @@ def image_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def image_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def image_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     image = get_object_or_404(Image, pk=pk)
     form = ImageForm(
         request.POST or None,
@@ -272,7 +275,9 @@ def image_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "news/staff/image_edit.html", {"image": image, "form": form})
 
 
-def _pick(request: HttpRequest, *, choices: list[tuple[int, str]], heading: str) -> HttpResponse:
+def _pick(
+    request: AuthenticatedRequest, *, choices: list[tuple[int, str]], heading: str
+) -> HttpResponse:
     """Search for the relation picker: JSON for the script, a plain page without JavaScript."""
     query = request.GET.get("q", "")[:100]
     matches = selectors.choices_matching(choices, query=query)
@@ -284,11 +289,11 @@ def _pick(request: HttpRequest, *, choices: list[tuple[int, str]], heading: str)
 
 @staff_required
 @require_GET
-def pick_offers(request: HttpRequest) -> HttpResponse:
+def pick_offers(request: AuthenticatedRequest) -> HttpResponse:
     return _pick(request, choices=selectors.offer_choices(), heading=_("Angebote suchen"))
 
 
 @staff_required
 @require_GET
-def pick_events(request: HttpRequest) -> HttpResponse:
+def pick_events(request: AuthenticatedRequest) -> HttpResponse:
     return _pick(request, choices=selectors.event_choices(), heading=_("Veranstaltungen suchen"))
