@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, cast
 
@@ -16,6 +17,19 @@ from django.utils.translation import gettext_lazy as _
 from .lib.content_i18n import translated_field_names
 from .models import LegalDetails, Page, SignLanguageVideo
 from .widgets import RichTextarea
+
+
+class VocabularyFilterField(forms.ChoiceField):
+    """A filter over a shared vocabulary (`beko.core.vocabulary`) that also accepts the former
+    codes in `aliases` (links and bookmarks from before the vocabularies were unified). The
+    value stays as sent; the selector expands it (`vocabulary.expand_code`)."""
+
+    def __init__(self, *, aliases: Mapping[str, object], **kwargs: Any) -> None:
+        self.aliases = aliases
+        super().__init__(**kwargs)
+
+    def valid_value(self, value: Any) -> bool:
+        return value in self.aliases or super().valid_value(value)
 
 
 class PageForm(forms.Form):

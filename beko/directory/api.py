@@ -21,6 +21,7 @@ from ninja.decorators import decorate_view
 from beko.core.lib.json import dumps
 from beko.core.lib.problem import ProblemError
 from beko.core.lib.response_cache import cache_public_response
+from beko.core.vocabulary import AUDIENCE_ALIASES, RESIDENCE_STATUS_ALIASES
 
 from . import selectors
 from .models import (
@@ -209,8 +210,10 @@ class OfferQuery(Schema):
     category: str | None = _slug()
     district: str | None = _slug()
     language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
-    target_group: Literal[tuple(TargetGroup.values)] | None = None  # type: ignore[valid-type]
-    residence_status: Literal[tuple(ResidenceStatus.values)] | None = None  # type: ignore[valid-type]
+    # The shared codes (beko.core.vocabulary); the former `professionals` and `para24` are
+    # still understood (they mean `counselling` and `temporary_protection`).
+    target_group: Literal[(*TargetGroup.values, *AUDIENCE_ALIASES)] | None = None  # type: ignore[valid-type]
+    residence_status: Literal[(*ResidenceStatus.values, *RESIDENCE_STATUS_ALIASES)] | None = None  # type: ignore[valid-type]
     organisation: str | None = _slug()
     free: bool = False
     accessible: bool = False

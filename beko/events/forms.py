@@ -8,8 +8,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from beko.core.forms import PrivateFileInput
+from beko.core.forms import PrivateFileInput, VocabularyFilterField
 from beko.core.images import image_clean_file
+from beko.core.vocabulary import AUDIENCE_ALIASES
 from beko.core.widgets import RichTextarea
 
 from . import recurrence, selectors
@@ -158,9 +159,10 @@ class EventFilterForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Format"), required=False, choices=[("", _("alle")), *Event.Category.choices]
     )
-    audience = forms.ChoiceField(
-        label=_("Zielgruppe"), required=False, choices=[("", _("alle")), *Audience.choices]
-    )
+    audience = VocabularyFilterField(
+        label=_("Zielgruppe"), required=False, choices=[("", _("alle")), *Audience.choices],
+        aliases=AUDIENCE_ALIASES,
+    )  # fmt: skip
     language = forms.ChoiceField(
         label=_("Sprache"), required=False, choices=[("", _("alle")), *EventLanguage.choices]
     )

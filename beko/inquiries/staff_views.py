@@ -363,7 +363,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
 @staff_required
 def phone_create(request: HttpRequest) -> HttpResponse:
     form = PhoneInquiryForm(
-        request.POST or None, request.FILES or None, initial={"asker_type": AskerType.VOLUNTEER}
+        request.POST or None, request.FILES or None, initial={"asker_type": AskerType.VOLUNTEERS}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

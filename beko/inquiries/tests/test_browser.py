@@ -132,7 +132,7 @@ def test_reply_with_placeholders_is_refused_then_filled_previewed_and_sent(
         topic="work",
     )
     submission = services.inquiry_submit(
-        data={"asker_type": "employer", "topic": "work", "name": "Firma Beispiel",
+        data={"asker_type": "employers", "topic": "work", "name": "Firma Beispiel",
               "question": "Welche Erlaubnis brauchen wir?", "email": "chef@example.org",
               "phone": ""}
     )  # fmt: skip
