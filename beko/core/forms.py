@@ -32,6 +32,21 @@ class VocabularyFilterField(forms.ChoiceField):
         return value in self.aliases or super().valid_value(value)
 
 
+class VocabularyChoiceField(forms.ChoiceField):
+    """A choice of a shared vocabulary that is stored: a former code that stands for exactly
+    one of today's codes (a form page opened before the vocabularies were unified) is taken
+    as that code."""
+
+    def __init__(self, *, aliases: Mapping[str, tuple[str, ...]], **kwargs: Any) -> None:
+        self.aliases = aliases
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str:
+        code = super().to_python(value)
+        targets = self.aliases.get(code, ())
+        return str(targets[0]) if len(targets) == 1 else code
+
+
 class PageForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     intro = forms.CharField(
