@@ -323,3 +323,42 @@ def assert_axe_clean() -> Any:
         )
 
     return _check
+
+
+class Migrator:
+    """Moves the test database between migration states (Django's `MigrationExecutor`), for
+    tests of data migrations: `old = migrator.migrate(("events", "0003_…"))` gives the
+    historical models of that state, `new = migrator.migrate(("events", "0004_…"))` runs the
+    migration under test. The fixture migrates back to the latest state afterwards."""
+
+    def __init__(self) -> None:
+        from django.db import connection
+
+        self.connection = connection
+
+    def migrate(self, *targets: tuple[str, str]) -> Any:
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(self.connection)
+        executor.loader.build_graph()
+        executor.migrate(list(targets))
+        return MigrationExecutor(self.connection).loader.project_state(list(targets)).apps
+
+    def migrate_to_latest(self) -> None:
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(self.connection)
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture
+def migrator() -> Iterator[Migrator]:
+    """Data-migration tests: see `Migrator`. Mark the test
+    `@pytest.mark.django_db(transaction=True)`: schema changes cannot run inside the test's
+    transaction on SQLite."""
+    helper = Migrator()
+    try:
+        yield helper
+    finally:
+        helper.migrate_to_latest()

@@ -61,7 +61,7 @@ now = timezone.now()
 if missing > 0:
     Inquiry.objects.bulk_create(
         [Inquiry(reference=f"BQ-{secrets.token_hex(5)}", status_token_hash=secrets.token_hex(32),
-                 asker_type="volunteer", topic="work", question="Frage", email=f"q{i}@example.invalid",
+                 asker_type="volunteers", topic="work", question="Frage", email=f"q{i}@example.invalid",
                  created_at=now - timedelta(minutes=i), assignee=user if i %% 3 else None)
          for i in range(missing)], batch_size=2000)
 session = SessionStore()
@@ -151,7 +151,7 @@ def run(database: str, database_url: str) -> dict[str, Any]:
         floor_before = wrk(base + "/__bench__/floor")
         cookie, token = _csrf(base)
         body = urllib.parse.urlencode({
-            "csrfmiddlewaretoken": token, "asker_type": "volunteer", "topic": "training",
+            "csrfmiddlewaretoken": token, "asker_type": "volunteers", "topic": "training",
             "question": "Darf eine Person mit Duldung bei uns eine Ausbildung beginnen?",
             "name": "Bench", "email": "bench@example.invalid", "consent": "on", "website": "",
             "action": "send",

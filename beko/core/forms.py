@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any, cast
 
@@ -16,6 +17,34 @@ from django.utils.translation import gettext_lazy as _
 from .lib.content_i18n import translated_field_names
 from .models import LegalDetails, Page, SignLanguageVideo
 from .widgets import RichTextarea
+
+
+class VocabularyFilterField(forms.ChoiceField):
+    """A filter over a shared vocabulary (`beko.core.vocabulary`) that also accepts the former
+    codes in `aliases` (links and bookmarks from before the vocabularies were unified). The
+    value stays as sent; the selector expands it (`vocabulary.expand_code`)."""
+
+    def __init__(self, *, aliases: Mapping[str, object], **kwargs: Any) -> None:
+        self.aliases = aliases
+        super().__init__(**kwargs)
+
+    def valid_value(self, value: Any) -> bool:
+        return value in self.aliases or super().valid_value(value)
+
+
+class VocabularyChoiceField(forms.ChoiceField):
+    """A choice of a shared vocabulary that is stored: a former code that stands for exactly
+    one of today's codes (a form page opened before the vocabularies were unified) is taken
+    as that code."""
+
+    def __init__(self, *, aliases: Mapping[str, tuple[str, ...]], **kwargs: Any) -> None:
+        self.aliases = aliases
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> str:
+        code = super().to_python(value)
+        targets = self.aliases.get(code, ())
+        return str(targets[0]) if len(targets) == 1 else code
 
 
 class PageForm(forms.Form):

@@ -61,19 +61,14 @@ ATTRIBUTE_ICONS: dict[str, str] = {
     "distance": "map-pin",
 }
 
-# Audiences: the news app's audience pages, the events' and the directory's target groups
-# and the FAQ's audience codes all use these keys.
+# Audiences (beko.core.vocabulary.Audience): the news app's audience pages, the events'
+# audiences, the directory's target groups, the FAQ's audiences and the asker types.
 AUDIENCE_ICONS: dict[str, str] = {
     "volunteers": "heart-handshake",
-    "volunteer": "heart-handshake",
     "employers": "building-factory-2",
-    "employer": "building-factory-2",
     "counselling": "messages",
     "associations": "users-group",
-    "association": "users-group",
-    "organisations": "users-group",
     "refugees": "users",
-    "professionals": "user-search",
     "about": "info-circle",
 }
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from beko.core.lib.spreadsheet import safe_cell, unprotect_cell
+from beko.core.vocabulary import AUDIENCE_ALIASES, RESIDENCE_STATUS_ALIASES, expand_code
 
 from .forms import format_opening_hours, parse_opening_hours
 from .models import (
@@ -150,11 +151,14 @@ def validate(data: bytes, *, progress: Callable[[int, int], None] | None = None)
         clean["languages"] = [
             languages[s.lower()] for s in _list(row["languages"]) if s.lower() in languages
         ]
-        for name, choices in (
-            ("target_groups", TargetGroup.values),
-            ("residence_statuses", ResidenceStatus.values),
+        for name, choices, aliases in (
+            ("target_groups", TargetGroup.values, AUDIENCE_ALIASES),
+            ("residence_statuses", ResidenceStatus.values, RESIDENCE_STATUS_ALIASES),
         ):
-            values = _list(row[name])
+            # Files written before the vocabularies were unified carry former codes.
+            values = list(
+                dict.fromkeys(c for v in _list(row[name]) for c in expand_code(v, aliases=aliases))
+            )
             bad = [v for v in values if v not in choices]
             if bad:
                 errors.append(

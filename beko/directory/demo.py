@@ -55,7 +55,7 @@ R, G, D, P24 = (
     ResidenceStatus.RECOGNISED,
     ResidenceStatus.GESTATTUNG,
     ResidenceStatus.DULDUNG,
-    ResidenceStatus.PARA24,
+    ResidenceStatus.TEMPORARY_PROTECTION,
 )
 
 
@@ -95,7 +95,7 @@ OFFER_TEMPLATES = [
     _t("schuldnerberatung", "beratung-schulden beratung", hours=(*_week((MON,), "09:00", "12:00"), *_week((THU,), "13:00", "16:00")), note="appointment_only", registration=True, by_phone=True),
     _t("gesundheit", "beratung-gesundheit gesundheit", hours=_week((WED,), "10:00", "13:00"), note="walk_in"),
     _t("psychosozial", "gesundheit beratung-gesundheit", hours=_week((TUE, FRI), "09:00", "12:00"), note="appointment_only", registration=True),
-    _t("anerkennung", "anerkennung beratung arbeit-beruf", "refugees professionals", hours=_week((TUE,), "09:00", "13:00"), note="appointment_only", registration=True, online=True),
+    _t("anerkennung", "anerkennung beratung arbeit-beruf", "refugees counselling", hours=_week((TUE,), "09:00", "13:00"), note="appointment_only", registration=True, online=True),
     _t("frauenberatung", "frauen beratung", hours=_week((TUE,), "10:00", "13:00"), note="appointment_too", by_phone=True),
     _t("ukraine", "beratung-migration beratung", hours=_week((WED,), "10:00", "14:00"), note="walk_in", statuses=(P24,)),
     _t("antraege", "beratung", "refugees volunteers", hours=_week((MON,), "13:00", "16:00"), note="bring_papers"),
@@ -121,7 +121,7 @@ OFFER_TEMPLATES = [
     _t("deutsch_frauen", "sprache frauen kinder-familie", hours=_week((TUE, THU), "09:00", "12:00"), note="childcare_room", registration=True, childcare=True),
     _t("integrationskurs", "sprache", hours=_week((MON, TUE, WED, THU, FRI), "08:30", "12:45"), note="integration_course", registration=True, cost="integration_course"),
     _t("integrationskurs_abend", "sprache", hours=_week((MON, TUE, WED, THU), "18:00", "21:00"), note="integration_course", registration=True, cost="integration_course"),
-    _t("berufssprachkurs", "sprache arbeit-beruf", "refugees professionals", hours=_week((MON, TUE, WED), "17:00", "20:15"), note="job_language_course", registration=True),
+    _t("berufssprachkurs", "sprache arbeit-beruf", "refugees employers", hours=_week((MON, TUE, WED), "17:00", "20:15"), note="job_language_course", registration=True),
     _t("alphakurs", "sprache", hours=_week((MON, WED, FRI), "09:00", "12:00"), note="new_start_monthly", registration=True),
     _t("sprachcafe", "sprache begegnung-freizeit", "refugees volunteers", hours=_week((THU,), "17:00", "19:00"), note="every_thursday"),
     # School, children, family
@@ -145,7 +145,7 @@ OFFER_TEMPLATES = [
     _t("ehrenamt_schulung", "ehrenamt-patenschaften", "volunteers associations", hours=_week((WED,), "18:00", "21:00"), note="four_evenings", registration=True),
     _t("ehrenamt_vermittlung", "ehrenamt-patenschaften", "volunteers", hours=(*_week((MON,), "15:00", "18:00"), *_week((THU,), "10:00", "13:00")), note="appointment_too"),
     _t("sprachmittlung", "beratung ehrenamt-patenschaften", "refugees volunteers", hours=_week((MON, WED), "10:00", "12:00"), note="week_ahead", by_phone=True),
-    _t("netzwerk", "ehrenamt-patenschaften", "associations professionals", note="quarterly", registration=True),
+    _t("netzwerk", "ehrenamt-patenschaften", "associations counselling", note="quarterly", registration=True),
 ]  # fmt: skip
 TEMPLATES = {template.key: template for template in OFFER_TEMPLATES}
 

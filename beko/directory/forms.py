@@ -6,9 +6,10 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from beko.core.forms import PrivateFileInput
+from beko.core.forms import PrivateFileInput, VocabularyFilterField
 from beko.core.images import image_clean_file
 from beko.core.search import MAX_QUERY_LENGTH
+from beko.core.vocabulary import AUDIENCE_ALIASES, RESIDENCE_STATUS_ALIASES
 
 from .models import (
     Category,
@@ -45,13 +46,16 @@ class OfferSearchForm(forms.Form):
     category = forms.SlugField(label=_("Kategorie"), required=False, max_length=100)
     district = forms.SlugField(label=_("Stadtbezirk"), required=False, max_length=100)
     language = forms.RegexField(label=_("Sprache"), required=False, regex=r"^[a-z]{2,3}$")
-    target_group = forms.ChoiceField(
-        label=_("Zielgruppe"), required=False, choices=[("", _("alle")), *TargetGroup.choices]
-    )
-    residence_status = forms.ChoiceField(
+    # Former codes (`professionals`, `para24`) in old links are still understood.
+    target_group = VocabularyFilterField(
+        label=_("Zielgruppe"), required=False, choices=[("", _("alle")), *TargetGroup.choices],
+        aliases=AUDIENCE_ALIASES,
+    )  # fmt: skip
+    residence_status = VocabularyFilterField(
         label=_("Aufenthaltsstatus"),
         required=False,
         choices=[("", _("alle")), *ResidenceStatus.choices],
+        aliases=RESIDENCE_STATUS_ALIASES,
     )
     free = forms.BooleanField(label=_("kostenlos"), required=False)
     accessible = forms.BooleanField(label=_("barrierefrei"), required=False)

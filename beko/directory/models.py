@@ -13,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from beko.core.models import TranslatableContent
 from beko.core.storage import get_private_storage
 
+# An offer's target groups are the shared audiences, its residence statuses the shared
+# groups (the directory's other modules import both from here).
+from beko.core.vocabulary import Audience as TargetGroup
+from beko.core.vocabulary import ResidenceStatus
+
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
@@ -196,21 +201,6 @@ class Location(models.Model):
         from urllib.parse import quote
 
         return f"https://www.openstreetmap.org/search?query={quote(f'{self.street}, {self.postal_code} {self.city}')}"
-
-
-class TargetGroup(models.TextChoices):
-    REFUGEES = "refugees", _("Geflüchtete")
-    VOLUNTEERS = "volunteers", _("Ehrenamtliche")
-    EMPLOYERS = "employers", _("Arbeitgeber")
-    ASSOCIATIONS = "associations", _("Vereine/Initiativen")
-    PROFESSIONALS = "professionals", _("Fachkräfte")
-
-
-class ResidenceStatus(models.TextChoices):
-    RECOGNISED = "recognised", _("anerkannt/Schutz")
-    GESTATTUNG = "gestattung", _("Gestattung")
-    DULDUNG = "duldung", _("Duldung")
-    PARA24 = "para24", _("§ 24 (vorübergehender Schutz)")
 
 
 class Offer(TranslatableContent):

@@ -30,6 +30,12 @@ from beko.core.lib.fallback_marks import german, shown_field
 from beko.core.reports import ReportPeriod
 from beko.core.search import Search, id_list, restrict_to_ids
 from beko.core.search.highlight import Highlighter
+from beko.core.vocabulary import (
+    AUDIENCE_ALIASES,
+    RESIDENCE_STATUS_ALIASES,
+    RESIDENCE_STATUS_GROUPS,
+    expand_code,
+)
 
 from .district_map import district_map as districts_map
 from .models import (
@@ -160,9 +166,20 @@ def _language_q(code: str) -> Exists:
     return Exists(through.objects.filter(offer_id=OuterRef("pk"), language__code=code))
 
 
+def _target_group_q(value: str) -> Q:
+    # A former code (old links, API clients) stands for one or more of today's codes.
+    condition = Q()
+    for code in expand_code(value, aliases=AUDIENCE_ALIASES):
+        condition |= Q(target_groups__contains=f",{code},")
+    return condition
+
+
 def _residence_q(value: str) -> Q:
     # No status listed means the offer is open to everybody.
-    return Q(residence_statuses="") | Q(residence_statuses__contains=f",{value},")
+    condition = Q(residence_statuses="")
+    for code in expand_code(value, aliases=RESIDENCE_STATUS_ALIASES):
+        condition |= Q(residence_statuses__contains=f",{code},")
+    return condition
 
 
 def _accessible_q() -> Q:
@@ -180,7 +197,7 @@ def apply_filters(
     if filters.language and skip != "language":
         queryset = queryset.filter(_language_q(filters.language))
     if filters.target_group and skip != "target_group":
-        queryset = queryset.filter(target_groups__contains=f",{filters.target_group},")
+        queryset = queryset.filter(_target_group_q(filters.target_group))
     if filters.residence_status and skip != "residence_status":
         queryset = queryset.filter(_residence_q(filters.residence_status))
     if filters.free:
@@ -375,6 +392,8 @@ def _facets(
         flags = restrict_to_ids(Offer.objects.all(), ids).aggregate(**aggregates)
     else:
         flags = offers_scoped(base, filters, search, now).aggregate(**aggregates)
+    target_groups = expand_code(filters.target_group, aliases=AUDIENCE_ALIASES)
+    statuses = expand_code(filters.residence_status, aliases=RESIDENCE_STATUS_ALIASES)
     facets = {
         "category": [
             FacetValue(c.slug, shown_field(c, "name"), c.n, c.slug == filters.category, obj=c)
@@ -396,11 +415,11 @@ def _facets(
             if lang.n or lang.code == filters.language
         ],
         "target_group": [
-            FacetValue(v, label, flags[f"tg_{v}"], v == filters.target_group)
+            FacetValue(v, label, flags[f"tg_{v}"], v in target_groups)
             for v, label in TargetGroup.choices
         ],
         "residence_status": [
-            FacetValue(v, label, flags[f"rs_{v}"], v == filters.residence_status)
+            FacetValue(v, label, flags[f"rs_{v}"], v in statuses)
             for v, label in ResidenceStatus.choices
         ],
     }
@@ -547,7 +566,8 @@ def offers_for(
     For other apps: the guide (offers matching a path into work: `category_slugs=["anerkennung"],
     residence_status="duldung"`), events and news audience pages (`target_group="employers"`).
     Values are the same slugs/codes as the list page's URL (`District.slug`, ISO 639 code,
-    `TargetGroup` and `ResidenceStatus` values). Unknown values simply match nothing.
+    `beko.core.vocabulary.Audience` and `ResidenceStatus` values). Unknown values simply
+    match nothing.
     """
     now = timezone.now()
     queryset = offers_public(now=now)
@@ -780,22 +800,6 @@ GUIDE_TAG_CATEGORIES = {
     "jobcenter": ["beratung"],
     "social_welfare_office": ["beratung"],
 }
-# The guide's residence statuses -> the directory's coarser "served statuses".
-GUIDE_STATUS = {
-    "recognised": ResidenceStatus.RECOGNISED,
-    "subsidiary": ResidenceStatus.RECOGNISED,
-    "deportation_ban": ResidenceStatus.RECOGNISED,
-    "residence_25_5": ResidenceStatus.RECOGNISED,
-    "residence_25a": ResidenceStatus.RECOGNISED,
-    "residence_25b": ResidenceStatus.RECOGNISED,
-    "settlement": ResidenceStatus.RECOGNISED,
-    "temporary_protection": ResidenceStatus.PARA24,
-    "gestattung": ResidenceStatus.GESTATTUNG,
-    "duldung": ResidenceStatus.DULDUNG,
-    "duldung_unclear_identity": ResidenceStatus.DULDUNG,
-    "ausbildungsduldung": ResidenceStatus.DULDUNG,
-    "beschaeftigungsduldung": ResidenceStatus.DULDUNG,
-}
 
 
 def offers_for_guide(
@@ -809,7 +813,7 @@ def offers_for_guide(
     slugs = list(dict.fromkeys(slug for tag in tags for slug in GUIDE_TAG_CATEGORIES.get(tag, [])))
     if not slugs:
         return []
-    status = GUIDE_STATUS.get(residence_status)
+    status = RESIDENCE_STATUS_GROUPS.get(residence_status)
     offers = offers_for(
         category_slugs=slugs, residence_status=status.value if status else None, limit=limit
     )
@@ -827,20 +831,12 @@ def offers_for_guide(
     ]
 
 
-AUDIENCE_TARGET_GROUPS = {
-    "volunteers": TargetGroup.VOLUNTEERS,
-    "employers": TargetGroup.EMPLOYERS,
-    "counselling": TargetGroup.PROFESSIONALS,
-    "associations": TargetGroup.ASSOCIATIONS,
-    "organisations": TargetGroup.ASSOCIATIONS,  # the events' joint audience
-}
-
-
 def offers_for_audience(*, audience: str, limit: int = 5) -> list[Offer]:
     """Offers for the news app's audience pages (`volunteers`, `employers`, `counselling`,
-    `associations`)."""
-    target = AUDIENCE_TARGET_GROUPS.get(audience)
-    return offers_for(target_group=target.value, limit=limit) if target else []
+    `associations`): the offers' target groups are the same shared audience codes."""
+    if audience not in TargetGroup.values:
+        return []
+    return offers_for(target_group=audience, limit=limit)
 
 
 def offers_by_ids(*, ids: list[int]) -> list[Offer]:

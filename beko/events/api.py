@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -12,6 +13,7 @@ from ninja.decorators import decorate_view
 
 from beko.core.lib.problem import ProblemError
 from beko.core.lib.response_cache import cache_public_response
+from beko.core.vocabulary import AUDIENCE_ALIASES
 
 from . import selectors
 from .models import Audience, District, Event, EventLanguage
@@ -20,7 +22,11 @@ router = Router(tags=["events"])
 
 
 class EventQuery(Schema):
-    audience: Audience | None = Field(None, description="volunteers, employers, …")
+    # The shared audience codes; the former "organisations" (counselling services and
+    # associations) is still understood, old links keep working.
+    audience: Literal[(*Audience.values, *AUDIENCE_ALIASES)] | None = Field(  # type: ignore[valid-type]  # the codes are built at import time
+        None, description="volunteers, employers, counselling, associations, refugees"
+    )
     district: District | None = Field(None, description="Stadtbezirk of the venue")
     category: Event.Category | None = None
     language: EventLanguage | None = None

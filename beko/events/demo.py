@@ -135,7 +135,7 @@ def load(*, stdout: TextIO) -> None:
         "category": Event.Category.MEET_EAT, "venue": house, "registration_required": True,
         "capacity": 24, "ask_dietary": True, "ask_questions": True,
         "contact_email": "beko@example.invalid", "publish": True,
-        "audiences": ["volunteers", "organisations"], "languages": ["de"],
+        "audiences": ["volunteers", "counselling", "associations"], "languages": ["de"],
     }  # fmt: skip
 
     # Meet & Eat: small Thursday evenings, one already past (archive, attendance kept).
@@ -186,7 +186,7 @@ def load(*, stdout: TextIO) -> None:
         venue=hall, starts_at=_at(day, 14), ends_at=_at(day, 19), registration_required=True,
         capacity=200, registration_deadline=_at(day - timedelta(days=3), 23, 59),
         ask_dietary=True, ask_questions=False, publish=True,
-        audiences=["volunteers", "organisations", "employers"], languages=["de", "de-easy"],
+        audiences=["volunteers", "counselling", "associations", "employers"], languages=["de", "de-easy"],
     )  # fmt: skip
     programme = [
         ("welcome", ProgrammeItem.Kind.WELCOME, (14, 0), (14, 15),

@@ -19,16 +19,10 @@ from django.utils.translation import gettext_lazy as _
 
 from beko.core.models import TranslatableContent
 from beko.core.storage import get_private_storage
-from beko.core.vocabulary import District  # the events' other modules import it from here
 
-
-class Audience(models.TextChoices):
-    """Who an event is for; the same codes name the news app's audience pages."""
-
-    VOLUNTEERS = "volunteers", _("Ehrenamtliche")
-    EMPLOYERS = "employers", _("Unternehmen")
-    ORGANISATIONS = "organisations", _("Beratungsstellen und Vereine")
-    REFUGEES = "refugees", _("Geflüchtete")
+# Who an event is for and where: the shared vocabularies (the events' other modules import
+# them from here).
+from beko.core.vocabulary import Audience, District
 
 
 class EventLanguage(models.TextChoices):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from beko.accounts import permissions
 from beko.core.lib.charts import Chart, Series
 from beko.core.reports import ReportPeriod
+from beko.core.vocabulary import AUDIENCE_ALIASES, expand_code
 from beko.directory import selectors as directory_selectors
 
 from . import recurrence
@@ -60,8 +61,9 @@ def _filtered(events: QuerySet[Event], filters: EventFilters) -> QuerySet[Event]
         events = events.filter(venue__district=filters.district)
     if filters.category:
         events = events.filter(category=filters.category)
-    if filters.audience:
-        events = events.filter(audiences__audience=filters.audience)
+    if filters.audience:  # a former code ("organisations") stands for two audiences
+        codes = expand_code(filters.audience, aliases=AUDIENCE_ALIASES)
+        events = events.filter(audiences__audience__in=codes)
     if filters.language:
         events = events.filter(languages__language=filters.language)
     if filters.q:
@@ -172,8 +174,9 @@ def event_public_detail(*, slug: str) -> Event | None:
 def upcoming_events_for(*, audience: str | None = None, limit: int = 5) -> list[Event]:
     """Next public events, optionally only those for one audience.
 
-    `audience` is one of `beko.events.models.Audience` ("volunteers", "employers",
-    "organisations", "refugees"); unknown codes give an empty list. Used by the news app's
+    `audience` is one of `beko.core.vocabulary.Audience` ("volunteers", "employers",
+    "counselling", "associations", "refugees"; the former "organisations" means counselling
+    services and associations); unknown codes give an empty list. Used by the news app's
     audience pages and the home page.
     """
     filters = EventFilters(audience=audience or "")

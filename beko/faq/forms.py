@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from beko.core.lib.personal_data import find_personal_data
 from beko.core.widgets import RichTextarea
 
-from .choices import Audience, Topic
+from .choices import AUDIENCE_CHOICES, Topic
 
 
 class FaqEntryForm(forms.Form):
@@ -26,7 +26,7 @@ class FaqEntryForm(forms.Form):
     topic = forms.ChoiceField(label=_("Thema (Kategorie)"), choices=Topic.choices)
     audiences = forms.MultipleChoiceField(
         label=_("Zielgruppen"),
-        choices=Audience.choices,
+        choices=AUDIENCE_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -28,17 +28,17 @@ TEMPLATES = [
 ]
 INQUIRIES = [
     (
-        AskerType.VOLUNTEER,
+        AskerType.VOLUNTEERS,
         Topic.TRAINING,
         "Darf eine Person mit Duldung bei uns im Verein eine Ausbildung beginnen? Was muss sie beantragen?",
     ),
     (
-        AskerType.EMPLOYER,
+        AskerType.EMPLOYERS,
         Topic.WORK,
         "Wir möchten einen Geflüchteten als Lagerhelfer einstellen. Welche Erlaubnis brauchen wir?",
     ),
     (
-        AskerType.ASSOCIATION,
+        AskerType.ASSOCIATIONS,
         Topic.LANGUAGE,
         "Wo gibt es in Oberbarmen einen Deutschkurs mit Kinderbetreuung?",
     ),

@@ -12,7 +12,8 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from beko.core.vocabulary import Topic
+from beko.core.forms import VocabularyChoiceField
+from beko.core.vocabulary import AUDIENCE_ALIASES, Topic
 from beko.faq.forms import FaqEntryForm
 
 from .models import AskerType, Reply, ReplyTemplate, Status
@@ -30,9 +31,10 @@ phone_validator = RegexValidator(
 class InquiryForm(forms.Form):
     """The public inquiry form. E-mail or phone is required (we must be able to answer)."""
 
-    asker_type = forms.ChoiceField(
+    asker_type = VocabularyChoiceField(
         label=_("Ich frage als"),
         choices=AskerType.choices,
+        aliases=AUDIENCE_ALIASES,  # a page opened before the shared codes says "volunteer"
         widget=forms.RadioSelect,
         error_messages={"required": _("Bitte wählen Sie aus, als wer Sie fragen.")},
     )

@@ -6,14 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 # Migrations reference `beko.inquiries.models.get_private_storage`; tests reset `private_storage`.
 from beko.core.storage import get_private_storage, private_storage  # noqa: F401
-from beko.core.vocabulary import Topic
+from beko.core.vocabulary import Audience, Topic
 
 
 class AskerType(models.TextChoices):
-    VOLUNTEER = "volunteer", _("Ehrenamt")
-    EMPLOYER = "employer", _("Unternehmen")
-    ASSOCIATION = "association", _("Verein / Initiative")
-    COUNSELLING = "counselling", _("Beratungsstelle")
+    """Who asks: the four groups the office works with (the shared audience codes and labels,
+    `beko.core.vocabulary.OFFICE_AUDIENCES`; a test compares) or somebody else."""
+
+    VOLUNTEERS = Audience.VOLUNTEERS.value, Audience.VOLUNTEERS.label
+    EMPLOYERS = Audience.EMPLOYERS.value, Audience.EMPLOYERS.label
+    ASSOCIATIONS = Audience.ASSOCIATIONS.value, Audience.ASSOCIATIONS.label
+    COUNSELLING = Audience.COUNSELLING.value, Audience.COUNSELLING.label
     OTHER = "other", _("Sonstige")
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from beko.accounts.permissions import is_staff_member
 from beko.core.lib.charts import Chart, Series
 from beko.core.reports import ReportPeriod
-from beko.core.vocabulary import Topic
+from beko.core.vocabulary import AUDIENCE_ALIASES, Topic
 from beko.faq import selectors as faq_selectors
 
 from .models import OPEN_STATUSES, AskerType, Channel, Inquiry, ReplyTemplate, Status
@@ -78,8 +78,10 @@ def inquiries_queue(
         inquiries = inquiries.filter(status=filters.status)
     if filters.topic in Topic.values:
         inquiries = inquiries.filter(topic=filters.topic)
-    if filters.asker_type in AskerType.values:
-        inquiries = inquiries.filter(asker_type=filters.asker_type)
+    # Staff bookmarks from before the shared codes say "volunteer", "employer", "association".
+    asker_type = AUDIENCE_ALIASES.get(filters.asker_type, (filters.asker_type,))[0]
+    if asker_type in AskerType.values:
+        inquiries = inquiries.filter(asker_type=asker_type)
     if filters.assignee == "ich":
         inquiries = inquiries.filter(assignee=user)
     elif filters.assignee == "niemand":

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from beko.core.models import TranslatableContent
+from beko.core.vocabulary import Audience as SharedAudience
 
 
 class Category(TranslatableContent):
@@ -133,10 +134,13 @@ class AudiencePage(TranslatableContent):
     """
 
     class Audience(models.TextChoices):
-        VOLUNTEERS = "volunteers", _("Ehrenamtliche")
-        EMPLOYERS = "employers", _("Unternehmen")
-        COUNSELLING = "counselling", _("Beratungsstellen")
-        ASSOCIATIONS = "associations", _("Vereine und Initiativen")
+        """A page per group the office works with (the shared codes and labels,
+        `beko.core.vocabulary.OFFICE_AUDIENCES`; a test compares), and "Über uns"."""
+
+        VOLUNTEERS = SharedAudience.VOLUNTEERS.value, SharedAudience.VOLUNTEERS.label
+        EMPLOYERS = SharedAudience.EMPLOYERS.value, SharedAudience.EMPLOYERS.label
+        COUNSELLING = SharedAudience.COUNSELLING.value, SharedAudience.COUNSELLING.label
+        ASSOCIATIONS = SharedAudience.ASSOCIATIONS.value, SharedAudience.ASSOCIATIONS.label
         ABOUT = "about", _("Über uns")
 
     audience = models.CharField(

@@ -232,34 +232,14 @@ GUIDE_ENTRY_POINTS: dict[str, list[tuple[Any, str, dict[str, str]]]] = {
     ],
 }
 
-# The FAQ's audience codes per page: the same shared codes (beko.core.vocabulary.Audience).
-FAQ_AUDIENCES: dict[str, list[str]] = {code: [code] for code in Audience.values}
-
-# The events app has one audience for counselling services and associations.
-EVENT_AUDIENCES: dict[str, str] = {
-    AudiencePage.Audience.VOLUNTEERS: "volunteers",
-    AudiencePage.Audience.EMPLOYERS: "employers",
-    AudiencePage.Audience.COUNSELLING: "organisations",
-    AudiencePage.Audience.ASSOCIATIONS: "organisations",
-}
+# Offers, FAQ entries and events are tagged with the same shared audience codes as the pages
+# (beko.core.vocabulary.Audience): a page asks every app with its own code.
 
 
 def _faq_for(*, audience: str, limit: int) -> list[Any]:
-    entries: list[Any] = []
-    for code in FAQ_AUDIENCES.get(audience, []):
-        for entry in faq_selectors.faq_entries_for(audience=code, limit=limit):
-            if entry not in entries:
-                entries.append(entry)
-    return entries[:limit]
-
-
-# The directory names its target groups a little differently.
-OFFER_TARGET_GROUPS: dict[str, str] = {
-    AudiencePage.Audience.VOLUNTEERS: "volunteers",
-    AudiencePage.Audience.EMPLOYERS: "employers",
-    AudiencePage.Audience.COUNSELLING: "professionals",
-    AudiencePage.Audience.ASSOCIATIONS: "associations",
-}
+    if audience not in Audience.values:
+        return []
+    return faq_selectors.faq_entries_for(audience=audience, limit=limit)
 
 
 def _offers_for(*, audience: str, limit: int) -> list[Offer]:
@@ -300,18 +280,12 @@ def audience_bundle(*, page: AudiencePage) -> dict[str, Any]:
             guide.append({"label": label, "url": f"{url}?{urlencode(query)}" if query else url})
     return {
         "offers": _offers_for(audience=audience, limit=6),
-        "offers_url": _with_query(
-            _url("directory:offer_list"), target_group=OFFER_TARGET_GROUPS.get(audience, "")
-        )
-        if audience in OFFER_TARGET_GROUPS
+        "offers_url": _with_query(_url("directory:offer_list"), target_group=audience)
+        if audience in Audience.values
         else _url("directory:offer_list"),
         "guide": guide,
         "faq": _faq_for(audience=audience, limit=6),
         "faq_url": _url("faq:list"),
-        "events": events_selectors.upcoming_events_for(
-            audience=EVENT_AUDIENCES.get(audience, audience), limit=3
-        ),
-        "events_url": _with_query(
-            _url("events:event_list"), audience=EVENT_AUDIENCES.get(audience, audience)
-        ),
+        "events": events_selectors.upcoming_events_for(audience=audience, limit=3),
+        "events_url": _with_query(_url("events:event_list"), audience=audience),
     }

@@ -43,7 +43,7 @@ def site(settings: Any, tmp_path: Path) -> dict[str, Any]:
     )  # fmt: skip
     submission = inquiry_services.inquiry_submit(
         data={
-            "asker_type": "volunteer", "topic": "work", "question": "Darf ich helfen?",
+            "asker_type": "volunteers", "topic": "work", "question": "Darf ich helfen?",
             "name": "Erika Muster", "email": "erika@example.org", "phone": "",
         },
         attachment=(SimpleUploadedFile("zeugnis.pdf", PDF), "application/pdf", "pdf"),

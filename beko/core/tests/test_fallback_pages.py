@@ -91,7 +91,7 @@ def _token_pages() -> dict[str, str]:
     pages = {}
     submission = inquiries.inquiry_submit(
         data={
-            "asker_type": "volunteer", "topic": "work", "name": "Test Person",
+            "asker_type": "volunteers", "topic": "work", "name": "Test Person",
             "question": "Darf eine Person mit Duldung eine Ausbildung beginnen?",
             "email": "test@example.org", "phone": "",
         }

@@ -120,7 +120,7 @@ def test_nul_in_a_form_field_is_refused_and_nothing_is_stored(client, content_ty
     from beko.inquiries.models import Inquiry
 
     data = {
-        "asker_type": "volunteer",
+        "asker_type": "volunteers",
         "topic": "work",
         "question": "Darf sie arbeiten?\x00",
         "email": "a@example.org",

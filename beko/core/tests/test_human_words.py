@@ -158,7 +158,7 @@ def test_audit_entries_read_as_sentences(tessa_client: Any, tessa: Any, db: Any)
 
     staff_client, staff_user = tessa_client, tessa
     inquiry = services.inquiry_submit(
-        data={"asker_type": "volunteer", "topic": "work", "name": "", "question": "Frage?",
+        data={"asker_type": "volunteers", "topic": "work", "name": "", "question": "Frage?",
               "email": "", "phone": "0202 1"}
     ).inquiry  # fmt: skip
     services.inquiry_claim(inquiry=inquiry, by=staff_user)

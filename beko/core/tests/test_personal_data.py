@@ -37,7 +37,7 @@ def erika(staff_user: Any, settings: Any) -> dict[str, Any]:
     organisation = Organisation.objects.create(name="Verein Brücke e. V.", slug="bruecke")
     inquiry = inquiry_services.inquiry_submit(
         data={
-            "asker_type": "volunteer", "topic": "work", "question": "Darf ich helfen?",
+            "asker_type": "volunteers", "topic": "work", "question": "Darf ich helfen?",
             "name": "Erika Muster", "email": EMAIL.lower(), "phone": PHONE,
         },
         attachment=(SimpleUploadedFile("zeugnis.pdf", PDF), "application/pdf", "pdf"),

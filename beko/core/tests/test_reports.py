@@ -134,7 +134,7 @@ def inquiries() -> list[Any]:
             Inquiry.objects.create(
                 reference=f"BK-TEST-000{n}",
                 channel=Channel.WEB,
-                asker_type=AskerType.VOLUNTEER,
+                asker_type=AskerType.VOLUNTEERS,
                 topic=topic,
                 question="Testfrage",
                 created_at=received,

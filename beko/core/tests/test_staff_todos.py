@@ -40,7 +40,7 @@ def _inquiries(*statuses_and_ages: tuple[str, int]) -> None:
             Inquiry(
                 reference=f"BK-{secrets.token_hex(5)}",
                 status_token_hash=secrets.token_hex(32),
-                asker_type="volunteer",
+                asker_type="volunteers",
                 topic="work",
                 question="Frage",
                 email="p@example.org",

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
+from beko.core.vocabulary import AUDIENCE_ALIASES, RESIDENCE_STATUS_ALIASES
+
 from ..models import ResidenceStatus, TargetGroup
 
 
@@ -183,8 +185,10 @@ class OfferQuery(Schema):
     language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}$")
     # Literals built from the model's choices at import time, so the OpenAPI document lists
     # the allowed values; mypy cannot evaluate a Literal made at run time.
-    target_group: Literal[tuple(TargetGroup.values)] | None = None  # type: ignore[valid-type]  # see above
-    residence_status: Literal[tuple(ResidenceStatus.values)] | None = None  # type: ignore[valid-type]  # see above
+    # The shared codes (beko.core.vocabulary); the former `professionals` and `para24` are
+    # still understood (they mean `counselling` and `temporary_protection`).
+    target_group: Literal[(*TargetGroup.values, *AUDIENCE_ALIASES)] | None = None  # type: ignore[valid-type]  # see above
+    residence_status: Literal[(*ResidenceStatus.values, *RESIDENCE_STATUS_ALIASES)] | None = None  # type: ignore[valid-type]  # see above
     organisation: str | None = _slug()
     free: bool = False
     accessible: bool = False

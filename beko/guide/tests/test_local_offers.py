@@ -70,7 +70,7 @@ def test_the_cache_keeps_plain_text_never_model_instances(directory_offers: None
     assert local_offers_for(evaluation=evaluation)
     keys = [key for key in cache._cache if "guide:offers:" in key]  # type: ignore[attr-defined]
     assert len(keys) == 1 and f":{LOCAL_OFFER_LIMIT}:" in keys[0]
-    stored = pickle.loads(cache._cache[keys[0]])  # type: ignore[attr-defined]
+    stored = pickle.loads(cache._cache[keys[0]])  # type: ignore[attr-defined]  # noqa: S301 - the test process's own cache
     for offer in stored:
         for text, fallback in offer.values():
             assert type(text) is str and type(fallback) is bool

@@ -79,7 +79,7 @@ def queue(request: AuthenticatedRequest) -> HttpResponse:
 @staff_required
 def phone_create(request: AuthenticatedRequest) -> HttpResponse:
     form = PhoneInquiryForm(
-        request.POST or None, request.FILES or None, initial={"asker_type": AskerType.VOLUNTEER}
+        request.POST or None, request.FILES or None, initial={"asker_type": AskerType.VOLUNTEERS}
     )
     if request.method == "POST" and form.is_valid():
         submission = services.inquiry_submit(

@@ -31,7 +31,7 @@ def _isolated(settings: Any, tmp_path: Any) -> None:
 @pytest.fixture
 def form_data() -> dict[str, str]:
     return {
-        "asker_type": "volunteer",
+        "asker_type": "volunteers",
         "topic": "training",
         "question": "Darf eine Person mit Duldung bei uns eine Ausbildung beginnen?",
         "name": "Erika Muster",
@@ -49,7 +49,7 @@ def make_inquiry(db: Any) -> Callable[..., Any]:
 
     def _make(**overrides: Any) -> Any:
         data = {
-            "asker_type": "volunteer",
+            "asker_type": "volunteers",
             "topic": "work",
             "question": "Wie bekommt eine Person mit Gestattung eine Arbeitserlaubnis?",
             "name": "Max Beispiel",
@@ -69,7 +69,7 @@ def submitted(make_inquiry: Any) -> Any:
 
     submission = services.inquiry_submit(
         data={
-            "asker_type": "employer",
+            "asker_type": "employers",
             "topic": "work",
             "question": "Welche Erlaubnis brauchen wir für eine Einstellung?",
             "name": "Firma Beispiel",

@@ -27,7 +27,7 @@ def test_volunteer_asks_staff_answers_with_2fa_volunteer_reads_answer(
     # The volunteer asks; typing shows a matching FAQ entry (htmx).
     page.goto("/kontakt/")
     assert_axe_clean(page)
-    page.get_by_label("Ehrenamt").check()
+    page.get_by_label("Ehrenamtliche").check()
     page.get_by_label("Thema").select_option("training")
     page.get_by_label("Ihre Frage").press_sequentially(
         "Darf jemand mit Duldung eine Ausbildung machen?"
@@ -99,7 +99,7 @@ def test_contact_form_works_without_javascript(
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/kontakt/")
-    page.get_by_label("Verein / Initiative").check()
+    page.get_by_label("Vereine und Initiativen").check()
     page.get_by_label("Thema").select_option("training")
     page.get_by_label("Ihre Frage").fill("Darf jemand mit Duldung eine Ausbildung machen?")
     page.locator("#id_phone").fill("0202 123456")
@@ -132,7 +132,7 @@ def test_reply_with_placeholders_is_refused_then_filled_previewed_and_sent(
         topic="work",
     )
     submission = services.inquiry_submit(
-        data={"asker_type": "employer", "topic": "work", "name": "Firma Beispiel",
+        data={"asker_type": "employers", "topic": "work", "name": "Firma Beispiel",
               "question": "Welche Erlaubnis brauchen wir?", "email": "chef@example.org",
               "phone": ""}
     )  # fmt: skip

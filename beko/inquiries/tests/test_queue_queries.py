@@ -20,7 +20,7 @@ def _bulk(n, *, assignee, start=0):
             Inquiry(
                 reference=f"BK-{start + i:09d}",
                 status_token_hash=secrets.token_hex(32),
-                asker_type="volunteer",
+                asker_type="volunteers",
                 topic="work",
                 question="Frage",
                 email=f"p{i}@example.org",

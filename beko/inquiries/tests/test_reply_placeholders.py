@@ -97,7 +97,7 @@ def test_preview_shows_status_page_entry_and_mail_exactly_and_sends_nothing(
     staff_client, make_inquiry, anon_client, mailoutbox
 ):
     submission = services.inquiry_submit(
-        data={"asker_type": "volunteer", "topic": "work", "name": "Ali",
+        data={"asker_type": "volunteers", "topic": "work", "name": "Ali",
               "question": "Darf sie arbeiten?", "email": "ali@example.org", "phone": ""}
     )  # fmt: skip
     inquiry = submission.inquiry

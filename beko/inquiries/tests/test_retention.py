@@ -81,7 +81,7 @@ def test_retention_leaves_nothing_personal_and_keeps_statistics(old_closed_inqui
     inquiry = Inquiry.objects.get()
     assert (inquiry.topic, inquiry.asker_type, inquiry.channel, inquiry.status) == (
         "training",
-        "volunteer",
+        "volunteers",
         "web",
         "closed",
     )

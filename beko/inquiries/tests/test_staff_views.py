@@ -129,7 +129,8 @@ def test_queue_lists_open_inquiries_oldest_first_and_flags_overdue(staff_client,
     ("params", "expected"),
     [
         ({"thema": "language"}, {"lang"}),
-        ({"wer": "employer"}, {"emp"}),
+        ({"wer": "employers"}, {"emp"}),
+        ({"wer": "employer"}, {"emp"}),  # a bookmark from before the shared codes
         ({"status": "alle"}, {"lang", "emp", "closed"}),
         ({"status": "closed"}, {"closed"}),
         ({"zustaendig": "niemand"}, {"emp", "closed"}),
@@ -144,7 +145,7 @@ def test_queue_filters(staff_client, staff_user, make_inquiry, params, expected)
 
     made = {
         "lang": make_inquiry(topic="language", question="Deutschkurs mit Kinderbetreuung?"),
-        "emp": make_inquiry(asker_type="employer"),
+        "emp": make_inquiry(asker_type="employers"),
         "closed": make_inquiry(),
     }
     services.inquiry_claim(inquiry=made["lang"], by=staff_user)
@@ -228,13 +229,13 @@ def test_reply_from_template_is_mailed_over_smtp_and_stored(
 def test_phone_inquiry_entered_by_staff(staff_client, staff_user):
     response = staff_client.post(
         f"{BASE}telefon/",
-        {"asker_type": "association", "topic": "language", "question": "Gibt es Kurse am Abend in Barmen?",
+        {"asker_type": "associations", "topic": "language", "question": "Gibt es Kurse am Abend in Barmen?",
          "phone": "0202 555 123", "consent": "on"},
     )  # fmt: skip
     assert response.status_code == 302
     inquiry = Inquiry.objects.get()
     assert (inquiry.channel, inquiry.created_by) == ("phone", staff_user)
-    assert staff_client.post(f"{BASE}telefon/", {"asker_type": "association"}).status_code == 400
+    assert staff_client.post(f"{BASE}telefon/", {"asker_type": "associations"}).status_code == 400
 
 
 def test_attachment_download_only_for_staff_and_logged(
@@ -303,7 +304,7 @@ def test_monthly_numbers_table_chart_and_csv(staff_client, staff_user, make_inqu
 
     from beko.inquiries import services
 
-    a, b = make_inquiry(topic="work"), make_inquiry(topic="language", asker_type="employer")
+    a, b = make_inquiry(topic="work"), make_inquiry(topic="language", asker_type="employers")
     make_inquiry(topic="work")
     for inquiry, hours in ((a, 4), (b, 10)):
         Inquiry.objects.filter(pk=inquiry.pk).update(
@@ -315,7 +316,7 @@ def test_monthly_numbers_table_chart_and_csv(staff_client, staff_user, make_inqu
     numbers = response.context["numbers"]
     assert numbers["total"] == 3
     assert {r["code"]: r["count"] for r in numbers["by_topic"]}["work"] == 2
-    assert {r["code"]: r["count"] for r in numbers["by_asker_type"]}["employer"] == 1
+    assert {r["code"]: r["count"] for r in numbers["by_asker_type"]}["employers"] == 1
     assert numbers["median_hours"] == pytest.approx(7.0, abs=0.1)
     html = response.content.decode()
     assert (

@@ -281,7 +281,7 @@ def test_audience_offers_link_to_the_directory_filtered_for_the_audience(anon_cl
     html = anon_client.get("/fuer-unternehmen/").content.decode()
     assert 'href="/angebote/?target_group=employers"' in html
     html = anon_client.get("/fuer-beratungsstellen/").content.decode()
-    assert 'href="/angebote/?target_group=professionals"' in html
+    assert 'href="/angebote/?target_group=counselling"' in html
 
 
 def test_about_page_shows_beko_in_numbers(anon_client, organisation):

@@ -45,7 +45,7 @@ def _form_contact() -> tuple[str, dict[str, str], list[type[Model]]]:
     from beko.inquiries.models import Inquiry
 
     valid = {
-        "asker_type": "volunteer",
+        "asker_type": "volunteers",
         "topic": "work",
         "question": "Darf eine Person mit Duldung eine Ausbildung beginnen?",
         "name": "Erika Muster",

@@ -1,3 +1,6 @@
+"""Back-office forms: editing an event with its programme, stands and photos, reviewing a
+partner's proposal, writing to participants, cancelling, checking in."""
+
 from __future__ import annotations
 
 import re
@@ -12,161 +15,18 @@ from beko.core.forms import PrivateFileInput
 from beko.core.images import image_clean_file
 from beko.core.widgets import RichTextarea
 
-from . import recurrence, selectors
-from .models import (
+from .. import recurrence, selectors
+from ..models import (
     Audience,
-    District,
     Event,
     EventLanguage,
     EventPhoto,
     MarketStand,
-    NetworkContact,
     ProgrammeItem,
     Registration,
     Venue,
 )
-from .services import RegistrationInput
-
-# Markup that could become a script somewhere downstream (CSV opened in Excel, a mail client
-# rendering HTML): refused at the boundary with a clear message instead of stored escaped.
-_TAG = re.compile(r"<\s*[a-zA-Z/!?]")
-# C0 controls except tab/newline, and bidi overrides that can disguise a name (Trojan Source).
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def clean_text(value: str) -> str:
-    if _TAG.search(value):
-        raise forms.ValidationError(_("Bitte keine HTML-Tags oder Skripte eingeben."))
-    if _INVISIBLE.search(value):
-        raise forms.ValidationError(_("Der Text enthält unzulässige Steuerzeichen."))
-    return value.strip()
-
-
-class SafeCharField(forms.CharField):
-    def clean(self, value: Any) -> str:
-        return clean_text(super().clean(value))
-
-
-class DateTimeLocalField(forms.DateTimeField):
-    input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "widget", forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
-        )
-        super().__init__(**kwargs)
-
-
-class RegistrationForm(forms.Form):
-    name = SafeCharField(label=_("Vor- und Nachname"), max_length=120)
-    email = forms.EmailField(
-        label=_("E-Mail-Adresse"),
-        max_length=254,
-        help_text=_("Hierhin schicken wir die Bestätigung mit Ticket und Abmelde-Link."),
-    )
-    organisation_name = SafeCharField(
-        label=_("Organisation (freiwillig)"), max_length=200, required=False
-    )
-    session = forms.TypedChoiceField(
-        label=_("Welche parallele Sitzung möchten Sie besuchen?"),
-        coerce=int,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    accessibility_needs = SafeCharField(
-        label=_("Brauchen Sie Unterstützung für eine barrierefreie Teilnahme? (freiwillig)"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    dietary_wishes = SafeCharField(
-        label=_("Essenswünsche (freiwillig)"),
-        max_length=300,
-        required=False,
-        help_text=_("z. B. vegetarisch, vegan, halal, Allergien"),
-    )
-    questions = SafeCharField(
-        label=_("Ihre Fragen vorab (freiwillig)"),
-        max_length=3000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Die Fachleute bereiten sich darauf vor. Bitte keine Namen oder Aktenzeichen."),
-    )
-    consent = forms.BooleanField(
-        label=_(
-            "Ich bin einverstanden, dass die BeKo meine Angaben zur Organisation dieser "
-            "Veranstaltung speichert. Sie werden nach der Veranstaltung gelöscht."
-        ),
-        error_messages={"required": _("Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu.")},
-    )
-    # Honeypot: hidden from people by CSS and aria-hidden; bots fill every field.
-    website = forms.CharField(required=False, label=_("Bitte leer lassen"))
-
-    def __init__(self, *args: Any, event: Event, sessions: list[ProgrammeItem], **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.event = event
-        if sessions:
-            self.fields["session"].required = True
-            self.fields["session"].error_messages["required"] = _(
-                "Bitte wählen Sie eine der parallelen Sitzungen."
-            )
-            session_field: forms.ChoiceField = self.fields["session"]  # type: ignore[assignment]  # declared as a ChoiceField on this form
-            session_field.choices = [(s.pk, _session_label(s)) for s in sessions]
-        else:
-            del self.fields["session"]
-        if not event.ask_dietary:
-            del self.fields["dietary_wishes"]
-        if not event.ask_questions:
-            del self.fields["questions"]
-
-    def clean_website(self) -> str:
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("Dieses Feld muss leer bleiben."))
-        return ""
-
-    def to_input(self) -> RegistrationInput:
-        data = self.cleaned_data
-        return RegistrationInput(
-            name=data["name"],
-            email=data["email"],
-            organisation_name=data.get("organisation_name", ""),
-            session_id=data.get("session") or None,
-            accessibility_needs=data.get("accessibility_needs", ""),
-            dietary_wishes=data.get("dietary_wishes", ""),
-            questions=data.get("questions", ""),
-        )
-
-
-def _session_label(session: ProgrammeItem) -> str:
-    label = str(session.title)
-    if session.room:
-        label += f" ({session.room})"
-    free = getattr(session, "free", None)
-    if free == 0:
-        label += " – " + str(_("ausgebucht, Warteliste"))
-    elif free is not None:
-        label += " – " + str(_("%(n)s Plätze frei") % {"n": free})
-    return label
-
-
-class EventFilterForm(forms.Form):
-    q = forms.CharField(label=_("Suchbegriff"), max_length=100, required=False)
-    district = forms.ChoiceField(
-        label=_("Stadtbezirk"), required=False, choices=[("", _("alle")), *District.choices]
-    )
-    category = forms.ChoiceField(
-        label=_("Format"), required=False, choices=[("", _("alle")), *Event.Category.choices]
-    )
-    audience = forms.ChoiceField(
-        label=_("Zielgruppe"), required=False, choices=[("", _("alle")), *Audience.choices]
-    )
-    language = forms.ChoiceField(
-        label=_("Sprache"), required=False, choices=[("", _("alle")), *EventLanguage.choices]
-    )
-
-
-# --- back office ----------------------------------------------------------------------------
+from .fields import DateTimeLocalField, SafeCharField, clean_text
 
 
 class EventForm(forms.Form):
@@ -424,51 +284,3 @@ class CheckInForm(forms.Form):
 
     def clean_code(self) -> str:
         return re.sub(r"[^A-Z0-9]", "", self.cleaned_data["code"].upper())
-
-
-class NetworkContactForm(forms.ModelForm):
-    districts = forms.MultipleChoiceField(
-        label=_("Stadtbezirke"), choices=District.choices, required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
-
-    class Meta:
-        model = NetworkContact
-        fields = ["organisation", "name", "role", "email", "phone", "topics", "districts",
-                  "legal_basis", "consent_to_listing", "consent_note"]  # fmt: skip
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = selectors.organisations()  # type: ignore[attr-defined]  # self.fields is typed as plain Field
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        for name in ("name", "role", "phone", "topics", "consent_note"):
-            if data.get(name):
-                try:
-                    data[name] = clean_text(data[name])
-                except forms.ValidationError as exc:
-                    self.add_error(name, exc)
-        if data.get("legal_basis") == NetworkContact.LegalBasis.CONSENT and not data.get(
-            "consent_note"
-        ):
-            self.add_error(
-                "consent_note",
-                _("Bei Einwilligung bitte festhalten, wie und wann sie erteilt wurde."),
-            )
-        if data.get("consent_to_listing") and not data.get("consent_note"):
-            self.add_error(
-                "consent_note", _("Bitte festhalten, wie und wann die Einwilligung erteilt wurde.")
-            )
-        return data
-
-
-class ContactDeleteForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("Grund"),
-        choices=[
-            ("request", _("Löschung auf Wunsch der Person (Art. 17 DSGVO)")),
-            ("obsolete", _("Kontakt nicht mehr aktuell")),
-        ],
-        widget=forms.RadioSelect,
-    )
