@@ -34,6 +34,9 @@ _PG_BASE, _PG_NAME = PG_URL.rsplit("/", 1)
 PG_BENCH_NAME = _PG_NAME if _PG_NAME.endswith("_bench") else f"{_PG_NAME}_bench"
 PG_BENCH_URL = f"{_PG_BASE}/{PG_BENCH_NAME}"
 REDIS_URL = os.environ.get("BEKO_REDIS_URL", "redis://127.0.0.1:6379")
+# BENCH_REDIS_DB=5 runs both databases against Redis database 5 (parallel checkouts each get
+# their own); by default SQLite uses 9 and PostgreSQL 10.
+REDIS_DB = os.environ.get("BENCH_REDIS_DB")
 
 SEARCHES = [
     "q=Deutschkurs",
@@ -153,7 +156,7 @@ def _redis_url(db: int) -> str:
     database, emptied before each run so the first request of every query is cold."""
     import redis
 
-    url = f"{REDIS_URL.rstrip('/')}/{db}"
+    url = f"{REDIS_URL.rstrip('/')}/{REDIS_DB or db}"
     redis.Redis.from_url(url).flushdb()
     return url
 

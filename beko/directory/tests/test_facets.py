@@ -51,9 +51,6 @@ def varied(make_offer: Any, other_organisation: Any) -> list[Offer]:
     ]  # fmt: skip
     other_organisation.is_public = False
     other_organisation.save()
-    from beko.directory.services import offers_reindex
-
-    offers_reindex()
     # Two locations in one district and one in another: counted once per district.
     first = offers[0]
     for street, slug in (("Werth 1", "barmen"), ("Wall 2", "elberfeld")):
@@ -65,6 +62,11 @@ def varied(make_offer: Any, other_organisation: Any) -> list[Offer]:
                 district=District.objects.get(slug=slug),
             )
         )
+    # As the services do after every change: the index holds the visibility window and the
+    # facet keys (districts included) the counts are made from.
+    from beko.directory.services import offers_reindex
+
+    offers_reindex()
     return offers
 
 
