@@ -36,9 +36,9 @@ def main() -> None:
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
-    from bench.bench_search import SEARCHES
     from beko.core.search import backends
     from beko.directory import selectors
+    from bench.bench_search import SEARCHES
 
     queries = args.query or SEARCHES
 
