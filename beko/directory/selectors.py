@@ -12,7 +12,6 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from itertools import chain
 from typing import Any
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -395,6 +394,12 @@ def _distance(a: District, b: District) -> float:
     )
 
 
+def _count_keys(keys: list[str]) -> Counter[str]:
+    """How many of the offers have each key (keys are unique per offer): one join and one
+    split, both in C, instead of a split per offer."""
+    return Counter(" ".join(keys).split())
+
+
 class _KeyedMatches:
     """The visible matches of a query with their facet keys (directory/search.py
     `facet_keys`), best first: the facet filters and counts run on them in Python, one pass
@@ -470,30 +475,45 @@ class _KeyedMatches:
             ids = [pk for pk, _keys in rows]
             if not counts:
                 return ids, {}
-            total = Counter(chain.from_iterable(keys.split() for _pk, keys in rows))
+            total = _count_keys([keys for _pk, keys in rows])
             return ids, {"all": total, **dict.fromkeys(self.FACETED, total)}
-        ids = []
-        passed: list[str] = []
-        missed_one: dict[str, list[str]] = {name: [] for name in self.FACETED}
-        checks = list(need.items())
-        for pk, keys in rows:
-            own = keys.split()
-            failed = [name for name, wanted in checks if not any(k in own for k in wanted)]
-            if open_now is not None and pk not in open_now:
-                failed.append("open_now")
-            if not failed:
-                ids.append(pk)
-                if counts:
-                    passed.append(keys)
-            elif counts and len(failed) == 1 and failed[0] in missed_one:
-                missed_one[failed[0]].append(keys)
+        # One boolean list per filter, built by comprehensions (substring tests on the
+        # space-padded keys): a Python loop per offer cost ten times as much at 20,000 hits.
+        padded = [f" {keys} " for _pk, keys in rows]
+        names: list[str] = []
+        masks: list[list[bool]] = []
+        for name, wanted in need.items():
+            names.append(name)
+            if not wanted:
+                masks.append([False] * len(rows))
+            elif len(wanted) == 1:
+                key = f" {wanted[0]} "
+                masks.append([key in keys for keys in padded])
+            else:
+                keys_ = [f" {w} " for w in wanted]
+                masks.append([any(k in keys for k in keys_) for keys in padded])
+        if open_now is not None:
+            names.append("open_now")
+            masks.append([pk in open_now for pk, _keys in rows])
+        passing = masks[0] if len(masks) == 1 else [all(row) for row in zip(*masks, strict=True)]
+        ids = [pk for (pk, _keys), ok in zip(rows, passing, strict=True) if ok]
         if not counts:
             return ids, {}
-        total = Counter(chain.from_iterable(keys.split() for keys in passed))
+        total = _count_keys([keys for (_pk, keys), ok in zip(rows, passing, strict=True) if ok])
         per_facet: dict[str, Counter[str]] = {"all": total}
-        for name, extra in missed_one.items():
-            per_facet[name] = (
-                total + Counter(chain.from_iterable(k.split() for k in extra)) if extra else total
+        for name in self.FACETED:
+            if name not in names:
+                per_facet[name] = total
+                continue
+            # Leaving out this facet's own filter: the offers passing all the others.
+            index = names.index(name)
+            others = [m for i, m in enumerate(masks) if i != index]
+            if not others:
+                per_facet[name] = _count_keys([keys for _pk, keys in rows])
+                continue
+            keep = others[0] if len(others) == 1 else [all(r) for r in zip(*others, strict=True)]
+            per_facet[name] = _count_keys(
+                [keys for (_pk, keys), ok in zip(rows, keep, strict=True) if ok]
             )
         return ids, per_facet
 
