@@ -269,9 +269,9 @@ def _sql(scope: Any) -> tuple[str, list[Any]]:
     return scope.sql, list(scope.params)
 
 
-def _counted(model: type[Any], counts_sql: str, params: list[Any]) -> list[Any]:
-    """Every row of a vocabulary `model` (in its order) with `n` from `counts_sql`, a query
-    yielding (k, n) per vocabulary id.
+def _counted(model: type[Any], counts_sql: str, params: list[Any]) -> list[tuple[Any, int]]:
+    """Every row of a vocabulary `model` (in its order) with its `n` from `counts_sql`, a
+    query yielding (k, n) per vocabulary id.
 
     One query per facet that groups the matching offers once; a correlated count per
     vocabulary row made PostgreSQL re-scan the offers for each row (seconds at 100,000).
@@ -284,14 +284,14 @@ def _counted(model: type[Any], counts_sql: str, params: list[Any]) -> list[Any]:
         f"SELECT v.*, COALESCE(c.n, 0) AS n FROM {_table(model)} v "  # noqa: S608 - names and placeholders only
         f"LEFT JOIN ({counts_sql}) c ON c.k = v.id ORDER BY {order}"
     )
-    return list(model.objects.raw(sql, params))
+    return [(row, row.n) for row in model.objects.raw(sql, params)]
 
 
 def _table(model: type[Any]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _category_counts(scope: Any) -> list[Category]:
+def _category_counts(scope: Any) -> list[tuple[Category, int]]:
     # A top-level category counts offers filed under it or under one of its children
     # (`_category_q`): each assignment is expanded to the category and its parent.
     scope_sql, params = _sql(scope)
@@ -308,7 +308,7 @@ def _category_counts(scope: Any) -> list[Category]:
     return _counted(Category, counts, params)
 
 
-def _district_counts(scope: Any) -> list[District]:
+def _district_counts(scope: Any) -> list[tuple[District, int]]:
     scope_sql, params = _sql(scope)
     through, location = _table(Offer.locations.through), _table(Location)
     counts = (
@@ -319,7 +319,7 @@ def _district_counts(scope: Any) -> list[District]:
     return _counted(District, counts, params)
 
 
-def _language_counts(scope: Any) -> list[Language]:
+def _language_counts(scope: Any) -> list[tuple[Language, int]]:
     scope_sql, params = _sql(scope)
     # (offer, language) is unique in the through table: a plain COUNT is exact.
     counts = (
@@ -356,23 +356,23 @@ def _facets(
     flags = apply_filters(base, filters, now=now).aggregate(**aggregates)
     facets = {
         "category": [
-            FacetValue(c.slug, shown_field(c, "name"), c.n, c.slug == filters.category, obj=c)
-            for c in categories
+            FacetValue(c.slug, shown_field(c, "name"), n, c.slug == filters.category, obj=c)
+            for c, n in categories
         ],
         "district": [
-            FacetValue(d.slug, shown_field(d, "name"), d.n, d.slug == filters.district, obj=d)
-            for d in districts
+            FacetValue(d.slug, shown_field(d, "name"), n, d.slug == filters.district, obj=d)
+            for d, n in districts
         ],
         "language": [
             FacetValue(
                 lang.code,
                 shown_field(lang, "name"),
-                lang.n,
+                n,
                 lang.code == filters.language,
                 obj=lang,
             )
-            for lang in languages
-            if lang.n or lang.code == filters.language
+            for lang, n in languages
+            if n or lang.code == filters.language
         ],
         "target_group": [
             FacetValue(v, label, flags[f"tg_{v}"], v == filters.target_group)
@@ -387,7 +387,7 @@ def _facets(
 
 
 def _distance(a: District, b: District) -> float:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return math.inf
     return math.hypot(
         float(a.latitude) - float(b.latitude), float(a.longitude) - float(b.longitude)
@@ -419,8 +419,12 @@ class _KeyedMatches:
 
     def vocabulary(self, name: str) -> list[Any]:
         if name not in self._vocab:
-            model = {"category": Category, "district": District, "language": Language}[name]
-            self._vocab[name] = list(model.objects.all())
+            if name == "category":
+                self._vocab[name] = list(Category.objects.all())
+            elif name == "district":
+                self._vocab[name] = list(District.objects.all())
+            else:
+                self._vocab[name] = list(Language.objects.all())
         return self._vocab[name]
 
     def open_ids(self) -> set[int]:
@@ -610,27 +614,24 @@ def offer_search(
     def load_page() -> tuple[list[Offer], int, int, int]:
         """The page's offers with their relations, the total, the page number, pages."""
         if ids is not None and sort == "relevance":
-            paginator = Paginator(ids, page_size)
-            page = paginator.get_page(filters.page)
+            id_pages = Paginator(ids, page_size)
+            id_page = id_pages.get_page(filters.page)
             # offers_public() again: a safety net should a document's window ever be stale.
             by_id = _page_related(
-                base.filter(pk__in=list(page.object_list)), hours=with_hours
+                base.filter(pk__in=list(id_page.object_list)), hours=with_hours
             ).in_bulk()
-            offers = [by_id[pk] for pk in page.object_list if pk in by_id]
+            offers = [by_id[pk] for pk in id_page.object_list if pk in by_id]
+            return offers, id_pages.count, id_page.number, id_pages.num_pages
+        if ids is not None:
+            queryset = restrict_to_ids(base, ids)
         else:
-            if ids is not None:
-                queryset = restrict_to_ids(base, ids)
-            else:
-                queryset = apply_filters(base, filters, now=now)
-            ordering = (
-                ["-last_verified_at", "title", "pk"] if sort == "verified" else ["title", "pk"]
-            )
-            paginator = Paginator(
-                _page_related(queryset.order_by(*ordering), hours=with_hours), page_size
-            )
-            page = paginator.get_page(filters.page)
-            offers = list(page.object_list)
-        return offers, paginator.count, page.number, paginator.num_pages
+            queryset = apply_filters(base, filters, now=now)
+        ordering = ["-last_verified_at", "title", "pk"] if sort == "verified" else ["title", "pk"]
+        paginator = Paginator(
+            _page_related(queryset.order_by(*ordering), hours=with_hours), page_size
+        )
+        page = paginator.get_page(filters.page)
+        return list(page.object_list), paginator.count, page.number, paginator.num_pages
 
     offers, total, page_number, num_pages = load_page()
     result = OfferSearchResult(
