@@ -34,6 +34,9 @@ _PG_BASE, _PG_NAME = PG_URL.rsplit("/", 1)
 PG_BENCH_NAME = _PG_NAME if _PG_NAME.endswith("_bench") else f"{_PG_NAME}_bench"
 PG_BENCH_URL = f"{_PG_BASE}/{PG_BENCH_NAME}"
 REDIS_URL = os.environ.get("BEKO_REDIS_URL", "redis://127.0.0.1:6379")
+# BENCH_REDIS_DB=5 runs both databases against Redis database 5 (parallel checkouts each get
+# their own); by default SQLite uses 9 and PostgreSQL 10.
+REDIS_DB = os.environ.get("BENCH_REDIS_DB")
 
 SEARCHES = [
     "q=Deutschkurs",
@@ -105,9 +108,16 @@ def warm_workers(base: str) -> None:
     connections) with concurrent requests that are not among the measured ones."""
     from concurrent.futures import ThreadPoolExecutor
 
-    urls = [f"{base}/api/v1/offers?q=Warmlaufen", f"{base}/angebote/?q=Warmlaufen", f"{base}/"]
+    # A different query per request: a repeated one is a response-cache hit after the first
+    # and would leave the other workers without their first search (the compound lexicon,
+    # some 25 MB, loads on it), which then landed in the `cold` figures.
+    urls = [
+        url
+        for i in range(12)
+        for url in (f"{base}/api/v1/offers?q=Warmlaufen+{i}", f"{base}/angebote/?q=Warmlaufen+{i}")
+    ] + [f"{base}/"] * 8
     with ThreadPoolExecutor(max_workers=8) as pool:
-        list(pool.map(lambda u: urllib.request.urlopen(u, timeout=60).read(), urls * 8))
+        list(pool.map(lambda u: urllib.request.urlopen(u, timeout=60).read(), urls))
 
 
 def latency(base: str) -> dict[str, Any]:
@@ -153,7 +163,7 @@ def _redis_url(db: int) -> str:
     database, emptied before each run so the first request of every query is cold."""
     import redis
 
-    url = f"{REDIS_URL.rstrip('/')}/{db}"
+    url = f"{REDIS_URL.rstrip('/')}/{REDIS_DB or db}"
     redis.Redis.from_url(url).flushdb()
     return url
 

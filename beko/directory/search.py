@@ -45,6 +45,37 @@ def visibility_window(
     return start, (min(ends) if ends else None)
 
 
+# Residence key of an offer that lists no status: open to everybody (`selectors._residence_q`).
+OPEN_TO_ALL = "r*"
+
+
+def facet_keys(offer: Offer) -> tuple[str, ...]:
+    """What the list page filters and counts on, as keys of the search document.
+
+    Categories count for themselves and their parent (`selectors._category_q`); the flags
+    are those of the list page. `selectors.offer_search` reads them with the matches of a
+    query, so filtering and facet counts over 20,000 hits need no query on the offers.
+    """
+    keys = [f"o{offer.organisation_id}"]
+    for category in offer.categories.all():
+        keys.append(f"c{category.pk}")
+        if category.parent_id:
+            keys.append(f"c{category.parent_id}")
+    keys.extend(f"d{location.district_id}" for location in offer.locations.all())
+    keys.extend(f"l{language.pk}" for language in offer.languages.all())
+    # Plain fields only (no model methods): migration 0009 calls this on historical models.
+    keys.extend(f"t{value}" for value in offer.target_groups.split(",") if value)
+    statuses = [f"r{value}" for value in offer.residence_statuses.split(",") if value]
+    keys.extend(statuses or [OPEN_TO_ALL])
+    if offer.is_free:
+        keys.append("free")
+    if offer.wheelchair_accessible or offer.hearing_loop or offer.sign_language:
+        keys.append("accessible")
+    if offer.childcare:
+        keys.append("childcare")
+    return tuple(dict.fromkeys(keys))
+
+
 def offer_document(offer: Offer) -> Document | None:
     """Published offers of public organisations; the visibility window covers validity and
     freshness, so `Search.matching_ids(Offer, visible_at=now)` equals `offers_public()`."""
@@ -75,6 +106,7 @@ def offer_document(offer: Offer) -> Document | None:
         body=" ".join(body),
         visible_from=visible_from,
         visible_until=visible_until,
+        keys=facet_keys(offer),
     )
 
 

@@ -306,10 +306,15 @@ def _field(obj: Any, name: str) -> str:
     return getattr(obj, name) or ""
 
 
+# Built once: `lazy()` creates a proxy class per call, which cost about a millisecond each
+# (the search facets call shown_field some forty times per request).
+_lazy_field = lazy(_field, str)
+
+
 def shown_field(obj: Any, name: str) -> Any:
     """A (translated) field of `obj` read only when the page renders it.
 
     For values a view prepares for its template (breadcrumbs, search hits): read in the
     view, a German fallback would come unmarked; read while the page renders, it is marked.
     """
-    return lazy(_field, str)(obj, name)
+    return _lazy_field(obj, name)

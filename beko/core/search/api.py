@@ -141,6 +141,22 @@ class Search:
             )
             return [row[0] for row in cursor.fetchall()]
 
+    def matching_keys(
+        self, model: type[models.Model], *, visible_at: datetime | None = None
+    ) -> list[tuple[int, str]]:
+        """Like `matching_ids`, with each document's facet keys (`Document.keys`, space-
+        separated): the caller filters and counts facets over all matches without another
+        query on the model's tables (one query)."""
+        if self.is_empty:
+            return []
+        sql, params = self._match([model], visible_at)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.object_id, m.keys FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
+                params,
+            )
+            return cursor.fetchall()
+
     def ranked_ids(self, queryset: models.QuerySet) -> list[int]:
         """Primary keys of the matching rows of `queryset`, best first (two queries).
 

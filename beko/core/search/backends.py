@@ -189,7 +189,7 @@ class SqliteBackend(Backend):
         title, summary, body = WEIGHTS
         window, window_params = self.window_sql(visible_at)
         sql = (
-            "SELECT d.object_id AS object_id, d.content_type_id AS ct, "  # noqa: S608 - only table names/placeholders; values are parameters
+            "SELECT d.object_id AS object_id, d.content_type_id AS ct, d.keys AS keys, "  # noqa: S608 - only table names/placeholders; values are parameters
             f"-bm25(search_searchdocument_fts, {title}, {summary}, {body}) AS score "
             "FROM search_searchdocument_fts "
             # CROSS JOIN fixes the order: SQLite must start from the full-text matches, never
@@ -252,7 +252,7 @@ class PostgresBackend(Backend):
         # ts_rank weights are {D, C, B, A}; normalised so the title weight is 1.
         weights = f"{{0, {round(body / title, 3)}, {round(summary / title, 3)}, 1}}"
         sql = (
-            "SELECT d.object_id AS object_id, d.content_type_id AS ct, "  # noqa: S608 - only table names/placeholders; values are parameters
+            "SELECT d.object_id AS object_id, d.content_type_id AS ct, d.keys AS keys, "  # noqa: S608 - only table names/placeholders; values are parameters
             f"ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) "
             f"+ ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) AS score "
             "FROM search_searchdocument d "

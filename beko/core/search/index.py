@@ -32,6 +32,9 @@ class Document:
     # from the object alone, and the object's service re-indexes whenever it changes.
     visible_from: datetime | None = None
     visible_until: datetime | None = None
+    # Facet keys: short tokens (no spaces) the caller counts and filters on over all matches
+    # in one pass (`Search.matching_keys`), e.g. category and district ids. Not searched.
+    keys: tuple[str, ...] = ()
 
 
 DocumentBuilder = Callable[[Any], Document | None]
@@ -66,6 +69,7 @@ def _normalised(document: Document) -> dict[str, Any]:
         "body": index_text(document.body),
         "visible_from": document.visible_from,
         "visible_until": document.visible_until,
+        "keys": " ".join(dict.fromkeys(document.keys)),
     }
 
 

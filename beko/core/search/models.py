@@ -22,6 +22,9 @@ class SearchDocument(models.Model):
     # which keeps searches over 100,000 offers within milliseconds.
     visible_from = models.DateTimeField(null=True, blank=True)
     visible_until = models.DateTimeField(null=True, blank=True)
+    # Facet keys of the object, space-separated (Document.keys): read with the matches, so
+    # facet counts over 20,000 hits need no further query on the object's tables.
+    keys = models.TextField(blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -51,9 +51,6 @@ def varied(make_offer: Any, other_organisation: Any) -> list[Offer]:
     ]  # fmt: skip
     other_organisation.is_public = False
     other_organisation.save()
-    from beko.directory.services import offers_reindex
-
-    offers_reindex()
     # Two locations in one district and one in another: counted once per district.
     first = offers[0]
     for street, slug in (("Werth 1", "barmen"), ("Wall 2", "elberfeld")):
@@ -65,6 +62,11 @@ def varied(make_offer: Any, other_organisation: Any) -> list[Offer]:
                 district=District.objects.get(slug=slug),
             )
         )
+    # As the services do after every change: the index holds the visibility window and the
+    # facet keys (districts included) the counts are made from.
+    from beko.directory.services import offers_reindex
+
+    offers_reindex()
     return offers
 
 
@@ -159,3 +161,29 @@ def test_cached_facet_counts_follow_every_offer_change(
     assert barmen() == 3 and "Sprachkurs am Morgen" in titles()
     staff_client.post(f"/intern/directory/angebote/{varied[2].pk}/status/", {"status": "archived"})
     assert barmen() == 2 and varied[2].title not in titles()
+
+
+@pytest.mark.parametrize("filters", [f for f in FILTER_SETS if f.q], ids=lambda f: repr(f.active()))
+def test_filters_on_the_index_keys_equal_the_sql_filters(
+    varied: list[Offer], filters: OfferFilters
+) -> None:
+    """With a query, filters and counts work on the facet keys of the search documents
+    (`_KeyedMatches`); every facet value chosen must give exactly the offers the SQL
+    filters (`apply_filters` on `offers_public()`, used without a query) give."""
+    from beko.directory.selectors import apply_filters
+
+    now = timezone.now()
+    search = Search(filters.q)
+    result = offer_search(filters=filters, now=now)
+    for name, values in result.facets.items():
+        for facet in values:
+            chosen = replace(filters, **{name: facet.value})
+            sql = search.filter(apply_filters(offers_public(now=now), chosen, now=now))
+            expected = set(sql.values_list("pk", flat=True))
+            found = offer_search(filters=replace(chosen, page_size=100), now=now)
+            assert {o.pk for o in found.offers} == expected, (name, facet.value)
+            assert facet.count == len(expected), (name, facet.value)
+    for flag in ("free", "accessible", "childcare", "open_now"):
+        chosen = replace(filters, **{flag: True})
+        sql = search.filter(apply_filters(offers_public(now=now), chosen, now=now))
+        assert result.flags[flag] == sql.count(), flag
