@@ -765,7 +765,7 @@ def home_section(request: HttpRequest) -> list[dict[str, Any]]:
     # A top-level category counts the offers filed under it or its children, each once
     # (like the list page's category filter).
     per_topic = dict(
-        Offer.categories.through.objects.filter(offer__in=base.values("pk"))
+        Offer.categories.through.objects.filter(offer__in=base.values("pk"))  # type: ignore[misc]  # values_list over an annotation: django-stubs only knows model fields
         .annotate(topic=Coalesce("category__parent_id", "category_id"))
         .values_list("topic")
         .annotate(n=Count("offer_id", distinct=True))
@@ -805,7 +805,7 @@ def home_section(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 # Same blocks for every visitor: core caches their HTML per language (docs/architecture.md).
-home_section.cache_seconds = 60  # type: ignore[attr-defined]
+home_section.cache_seconds = 60  # type: ignore[attr-defined]  # a function attribute core reads
 
 # --- back office ------------------------------------------------------------------------
 

@@ -130,7 +130,7 @@ def _event_save_locked(
     if event.status == Event.Status.PUBLISHED and event.published_at is None:
         event.published_at = timezone.now()
     if not event.slug:
-        event.slug = _unique_slug(event.title_de, exclude_pk=event.pk)  # type: ignore[attr-defined]
+        event.slug = _unique_slug(event.title_de, exclude_pk=event.pk)  # type: ignore[attr-defined]  # modeltranslation adds title_de at run time
     event.series_ends_at = recurrence.series_end(event)
     _set_next_dates(event, now=timezone.now())
     event.save()
@@ -206,7 +206,7 @@ def event_cancel(*, event: Event, message: str, by: Any) -> int:
         event.status = Event.Status.CANCELLED
         event.save(update_fields=["status", "updated_at"])
         content_changed()
-    subject = _("Abgesagt: %(title)s") % {"title": event.title_de}  # type: ignore[attr-defined]
+    subject = _("Abgesagt: %(title)s") % {"title": event.title_de}  # type: ignore[attr-defined]  # modeltranslation adds title_de at run time
     return participants_mail(
         event=event, subject=subject, body=message, include_waiting=True, by=by
     )
