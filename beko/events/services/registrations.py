@@ -1,10 +1,9 @@
-"""Writes of the events app: events, registrations and the waiting list, check-in, contacts.
+"""Registrations, the waiting list and check-in.
 
 Concurrency: every write that changes who holds a seat first locks the event row
 (`_lock_event`, SELECT … FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE transaction mode
 already serialises writers). Occupancy is then counted inside the same transaction, so two
-parallel requests can never both see "one seat left".
-"""
+parallel requests can never both see "one seat left"."""
 
 from __future__ import annotations
 
@@ -12,205 +11,25 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.core import signing
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from beko.accounts import permissions
-from beko.core.audit import log_action
-from beko.core.lib.sanitize import sanitize_html
-from beko.core.lib.slugs import unique_slug
 from beko.core.services import content_changed
 
-from . import recurrence, tasks
-from .models import (
+from .. import tasks
+from ..models import (
     Event,
-    EventAudience,
-    EventLanguageTag,
-    NetworkContact,
     ProgrammeItem,
     Registration,
 )
+from ._common import ACTIVE, TOKEN_SALT, RegistrationError, log_staff_action
 
 logger = logging.getLogger(__name__)
-
-ACTIVE = (Registration.Status.CONFIRMED, Registration.Status.WAITING)
-TOKEN_SALT = "beko.events.registration"  # noqa: S105 - a signing namespace, not a secret
-
-
-class RegistrationError(Exception):
-    """A registration that must not happen; `message` is shown to the visitor as is."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-# --- audit ----------------------------------------------------------------------------------
-
-
-def log_staff_action(
-    obj: models.Model, action: str, *, by: Any, data: dict[str, Any] | None = None
-) -> None:
-    """Record a staff action on personal data in the shared audit log.
-
-    `data` holds ids and counts only; object labels of registrations and contacts carry no
-    names (see their `__str__`), so the log keeps nothing personal after a deletion.
-    """
-    log_action(obj, action, by=by, data=data or {})
-
-
-# --- events ---------------------------------------------------------------------------------
-
-EVENT_FIELDS = (
-    "category", "organisation", "venue", "online_url", "starts_at", "ends_at", "recurrence",
-    "registration_required", "capacity", "registration_deadline", "ask_dietary",
-    "ask_questions", "contact_email",
-)  # fmt: skip
-TRANSLATED_EVENT_FIELDS = ("title", "summary", "description")
-
-
-def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
-    return unique_slug(
-        title,
-        queryset=Event.objects.all(),
-        fallback="veranstaltung",
-        max_length=200,
-        exclude_pk=exclude_pk,
-    )
-
-
-def event_save(*, event: Event | None, data: dict[str, Any], by: Any) -> Event:
-    """Create or update an event from cleaned form data.
-
-    Staff publish directly (or keep a draft); a partner editor's event is always a proposal
-    for their own organisation and goes live only after staff approval.
-    """
-    with transaction.atomic():
-        event, promoted = _event_save_locked(event=event, data=data, by=by)
-    for registration in promoted:
-        _mail(registration, "promoted")
-    return event
-
-
-def _event_save_locked(
-    *, event: Event | None, data: dict[str, Any], by: Any
-) -> tuple[Event, list[Registration]]:
-    if event is None:
-        event = Event(created_by=by)
-    elif event.pk:
-        event = _lock_event(event.pk)
-    for field in TRANSLATED_EVENT_FIELDS:
-        if field in data:
-            value = data[field] or ""
-            if field == "description":
-                value = sanitize_html(value)
-            setattr(event, f"{field}_de", value)
-    for field in EVENT_FIELDS:
-        if field in data:
-            setattr(event, field, data[field])
-    if permissions.needs_approval(by):
-        # A partner proposes for one of their own organisations, never for somebody else's.
-        own = permissions.partner_organisation_ids(by)
-        if event.organisation_id not in own:
-            asked = data.get("organisation_id")
-            event.organisation_id = asked if asked in own else by.organisation_id
-        event.status = Event.Status.PROPOSED
-    elif "publish" in data:
-        # The form's checkbox is the whole truth for staff: unticking it takes an event offline.
-        if data["publish"]:
-            event.status = Event.Status.PUBLISHED
-        elif event.status == Event.Status.PUBLISHED:
-            event.status = Event.Status.DRAFT
-    if event.status == Event.Status.PUBLISHED and event.published_at is None:
-        event.published_at = timezone.now()
-    if not event.slug:
-        event.slug = _unique_slug(event.title_de, exclude_pk=event.pk)  # type: ignore[attr-defined]  # modeltranslation adds title_de at run time
-    event.series_ends_at = recurrence.series_end(event)
-    _set_next_dates(event, now=timezone.now())
-    event.save()
-    if "audiences" in data:
-        event.audiences.exclude(audience__in=data["audiences"]).delete()
-        for code in data["audiences"]:
-            EventAudience.objects.get_or_create(event=event, audience=code)
-    if "languages" in data:
-        event.languages.exclude(language__in=data["languages"]).delete()
-        for code in data["languages"]:
-            EventLanguageTag.objects.get_or_create(event=event, language=code)
-    content_changed()
-    # A larger capacity frees seats: the waiting list moves up at once.
-    return event, _fill_waiting_list(event)
-
-
-def _set_next_dates(event: Event, *, now: datetime) -> None:
-    following = recurrence.next_occurrence(event, after=now)
-    event.next_start, event.next_end = following if following else (None, None)
-
-
-def events_refresh_next_dates(*, now: datetime | None = None) -> int:
-    """Move recurring series whose next occurrence has ended on to the following one.
-
-    Run every few minutes (task `refresh_next_dates`, or `manage.py events_next_dates`); the
-    list stays right in between (selectors.events_upcoming expands the few stale series).
-    Returns the number of series moved on.
-    """
-    now = now or timezone.now()
-    stale = Event.objects.exclude(recurrence="").filter(
-        models.Q(next_end__lt=now) | models.Q(next_end__isnull=True),
-        models.Q(series_ends_at__isnull=True) | models.Q(series_ends_at__gte=now),
-    )
-    moved = 0
-    for event in stale.iterator():
-        before = (event.next_start, event.next_end)
-        _set_next_dates(event, now=now)
-        if (event.next_start, event.next_end) != before:
-            event.save(update_fields=["next_start", "next_end"])
-            moved += 1
-    if moved:
-        content_changed()
-    return moved
-
-
-@transaction.atomic
-def event_review(*, event: Event, approve: bool, note: str, by: Any) -> Event:
-    """Staff decide on a partner's proposal."""
-    event = _lock_event(event.pk)
-    event.status = Event.Status.PUBLISHED if approve else Event.Status.REJECTED
-    event.review_note = note
-    event.reviewed_by = by
-    if approve and event.published_at is None:
-        event.published_at = timezone.now()
-    event.save(update_fields=["status", "review_note", "reviewed_by", "published_at", "updated_at"])
-    content_changed()
-    return event
-
-
-@transaction.atomic
-def event_unpublish(*, event: Event, by: Any) -> Event:
-    event = _lock_event(event.pk)
-    event.status = Event.Status.DRAFT
-    event.save(update_fields=["status", "updated_at"])
-    content_changed()
-    return event
-
-
-def event_cancel(*, event: Event, message: str, by: Any) -> int:
-    """Call an event off and tell everybody registered. Returns the number of mails sent."""
-    with transaction.atomic():
-        event = _lock_event(event.pk)
-        event.status = Event.Status.CANCELLED
-        event.save(update_fields=["status", "updated_at"])
-        content_changed()
-    subject = _("Abgesagt: %(title)s") % {"title": event.title_de}  # type: ignore[attr-defined]  # modeltranslation adds title_de at run time
-    return participants_mail(
-        event=event, subject=subject, body=message, include_waiting=True, by=by
-    )
-
 
 # --- registrations --------------------------------------------------------------------------
 
@@ -374,7 +193,7 @@ def _duplicate_message() -> str:
 
 def _matching_organisation(name: str) -> Any:
     """Link the free-text organisation to the directory entry when the name matches exactly."""
-    from . import selectors
+    from .. import selectors
 
     name = name.strip()
     if not name:
@@ -522,74 +341,3 @@ def _mail(registration: Registration, kind: str) -> None:
     transaction.on_commit(
         lambda: tasks.registration_mail.enqueue(registration_id=registration_id, kind=kind)
     )
-
-
-# --- retention ------------------------------------------------------------------------------
-
-
-def registrations_anonymise(*, older_than_days: int, now: datetime | None = None) -> int:
-    """Blank the personal data of registrations for events that ended long enough ago.
-
-    Status, session and check-in time stay, so attendance numbers survive. Running it again
-    changes nothing (already anonymised rows are skipped). Returns the number of rows changed.
-    """
-    cutoff = (now or timezone.now()) - timedelta(days=older_than_days)
-    past = Event.objects.filter(
-        models.Q(recurrence="", ends_at__lt=cutoff) | models.Q(series_ends_at__lt=cutoff)
-    )
-    with transaction.atomic():
-        changed = Registration.objects.filter(event__in=past, anonymised_at=None).update(
-            name="",
-            email="",
-            organisation_name="",
-            accessibility_needs="",
-            dietary_wishes="",
-            questions="",
-            anonymised_at=now or timezone.now(),
-        )
-        if changed:
-            log_action(
-                None, "events.registrations_anonymised", by=None,
-                data={"count": changed, "days": older_than_days},
-            )  # fmt: skip
-    logger.info("registrations anonymised", extra={"count": changed, "days": older_than_days})
-    return changed
-
-
-# --- network contacts -----------------------------------------------------------------------
-
-CONTACT_FIELDS = (
-    "organisation", "name", "role", "email", "phone", "topics", "districts", "legal_basis",
-    "consent_to_listing", "consent_note",
-)  # fmt: skip
-
-
-@transaction.atomic
-def network_contact_save(
-    *, contact: NetworkContact | None, data: dict[str, Any], by: Any
-) -> NetworkContact:
-    created = contact is None
-    contact = contact or NetworkContact()
-    consent_before = (contact.legal_basis, contact.consent_to_listing)
-    for field in CONTACT_FIELDS:
-        if field in data:
-            setattr(contact, field, data[field])
-    if (contact.legal_basis, contact.consent_to_listing) != consent_before and (
-        contact.legal_basis == NetworkContact.LegalBasis.CONSENT or contact.consent_to_listing
-    ):
-        contact.consent_recorded_at = timezone.now()
-    contact.save()
-    log_staff_action(
-        contact,
-        "events.contact_created" if created else "events.contact_updated",
-        by=by,
-        data={"legal_basis": contact.legal_basis},
-    )
-    return contact
-
-
-@transaction.atomic
-def network_contact_delete(*, contact: NetworkContact, reason: str, by: Any) -> None:
-    """Delete a contact for good (e.g. on request under Art. 17 GDPR); the log keeps no data."""
-    log_staff_action(contact, "events.contact_deleted", by=by, data={"reason": reason[:200]})
-    contact.delete()
