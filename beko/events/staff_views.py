@@ -7,13 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from beko.accounts import permissions
-from beko.accounts.permissions import backoffice_required, staff_required
+from beko.accounts.permissions import AuthenticatedRequest, backoffice_required, staff_required
 
 from . import exports, selectors, services
 from .forms import (
@@ -32,7 +32,7 @@ from .models import District, Event, NetworkContact, Registration
 from .views import is_htmx
 
 
-def _get_event_for(request: HttpRequest, pk: int) -> Event:
+def _get_event_for(request: AuthenticatedRequest, pk: int) -> Event:
     """The event if this user may manage it, else 404 (partners only see their own)."""
     return get_object_or_404(selectors.events_for_backoffice(user=request.user), pk=pk)
 
@@ -45,7 +45,7 @@ def _may_edit(user: object, event: Event) -> bool:
 
 
 @backoffice_required
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: AuthenticatedRequest) -> HttpResponse:
     events = selectors.with_attendance(
         selectors.events_for_backoffice(user=request.user).order_by("-starts_at", "-pk")
     )
@@ -70,7 +70,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @backoffice_required
 @require_http_methods(["GET", "POST"])
-def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def event_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     event = _get_event_for(request, pk) if pk else None
     if event and not _may_edit(request.user, event):
         messages.error(
@@ -123,7 +123,7 @@ def event_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def event_review(request: HttpRequest, pk: int) -> HttpResponse:
+def event_review(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -143,7 +143,7 @@ def event_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def event_cancel(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = CancelEventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -160,7 +160,7 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def event_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+def event_unpublish(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     services.event_unpublish(event=event, by=request.user)
     messages.success(request, _("Die Veranstaltung ist nicht mehr öffentlich."))
@@ -171,7 +171,7 @@ def event_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def participants(request: HttpRequest, pk: int) -> HttpResponse:
+def participants(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     status = request.GET.get("status", "")
     status = status if status in Registration.Status.values else ""
@@ -202,7 +202,7 @@ def participants(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def participants_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def participants_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     if fmt not in {"csv", "xlsx"}:
         raise Http404
@@ -214,7 +214,7 @@ def participants_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
 
 
 @staff_required
-def participants_print(request: HttpRequest, pk: int) -> HttpResponse:
+def participants_print(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Door list for when the network fails: print it, tick names by hand."""
     event = get_object_or_404(Event, pk=pk)
     registrations = selectors.registrations_for_event(
@@ -230,7 +230,9 @@ def participants_print(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_POST
-def participant_cancel(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+def participant_cancel(
+    request: AuthenticatedRequest, pk: int, registration_pk: int
+) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     registration = get_object_or_404(Registration, pk=registration_pk, event=event)
     promoted = services.registration_cancel(registration=registration, by=request.user)
@@ -248,7 +250,7 @@ def participant_cancel(request: HttpRequest, pk: int, registration_pk: int) -> H
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def participants_mail(request: HttpRequest, pk: int) -> HttpResponse:
+def participants_mail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = ParticipantMailForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -266,7 +268,7 @@ def participants_mail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def check_in(request: HttpRequest, pk: int) -> HttpResponse:
+def check_in(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Door page for phones: search by name, type or scan the ticket code, tick people in."""
     event = get_object_or_404(Event, pk=pk)
     result: dict[str, object] = {}
@@ -339,7 +341,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def contact_list(request: HttpRequest) -> HttpResponse:
+def contact_list(request: AuthenticatedRequest) -> HttpResponse:
     district = request.GET.get("district", "")
     district = district if district in District.values else ""
     filters = {
@@ -360,7 +362,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
-def contact_export(request: HttpRequest) -> HttpResponse:
+def contact_export(request: AuthenticatedRequest) -> HttpResponse:
     district = request.GET.get("district", "")
     contacts = selectors.contacts_for_invitation(
         district=district if district in District.values else "",
@@ -374,7 +376,7 @@ def contact_export(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def contact_edit(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
     contact = get_object_or_404(NetworkContact, pk=pk) if pk else None
     initial = {}
     if contact is None and request.GET.get("organisation"):
@@ -394,7 +396,7 @@ def contact_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def contact_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     contact = get_object_or_404(NetworkContact, pk=pk)
     form = ContactDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -408,7 +410,7 @@ def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-def organisation_network(request: HttpRequest, organisation_pk: int) -> HttpResponse:
+def organisation_network(request: AuthenticatedRequest, organisation_pk: int) -> HttpResponse:
     organisation = get_object_or_404(selectors.organisations(), pk=organisation_pk)
     return render(
         request,

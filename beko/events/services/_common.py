@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
@@ -12,6 +12,9 @@ from beko.core.audit import log_action
 from ..models import (
     Registration,
 )
+
+if TYPE_CHECKING:
+    from beko.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +35,7 @@ class RegistrationError(Exception):
 
 
 def log_staff_action(
-    obj: models.Model, action: str, *, by: Any, data: dict[str, Any] | None = None
+    obj: models.Model, action: str, *, by: User | None, data: dict[str, Any] | None = None
 ) -> None:
     """Record a staff action on personal data in the shared audit log.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +12,9 @@ from ..models import (
     NetworkContact,
 )
 from ._common import log_staff_action
+
+if TYPE_CHECKING:
+    from beko.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +28,7 @@ CONTACT_FIELDS = (
 
 @transaction.atomic
 def network_contact_save(
-    *, contact: NetworkContact | None, data: dict[str, Any], by: Any
+    *, contact: NetworkContact | None, data: dict[str, Any], by: User
 ) -> NetworkContact:
     created = contact is None
     contact = contact or NetworkContact()
@@ -48,7 +51,7 @@ def network_contact_save(
 
 
 @transaction.atomic
-def network_contact_delete(*, contact: NetworkContact, reason: str, by: Any) -> None:
+def network_contact_delete(*, contact: NetworkContact, reason: str, by: User) -> None:
     """Delete a contact for good (e.g. on request under Art. 17 GDPR); the log keeps no data."""
     log_staff_action(contact, "events.contact_deleted", by=by, data={"reason": reason[:200]})
     contact.delete()

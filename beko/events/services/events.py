@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -23,6 +23,9 @@ from ..models import (
     Registration,
 )
 from .registrations import _fill_waiting_list, _lock_event, _mail, participants_mail
+
+if TYPE_CHECKING:
+    from beko.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +49,7 @@ def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
     )
 
 
-def event_save(*, event: Event | None, data: dict[str, Any], by: Any) -> Event:
+def event_save(*, event: Event | None, data: dict[str, Any], by: User) -> Event:
     """Create or update an event from cleaned form data.
 
     Staff publish directly (or keep a draft); a partner editor's event is always a proposal
@@ -60,7 +63,7 @@ def event_save(*, event: Event | None, data: dict[str, Any], by: Any) -> Event:
 
 
 def _event_save_locked(
-    *, event: Event | None, data: dict[str, Any], by: Any
+    *, event: Event | None, data: dict[str, Any], by: User
 ) -> tuple[Event, list[Registration]]:
     if event is None:
         event = Event(created_by=by)
@@ -138,7 +141,7 @@ def events_refresh_next_dates(*, now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def event_review(*, event: Event, approve: bool, note: str, by: Any) -> Event:
+def event_review(*, event: Event, approve: bool, note: str, by: User) -> Event:
     """Staff decide on a partner's proposal."""
     event = _lock_event(event.pk)
     event.status = Event.Status.PUBLISHED if approve else Event.Status.REJECTED
@@ -152,7 +155,7 @@ def event_review(*, event: Event, approve: bool, note: str, by: Any) -> Event:
 
 
 @transaction.atomic
-def event_unpublish(*, event: Event, by: Any) -> Event:
+def event_unpublish(*, event: Event, by: User) -> Event:
     event = _lock_event(event.pk)
     event.status = Event.Status.DRAFT
     event.save(update_fields=["status", "updated_at"])
@@ -160,7 +163,7 @@ def event_unpublish(*, event: Event, by: Any) -> Event:
     return event
 
 
-def event_cancel(*, event: Event, message: str, by: Any) -> int:
+def event_cancel(*, event: Event, message: str, by: User) -> int:
     """Call an event off and tell everybody registered. Returns the number of mails sent."""
     with transaction.atomic():
         event = _lock_event(event.pk)

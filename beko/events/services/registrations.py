@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
@@ -29,12 +29,16 @@ from ..models import (
 )
 from ._common import ACTIVE, TOKEN_SALT, RegistrationError, log_staff_action
 
+if TYPE_CHECKING:
+    from beko.accounts.models import User
+    from beko.directory.models import Organisation
+
 logger = logging.getLogger(__name__)
 
 # --- registrations --------------------------------------------------------------------------
 
 
-def _lock_event(pk: Any) -> Event:
+def _lock_event(pk: int) -> Event:
     return Event.objects.select_for_update().get(pk=pk)
 
 
@@ -191,7 +195,7 @@ def _duplicate_message() -> str:
     )
 
 
-def _matching_organisation(name: str) -> Any:
+def _matching_organisation(name: str) -> Organisation | None:
     """Link the free-text organisation to the directory entry when the name matches exactly."""
     from .. import selectors
 
@@ -201,7 +205,9 @@ def _matching_organisation(name: str) -> Any:
     return selectors.organisations().filter(name__iexact=name).first()
 
 
-def registration_cancel(*, registration: Registration, by: Any = None) -> list[Registration]:
+def registration_cancel(
+    *, registration: Registration, by: User | None = None
+) -> list[Registration]:
     """Cancel a registration; a freed seat goes to the first fitting person on the waiting list.
 
     Idempotent: cancelling twice (double click, two tabs) promotes nobody the second time,
@@ -292,7 +298,7 @@ def registration_from_token(token: str) -> Registration | None:
 
 
 @transaction.atomic
-def registration_check_in(*, registration: Registration, by: Any) -> bool:
+def registration_check_in(*, registration: Registration, by: User) -> bool:
     """Mark a confirmed participant as present. Returns False when already checked in."""
     current = Registration.objects.select_for_update().get(pk=registration.pk)
     if current.status != Registration.Status.CONFIRMED:
@@ -310,7 +316,7 @@ def registration_check_in(*, registration: Registration, by: Any) -> bool:
 
 
 @transaction.atomic
-def registration_undo_check_in(*, registration: Registration, by: Any) -> None:
+def registration_undo_check_in(*, registration: Registration, by: User) -> None:
     Registration.objects.filter(pk=registration.pk).update(checked_in_at=None, checked_in_by=None)
     registration.checked_in_at = None
     log_staff_action(
@@ -319,7 +325,7 @@ def registration_undo_check_in(*, registration: Registration, by: Any) -> None:
 
 
 def participants_mail(
-    *, event: Event, subject: str, body: str, include_waiting: bool, by: Any
+    *, event: Event, subject: str, body: str, include_waiting: bool, by: User
 ) -> int:
     """Send one message to everyone registered (e.g. a change of room). Returns the count."""
     statuses = list(ACTIVE) if include_waiting else [Registration.Status.CONFIRMED]
