@@ -10,33 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from beko.core.audit import log_action
 from beko.core.models import Page
+from beko.core.tests.query_counts import counts as _counts
+from beko.core.tests.query_counts import queries as _queries
 from beko.directory.models import Offer, Organisation
 
 pytestmark = pytest.mark.django_db
-
-
-def _queries(client: Any, url: str) -> tuple[tuple[int, int], Any]:
-    """Queries with the shared caches emptied (cold) and of the warm request after it. One
-    request first fills what a process keeps for good (content types, URL resolvers)."""
-    client.get(url)
-    for cache in caches.all():
-        cache.clear()
-    with CaptureQueriesContext(connection) as cold:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    with CaptureQueriesContext(connection) as warm:
-        response = client.get(url)
-    return (len(cold.captured_queries), len(warm.captured_queries)), response
-
-
-def _counts(client: Any, urls: list[str]) -> dict[str, tuple[int, int]]:
-    return {url: _queries(client, url)[0] for url in urls}
 
 
 def _rows(staff_user: Any, start: int, stop: int) -> None:

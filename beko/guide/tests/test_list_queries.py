@@ -12,11 +12,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from django.core.cache import caches
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from beko.core.tests.query_counts import queries as _queries
 from beko.guide.engine import evaluate, parse_input
 from beko.guide.selectors import local_offers_for
 
@@ -26,18 +24,6 @@ pytestmark = pytest.mark.django_db
 
 CATEGORIES = ["arbeit-beruf", "ausbildung", "sprache", "beratung-migration", "beratung-recht",
               "anerkennung", "beratung"]  # fmt: skip
-
-
-def _queries(client: Any, url: str) -> tuple[tuple[int, int], Any]:
-    client.get(url)
-    for cache in caches.all():
-        cache.clear()
-    with CaptureQueriesContext(connection) as cold:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    with CaptureQueriesContext(connection) as warm:
-        response = client.get(url)
-    return (len(cold.captured_queries), len(warm.captured_queries)), response
 
 
 @pytest.fixture(autouse=True)
