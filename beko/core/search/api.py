@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models, transaction
+from django.db import connection, models
 from django.db.models.expressions import RawSQL
 
 from . import results
@@ -135,7 +134,7 @@ class Search:
         if self.is_empty:
             return []
         sql, params = self._match([model], visible_at)
-        with _index_scan(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT m.object_id FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
                 params,
@@ -151,7 +150,7 @@ class Search:
         if self.is_empty:
             return []
         sql, params = self._match([model], visible_at)
-        with _index_scan(), connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT m.object_id, m.keys FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
                 params,
@@ -204,24 +203,3 @@ def id_list(ids: list[int]) -> RawSQL:
 def restrict_to_ids(queryset: models.QuerySet, ids: list[int]) -> models.QuerySet:
     """`queryset.filter(pk__in=ids)` for any number of ids (see `id_list`)."""
     return queryset.filter(pk__in=id_list(ids))
-
-
-@contextmanager
-def _index_scan() -> Iterator[None]:
-    """On PostgreSQL, match through the GIN index, never by reading every document.
-
-    The planner cannot estimate how many documents a tsquery with prefixes (`kurs:*`) and
-    alternatives matches; it guesses far too many and reads the whole table (100 ms at
-    100,000 documents) where the index finds the same rows in a fifth of the time
-    (docs/architecture.md, "Search", cold path). `SET LOCAL` inside a savepoint ends with
-    it: the rest of the request plans as usual, also when the query fails.
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        yield
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")

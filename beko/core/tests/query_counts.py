@@ -29,13 +29,3 @@ def queries(client: Any, url: str) -> tuple[tuple[int, int], Any]:
 
 def counts(client: Any, urls: list[str]) -> dict[str, tuple[int, int]]:
     return {url: queries(client, url)[0] for url in urls}
-
-
-# Statements that read no data: the search's planner setting on PostgreSQL (inside a
-# savepoint) is the same for every page size, so it is left out of absolute limits.
-_CONTROL = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT", "SET LOCAL")
-
-
-def data_queries(captured: list[dict[str, Any]]) -> list[str]:
-    """The SQL of the captured queries that read or write data."""
-    return [q["sql"] for q in captured if not q["sql"].startswith(_CONTROL)]

@@ -113,21 +113,3 @@ def test_parsed_queries_are_shared_through_the_cache_and_it_can_be_switched_off(
     with CaptureQueriesContext(connection) as context:
         search.Search("Beratng")
     assert _vocabulary_queries(context) >= 1
-
-
-@pytest.mark.skipif(
-    "postgresql" not in __import__("django.conf").conf.settings.DATABASES["default"]["ENGINE"],
-    reason="the planner setting only exists on PostgreSQL",
-)
-def test_the_index_scan_setting_does_not_outlive_the_search(pages: list[Page]) -> None:
-    from django.db import connection, transaction
-
-    def seqscan() -> str:
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW enable_seqscan")
-            return cursor.fetchone()[0]
-
-    with transaction.atomic():  # a request's own transaction around the search
-        assert search.Search("Beratung").matching_ids(Page) == [pages[0].pk, pages[1].pk]
-        assert seqscan() == "on"
-    assert seqscan() == "on"
