@@ -48,10 +48,11 @@ def _home_sections_html(request: HttpRequest, *, language: str) -> list[str]:
     requests.
     """
     blocks: list[tuple[int, str]] = []
+    version = content_version()  # one cache read for all blocks
     for provider in selectors.home_section_providers():
         seconds = getattr(provider, "cache_seconds", 0)
         # Under the content version: a staff edit shows at once, not after `seconds`.
-        key = f"core:home-blocks:{content_version()}:{provider.__module__}:{language}"
+        key = f"core:home-blocks:{version}:{provider.__module__}:{language}"
         cached = cache.get(key) if seconds else None
         if cached is None:
             found = provider(request)
