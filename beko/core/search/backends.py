@@ -71,6 +71,56 @@ class Backend:
         """A subquery yielding `ids`, as one parameter (no limit on the number of ids)."""
         raise NotImplementedError
 
+    # --- two-pass ranking (the cold path at 20,000 hits) ----------------------------------
+
+    def unranked_sql(
+        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
+    ) -> tuple[str, list]:
+        """`(object_id, keys)` of every match, without bm25/ts_rank, in a cheap order that
+        puts the likely best first: documents whose title (then summary) holds the typed
+        words, then the shorter ones (both ranking functions favour them), then object_id.
+        Scoring every hit exactly was most of the cost of a broad query; `ranked_sql` scores
+        only the first few hundred of this order."""
+        raise NotImplementedError
+
+    def ranked_sql(
+        self, query: ParsedQuery, content_type_id: int, object_ids: list[int]
+    ) -> tuple[str, list]:
+        """`(object_id, score)` of the given matching objects, with the exact score of
+        `match_sql` (same expression, same weights)."""
+        raise NotImplementedError
+
+    _find = "instr"  # position of a substring, 0 if absent (PostgreSQL: strpos)
+
+    def hint_sql(self, query: ParsedQuery) -> tuple[str, list]:
+        """A cheap per-document score from the stored token strings of title and summary
+        (no full-text function): per group, 20 when the title holds a typed word (10 for a
+        synonym or correction only), plus 8 (4) for the summary. Title 10 : summary 4 as in
+        WEIGHTS; body hits are left to the exact score of the candidates."""
+        find = self._find
+        params: list[str] = []
+
+        def holds(column: str, alternative: Alternative) -> str:
+            if alternative.parts:
+                return "(" + " AND ".join(holds(column, p) for p in alternative.parts) + ")"
+            # The columns hold index tokens separated by single spaces (text.index_text).
+            if alternative.prefix:
+                params.append(" " + alternative.term)
+                return f"{find}(' ' || {column}, %s) > 0"
+            params.append(" " + alternative.term + " ")
+            return f"{find}(' ' || {column} || ' ', %s) > 0"
+
+        terms = []
+        for group in query.groups:
+            typed = [a for a in group.alternatives if not a.synonym] or list(group.alternatives)
+            others = [a for a in group.alternatives if a not in typed]
+            for column, high, low in (("d.title", 20, 10), ("d.summary", 8, 4)):
+                case = f"CASE WHEN {' OR '.join(holds(column, a) for a in typed)} THEN {high}"
+                if others:
+                    case += f" WHEN {' OR '.join(holds(column, a) for a in others)} THEN {low}"
+                terms.append(case + " ELSE 0 END")
+        return " + ".join(terms) or "0", params
+
     # --- vocabulary (Vocabulary protocol of query.parse) --------------------------------
 
     def known(self, stems: list[str]) -> set[str]:
@@ -200,6 +250,42 @@ class SqliteBackend(Backend):
         )
         return sql, [self.match_expression(query), *content_type_ids, *window_params]
 
+    def unranked_sql(
+        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
+    ) -> tuple[str, list]:
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        window, window_params = self.window_sql(visible_at)
+        hint, hint_params = self.hint_sql(query)
+        sql = (
+            "SELECT d.object_id, d.keys FROM search_searchdocument_fts "  # noqa: S608 - only table names/placeholders; values are parameters
+            "CROSS JOIN search_searchdocument d ON d.id = search_searchdocument_fts.rowid "
+            "WHERE search_searchdocument_fts MATCH %s "
+            f"AND d.content_type_id IN ({placeholders}){window} "
+            f"ORDER BY {hint} DESC, length(CAST(d.title || d.summary || d.body AS BLOB)), "
+            "d.object_id"
+        )
+        return sql, [
+            self.match_expression(query), *content_type_ids, *window_params, *hint_params
+        ]  # fmt: skip
+
+    def ranked_sql(
+        self, query: ParsedQuery, content_type_id: int, object_ids: list[int]
+    ) -> tuple[str, list]:
+        title, summary, body = WEIGHTS
+        # bm25 needs the full-text query, so the match runs again (index only, cheap), but
+        # the unary + keeps the rowid test out of FTS5 (else it re-runs the query per id):
+        # bm25 is computed for the candidates alone.
+        sql = (
+            "SELECT d.object_id, "  # noqa: S608 - only table names/placeholders; values are parameters
+            f"-bm25(search_searchdocument_fts, {title}, {summary}, {body}) "
+            "FROM search_searchdocument_fts "
+            "CROSS JOIN search_searchdocument d ON d.id = search_searchdocument_fts.rowid "
+            "WHERE search_searchdocument_fts MATCH %s "
+            "AND +search_searchdocument_fts.rowid IN (SELECT c.id FROM search_searchdocument c "
+            "WHERE c.content_type_id = %s AND c.object_id IN (SELECT value FROM json_each(%s)))"
+        )
+        return sql, [self.match_expression(query), content_type_id, json.dumps(object_ids)]
+
 
 def _tsquery_term(alternative: Alternative) -> str:
     if alternative.parts:
@@ -209,6 +295,7 @@ def _tsquery_term(alternative: Alternative) -> str:
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
+    _find = "strpos"
 
     def _collated(self, sql: str) -> str:
         # Byte order makes "term >= x AND term < x || U+10FFFF" an exact prefix test.
@@ -243,18 +330,26 @@ class PostgresBackend(Backend):
     def id_list_sql(self, ids: list[int]) -> tuple[str, list]:
         return "SELECT unnest(%s::bigint[])", [ids]
 
+    @staticmethod
+    def score_sql() -> str:
+        """The score of document `d`: ts_rank of the whole query plus ts_rank of the typed
+        words (parameters: `tsquery`, `typed_tsquery`)."""
+        title, summary, body = WEIGHTS
+        # ts_rank weights are {D, C, B, A}; normalised so the title weight is 1.
+        weights = f"{{0, {round(body / title, 3)}, {round(summary / title, 3)}, 1}}"
+        return (
+            f"ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) "
+            f"+ ts_rank('{weights}'::float4[], d.tsv, %s::tsquery)"
+        )
+
     def match_sql(
         self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
     ) -> tuple[str, list]:
         placeholders = ", ".join(["%s"] * len(content_type_ids))
-        title, summary, body = WEIGHTS
         window, window_params = self.window_sql(visible_at)
-        # ts_rank weights are {D, C, B, A}; normalised so the title weight is 1.
-        weights = f"{{0, {round(body / title, 3)}, {round(summary / title, 3)}, 1}}"
         sql = (
             "SELECT d.object_id AS object_id, d.content_type_id AS ct, d.keys AS keys, "  # noqa: S608 - only table names/placeholders; values are parameters
-            f"ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) "
-            f"+ ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) AS score "
+            f"{self.score_sql()} AS score "
             "FROM search_searchdocument d "
             "WHERE d.tsv @@ %s::tsquery "
             f"AND d.content_type_id IN ({placeholders}){window}"
@@ -263,6 +358,31 @@ class PostgresBackend(Backend):
         return sql, [
             expression, self.typed_tsquery(query), expression, *content_type_ids, *window_params
         ]  # fmt: skip
+
+    def unranked_sql(
+        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
+    ) -> tuple[str, list]:
+        placeholders = ", ".join(["%s"] * len(content_type_ids))
+        window, window_params = self.window_sql(visible_at)
+        hint, hint_params = self.hint_sql(query)
+        # octet_length reads the stored size of a compressed text without decompressing it.
+        sql = (
+            "SELECT d.object_id, d.keys FROM search_searchdocument d "  # noqa: S608 - only table names/placeholders; values are parameters
+            "WHERE d.tsv @@ %s::tsquery "
+            f"AND d.content_type_id IN ({placeholders}){window} "
+            f"ORDER BY {hint} DESC, "
+            "octet_length(d.title) + octet_length(d.summary) + octet_length(d.body), d.object_id"
+        )
+        return sql, [self.tsquery(query), *content_type_ids, *window_params, *hint_params]
+
+    def ranked_sql(
+        self, query: ParsedQuery, content_type_id: int, object_ids: list[int]
+    ) -> tuple[str, list]:
+        sql = (
+            f"SELECT d.object_id, {self.score_sql()} FROM search_searchdocument d "  # noqa: S608 - only table names/placeholders; values are parameters
+            "WHERE d.content_type_id = %s AND d.object_id = ANY(%s::bigint[])"
+        )
+        return sql, [self.tsquery(query), self.typed_tsquery(query), content_type_id, object_ids]
 
 
 def get_backend() -> Backend:
