@@ -93,32 +93,39 @@ class Backend:
     _find = "instr"  # position of a substring, 0 if absent (PostgreSQL: strpos)
 
     def hint_sql(self, query: ParsedQuery) -> tuple[str, list]:
-        """A cheap per-document score from the stored token strings of title and summary
-        (no full-text function): per group, 20 when the title holds a typed word (10 for a
-        synonym or correction only), plus 8 (4) for the summary. Title 10 : summary 4 as in
-        WEIGHTS; body hits are left to the exact score of the candidates."""
+        """A cheap per-document score from the stored token strings (no full-text
+        function): per group, 20 when the title holds a typed word (10 when it holds only a
+        synonym or correction), plus 8 when the summary holds a typed word (title 10 :
+        summary 4 as in WEIGHTS). Tokens are tested as word prefixes; body hits and term
+        counts are left to the exact score of the candidates. Each test is a function call
+        per hit, so the set is kept small (on PostgreSQL it would otherwise cost as much as
+        the ts_rank it saves)."""
         find = self._find
         params: list[str] = []
 
-        def holds(column: str, alternative: Alternative) -> str:
-            if alternative.parts:
-                return "(" + " AND ".join(holds(column, p) for p in alternative.parts) + ")"
+        def starts_word(column: str, term: str) -> str:
             # The columns hold index tokens separated by single spaces (text.index_text).
-            if alternative.prefix:
-                params.append(" " + alternative.term)
-                return f"{find}(' ' || {column}, %s) > 0"
-            params.append(" " + alternative.term + " ")
-            return f"{find}(' ' || {column} || ' ', %s) > 0"
+            params.append(" " + term)
+            return f"{find}(' ' || {column}, %s) > 0"
+
+        def holds(column: str, alternatives: list[Alternative]) -> str:
+            tests = [
+                "(" + " AND ".join(starts_word(column, p.term) for p in a.parts) + ")"
+                if a.parts
+                else starts_word(column, a.term)
+                for a in _covering(alternatives)
+            ]
+            return "(" + " OR ".join(tests) + ")"
 
         terms = []
         for group in query.groups:
             typed = [a for a in group.alternatives if not a.synonym] or list(group.alternatives)
             others = [a for a in group.alternatives if a not in typed]
-            for column, high, low in (("d.title", 20, 10), ("d.summary", 8, 4)):
-                case = f"CASE WHEN {' OR '.join(holds(column, a) for a in typed)} THEN {high}"
-                if others:
-                    case += f" WHEN {' OR '.join(holds(column, a) for a in others)} THEN {low}"
-                terms.append(case + " ELSE 0 END")
+            case = f"CASE WHEN {holds('d.title', typed)} THEN 20"
+            if others:
+                case += f" WHEN {holds('d.title', others)} THEN 10"
+            terms.append(case + " ELSE 0 END")
+            terms.append(f"CASE WHEN {holds('d.summary', typed)} THEN 8 ELSE 0 END")
         return " + ".join(terms) or "0", params
 
     # --- vocabulary (Vocabulary protocol of query.parse) --------------------------------
@@ -191,6 +198,17 @@ class Backend:
                 scored.append((distance, term))
         scored.sort()
         return [term for _distance, term in scored[:5]]
+
+
+def _covering(alternatives: list[Alternative]) -> list[Alternative]:
+    """The alternatives without those another one covers as a word prefix ("deutschkur"
+    covers "deutschkurs"): fewer tests per hit in `hint_sql`."""
+    plain = sorted({a.term for a in alternatives if not a.parts})
+    kept: list[str] = []
+    for term in plain:
+        if not any(term.startswith(shorter) for shorter in kept):
+            kept.append(term)
+    return [Alternative(term, prefix=True) for term in kept] + [a for a in alternatives if a.parts]
 
 
 def _fts5_term(alternative: Alternative) -> str:
