@@ -91,16 +91,17 @@ class Backend:
         raise NotImplementedError
 
     _find = "instr"  # position of a substring, 0 if absent (PostgreSQL: strpos)
+    _as_int = "({})"  # a condition as 0/1 (PostgreSQL needs a cast)
 
     def hint_sql(self, query: ParsedQuery) -> tuple[str, list]:
         """A cheap per-document score from the stored token strings (no full-text
-        function): per group, 20 when the title holds a typed word (10 when it holds only a
-        synonym or correction), plus 8 when the summary holds a typed word (title 10 :
-        summary 4 as in WEIGHTS). Tokens are tested as word prefixes; body hits and term
-        counts are left to the exact score of the candidates. Each test is a function call
-        per hit, so the set is kept small (on PostgreSQL it would otherwise cost as much as
-        the ts_rank it saves)."""
-        find = self._find
+        function), shaped like the exact one: every alternative found adds its field weight
+        (title 10, summary 4 as in WEIGHTS; half for a synonym or correction), so documents
+        matching more of the query in the heavier fields come first. Alternatives are tested
+        as word prefixes, only those no other one covers ("deutschkur" covers
+        "deutschkurs"): each test is a function call per hit. Body hits and term counts are
+        left to the exact score of the candidates."""
+        find, as_int = self._find, self._as_int
         params: list[str] = []
 
         def starts_word(column: str, term: str) -> str:
@@ -108,24 +109,18 @@ class Backend:
             params.append(" " + term)
             return f"{find}(' ' || {column}, %s) > 0"
 
-        def holds(column: str, alternatives: list[Alternative]) -> str:
-            tests = [
-                "(" + " AND ".join(starts_word(column, p.term) for p in a.parts) + ")"
-                if a.parts
-                else starts_word(column, a.term)
-                for a in _covering(alternatives)
-            ]
-            return "(" + " OR ".join(tests) + ")"
+        def holds(column: str, alternative: Alternative) -> str:
+            if alternative.parts:
+                return " AND ".join(starts_word(column, p.term) for p in alternative.parts)
+            return starts_word(column, alternative.term)
 
         terms = []
         for group in query.groups:
-            typed = [a for a in group.alternatives if not a.synonym] or list(group.alternatives)
-            others = [a for a in group.alternatives if a not in typed]
-            case = f"CASE WHEN {holds('d.title', typed)} THEN 20"
-            if others:
-                case += f" WHEN {holds('d.title', others)} THEN 10"
-            terms.append(case + " ELSE 0 END")
-            terms.append(f"CASE WHEN {holds('d.summary', typed)} THEN 8 ELSE 0 END")
+            typed = [a for a in group.alternatives if not a.synonym]
+            for alternative in _covering(list(group.alternatives)):
+                half = 1 if alternative.synonym and typed else 2
+                for column, weight in (("d.title", 5), ("d.summary", 2)):
+                    terms.append(f"{weight * half} * {as_int.format(holds(column, alternative))}")
         return " + ".join(terms) or "0", params
 
     # --- vocabulary (Vocabulary protocol of query.parse) --------------------------------
@@ -202,13 +197,16 @@ class Backend:
 
 def _covering(alternatives: list[Alternative]) -> list[Alternative]:
     """The alternatives without those another one covers as a word prefix ("deutschkur"
-    covers "deutschkurs"): fewer tests per hit in `hint_sql`."""
-    plain = sorted({a.term for a in alternatives if not a.parts})
+    covers "deutschkurs"), as prefixes; a typed word wins over a synonym of the same
+    term. Fewer tests per hit in `hint_sql`."""
+    typed = {a.term for a in alternatives if not a.parts and not a.synonym}
     kept: list[str] = []
-    for term in plain:
+    for term in sorted({a.term for a in alternatives if not a.parts}):
         if not any(term.startswith(shorter) for shorter in kept):
             kept.append(term)
-    return [Alternative(term, prefix=True) for term in kept] + [a for a in alternatives if a.parts]
+    return [Alternative(term, prefix=True, synonym=term not in typed) for term in kept] + [
+        a for a in alternatives if a.parts
+    ]
 
 
 def _fts5_term(alternative: Alternative) -> str:
@@ -314,6 +312,7 @@ def _tsquery_term(alternative: Alternative) -> str:
 class PostgresBackend(Backend):
     vendor = "postgresql"
     _find = "strpos"
+    _as_int = "({})::int"
 
     def _collated(self, sql: str) -> str:
         # Byte order makes "term >= x AND term < x || U+10FFFF" an exact prefix test.
