@@ -382,13 +382,17 @@ class PostgresBackend(Backend):
         placeholders = ", ".join(["%s"] * len(content_type_ids))
         window, window_params = self.window_sql(visible_at)
         hint, hint_params = self.hint_sql(query)
-        # octet_length reads the stored size of a compressed text without decompressing it.
+        # Among equal hints the longer document first: ts_rank (normalisation 0) does not
+        # divide by the length, so more body text means more hits (bm25 does the opposite:
+        # SQLite puts the shorter first). octet_length reads the stored size of a
+        # compressed text without decompressing it.
         sql = (
             "SELECT d.object_id, d.keys FROM search_searchdocument d "  # noqa: S608 - only table names/placeholders; values are parameters
             "WHERE d.tsv @@ %s::tsquery "
             f"AND d.content_type_id IN ({placeholders}){window} "
             f"ORDER BY {hint} DESC, "
-            "octet_length(d.title) + octet_length(d.summary) + octet_length(d.body), d.object_id"
+            "octet_length(d.title) + octet_length(d.summary) + octet_length(d.body) DESC, "
+            "d.object_id"
         )
         return sql, [self.tsquery(query), *content_type_ids, *window_params, *hint_params]
 
