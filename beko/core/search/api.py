@@ -17,9 +17,6 @@ from .query import ParsedQuery, match_tokens, parse
 from .text import index_text
 
 MAX_QUERY_LENGTH = 200
-# How many of the cheaply ordered matches `Search.best_first` scores exactly: a result list
-# shows 20 per page, so ten pages are in exact order.
-RANK_CANDIDATES = 200
 
 
 @dataclass(frozen=True)
@@ -147,43 +144,18 @@ class Search:
     def matching_keys(
         self, model: type[models.Model], *, visible_at: datetime | None = None
     ) -> list[tuple[int, str]]:
-        """Every matching `model` document (like `matching_ids`) with its facet keys
-        (`Document.keys`, space-separated): the caller filters and counts facets over all
-        matches without another query on the model's tables (one query).
-
-        Not ranked exactly: the order is a cheap guess (title and summary hits of the typed
-        words first, then shorter documents). Pass the ids you keep to `best_first`, which
-        scores the head of the list exactly (docs/architecture.md, "Search", cold path).
-        """
+        """Like `matching_ids`, with each document's facet keys (`Document.keys`, space-
+        separated): the caller filters and counts facets over all matches without another
+        query on the model's tables (one query)."""
         if self.is_empty:
             return []
-        ids = [ContentType.objects.get_for_model(model).pk]
-        sql, params = self.backend.unranked_sql(self.parsed, ids, visible_at=visible_at)
+        sql, params = self._match([model], visible_at)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(
+                f"SELECT m.object_id, m.keys FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
+                params,
+            )
             return cursor.fetchall()
-
-    def best_first(
-        self, model: type[models.Model], ids: list[int], *, exact: int | None = None
-    ) -> list[int]:
-        """`ids` (matches in the order of `matching_keys`) with the first `exact` of them
-        ranked by the exact score of `matching_ids` (ties by id); the rest keep their order.
-
-        One query over `exact` documents, however many match: a broad word no longer pays
-        bm25/ts_rank for 20,000 hits. With at most `exact` matches the order equals
-        `matching_ids`.
-        """
-        if self.is_empty or not ids:
-            return ids
-        exact = RANK_CANDIDATES if exact is None else exact
-        head = ids[:exact]
-        content_type = ContentType.objects.get_for_model(model).pk
-        sql, params = self.backend.ranked_sql(self.parsed, content_type, head)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            scores = dict(cursor.fetchall())
-        ranked = sorted(head, key=lambda pk: (-scores.get(pk, 0.0), pk))
-        return ranked + ids[exact:]
 
     def ranked_ids(self, queryset: models.QuerySet) -> list[int]:
         """Primary keys of the matching rows of `queryset`, best first (two queries).

@@ -71,58 +71,6 @@ class Backend:
         """A subquery yielding `ids`, as one parameter (no limit on the number of ids)."""
         raise NotImplementedError
 
-    # --- two-pass ranking (the cold path at 20,000 hits) ----------------------------------
-
-    def unranked_sql(
-        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
-    ) -> tuple[str, list]:
-        """`(object_id, keys)` of every match, without bm25/ts_rank, in a cheap order that
-        puts the likely best first: documents whose title (then summary) holds the typed
-        words, then the shorter ones (both ranking functions favour them), then object_id.
-        Scoring every hit exactly was most of the cost of a broad query; `ranked_sql` scores
-        only the first few hundred of this order."""
-        raise NotImplementedError
-
-    def ranked_sql(
-        self, query: ParsedQuery, content_type_id: int, object_ids: list[int]
-    ) -> tuple[str, list]:
-        """`(object_id, score)` of the given matching objects, with the exact score of
-        `match_sql` (same expression, same weights)."""
-        raise NotImplementedError
-
-    _find = "instr"  # position of a substring, 0 if absent (PostgreSQL: strpos)
-    _as_int = "({})"  # a condition as 0/1 (PostgreSQL needs a cast)
-
-    def hint_sql(self, query: ParsedQuery) -> tuple[str, list]:
-        """A cheap per-document score from the stored token strings (no full-text
-        function), shaped like the exact one: every alternative found adds its field weight
-        (title 10, summary 4 as in WEIGHTS; half for a synonym or correction), so documents
-        matching more of the query in the heavier fields come first. Alternatives are tested
-        as word prefixes, only those no other one covers ("deutschkur" covers
-        "deutschkurs"): each test is a function call per hit. Body hits and term counts are
-        left to the exact score of the candidates."""
-        find, as_int = self._find, self._as_int
-        params: list[str] = []
-
-        def starts_word(column: str, term: str) -> str:
-            # The columns hold index tokens separated by single spaces (text.index_text).
-            params.append(" " + term)
-            return f"{find}(' ' || {column}, %s) > 0"
-
-        def holds(column: str, alternative: Alternative) -> str:
-            if alternative.parts:
-                return " AND ".join(starts_word(column, p.term) for p in alternative.parts)
-            return starts_word(column, alternative.term)
-
-        terms = []
-        for group in query.groups:
-            typed = [a for a in group.alternatives if not a.synonym]
-            for alternative in _covering(list(group.alternatives)):
-                half = 1 if alternative.synonym and typed else 2
-                for column, weight in (("d.title", 5), ("d.summary", 2)):
-                    terms.append(f"{weight * half} * {as_int.format(holds(column, alternative))}")
-        return " + ".join(terms) or "0", params
-
     # --- vocabulary (Vocabulary protocol of query.parse) --------------------------------
 
     def known(self, stems: list[str]) -> set[str]:
@@ -195,20 +143,6 @@ class Backend:
         return [term for _distance, term in scored[:5]]
 
 
-def _covering(alternatives: list[Alternative]) -> list[Alternative]:
-    """The alternatives without those another one covers as a word prefix ("deutschkur"
-    covers "deutschkurs"), as prefixes; a typed word wins over a synonym of the same
-    term. Fewer tests per hit in `hint_sql`."""
-    typed = {a.term for a in alternatives if not a.parts and not a.synonym}
-    kept: list[str] = []
-    for term in sorted({a.term for a in alternatives if not a.parts}):
-        if not any(term.startswith(shorter) for shorter in kept):
-            kept.append(term)
-    return [Alternative(term, prefix=True, synonym=term not in typed) for term in kept] + [
-        a for a in alternatives if a.parts
-    ]
-
-
 def _fts5_term(alternative: Alternative) -> str:
     # Terms are [^\W_]+ sequences (see text.py), so quoting cannot be broken out of.
     if alternative.parts:
@@ -266,42 +200,6 @@ class SqliteBackend(Backend):
         )
         return sql, [self.match_expression(query), *content_type_ids, *window_params]
 
-    def unranked_sql(
-        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
-    ) -> tuple[str, list]:
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        window, window_params = self.window_sql(visible_at)
-        hint, hint_params = self.hint_sql(query)
-        sql = (
-            "SELECT d.object_id, d.keys FROM search_searchdocument_fts "  # noqa: S608 - only table names/placeholders; values are parameters
-            "CROSS JOIN search_searchdocument d ON d.id = search_searchdocument_fts.rowid "
-            "WHERE search_searchdocument_fts MATCH %s "
-            f"AND d.content_type_id IN ({placeholders}){window} "
-            f"ORDER BY {hint} DESC, length(CAST(d.title || d.summary || d.body AS BLOB)), "
-            "d.object_id"
-        )
-        return sql, [
-            self.match_expression(query), *content_type_ids, *window_params, *hint_params
-        ]  # fmt: skip
-
-    def ranked_sql(
-        self, query: ParsedQuery, content_type_id: int, object_ids: list[int]
-    ) -> tuple[str, list]:
-        title, summary, body = WEIGHTS
-        # bm25 needs the full-text query, so the match runs again (index only, cheap), but
-        # the unary + keeps the rowid test out of FTS5 (else it re-runs the query per id):
-        # bm25 is computed for the candidates alone.
-        sql = (
-            "SELECT d.object_id, "  # noqa: S608 - only table names/placeholders; values are parameters
-            f"-bm25(search_searchdocument_fts, {title}, {summary}, {body}) "
-            "FROM search_searchdocument_fts "
-            "CROSS JOIN search_searchdocument d ON d.id = search_searchdocument_fts.rowid "
-            "WHERE search_searchdocument_fts MATCH %s "
-            "AND +search_searchdocument_fts.rowid IN (SELECT c.id FROM search_searchdocument c "
-            "WHERE c.content_type_id = %s AND c.object_id IN (SELECT value FROM json_each(%s)))"
-        )
-        return sql, [self.match_expression(query), content_type_id, json.dumps(object_ids)]
-
 
 def _tsquery_term(alternative: Alternative) -> str:
     if alternative.parts:
@@ -311,8 +209,6 @@ def _tsquery_term(alternative: Alternative) -> str:
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
-    _find = "strpos"
-    _as_int = "({})::int"
 
     def _collated(self, sql: str) -> str:
         # Byte order makes "term >= x AND term < x || U+10FFFF" an exact prefix test.
@@ -347,26 +243,18 @@ class PostgresBackend(Backend):
     def id_list_sql(self, ids: list[int]) -> tuple[str, list]:
         return "SELECT unnest(%s::bigint[])", [ids]
 
-    @staticmethod
-    def score_sql() -> str:
-        """The score of document `d`: ts_rank of the whole query plus ts_rank of the typed
-        words (parameters: `tsquery`, `typed_tsquery`)."""
-        title, summary, body = WEIGHTS
-        # ts_rank weights are {D, C, B, A}; normalised so the title weight is 1.
-        weights = f"{{0, {round(body / title, 3)}, {round(summary / title, 3)}, 1}}"
-        return (
-            f"ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) "
-            f"+ ts_rank('{weights}'::float4[], d.tsv, %s::tsquery)"
-        )
-
     def match_sql(
         self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
     ) -> tuple[str, list]:
         placeholders = ", ".join(["%s"] * len(content_type_ids))
+        title, summary, body = WEIGHTS
         window, window_params = self.window_sql(visible_at)
+        # ts_rank weights are {D, C, B, A}; normalised so the title weight is 1.
+        weights = f"{{0, {round(body / title, 3)}, {round(summary / title, 3)}, 1}}"
         sql = (
             "SELECT d.object_id AS object_id, d.content_type_id AS ct, d.keys AS keys, "  # noqa: S608 - only table names/placeholders; values are parameters
-            f"{self.score_sql()} AS score "
+            f"ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) "
+            f"+ ts_rank('{weights}'::float4[], d.tsv, %s::tsquery) AS score "
             "FROM search_searchdocument d "
             "WHERE d.tsv @@ %s::tsquery "
             f"AND d.content_type_id IN ({placeholders}){window}"
@@ -375,35 +263,6 @@ class PostgresBackend(Backend):
         return sql, [
             expression, self.typed_tsquery(query), expression, *content_type_ids, *window_params
         ]  # fmt: skip
-
-    def unranked_sql(
-        self, query: ParsedQuery, content_type_ids: list[int], *, visible_at: datetime | None = None
-    ) -> tuple[str, list]:
-        placeholders = ", ".join(["%s"] * len(content_type_ids))
-        window, window_params = self.window_sql(visible_at)
-        hint, hint_params = self.hint_sql(query)
-        # Among equal hints the longer document first: ts_rank (normalisation 0) does not
-        # divide by the length, so more body text means more hits (bm25 does the opposite:
-        # SQLite puts the shorter first). octet_length reads the stored size of a
-        # compressed text without decompressing it.
-        sql = (
-            "SELECT d.object_id, d.keys FROM search_searchdocument d "  # noqa: S608 - only table names/placeholders; values are parameters
-            "WHERE d.tsv @@ %s::tsquery "
-            f"AND d.content_type_id IN ({placeholders}){window} "
-            f"ORDER BY {hint} DESC, "
-            "octet_length(d.title) + octet_length(d.summary) + octet_length(d.body) DESC, "
-            "d.object_id"
-        )
-        return sql, [self.tsquery(query), *content_type_ids, *window_params, *hint_params]
-
-    def ranked_sql(
-        self, query: ParsedQuery, content_type_id: int, object_ids: list[int]
-    ) -> tuple[str, list]:
-        sql = (
-            f"SELECT d.object_id, {self.score_sql()} FROM search_searchdocument d "  # noqa: S608 - only table names/placeholders; values are parameters
-            "WHERE d.content_type_id = %s AND d.object_id = ANY(%s::bigint[])"
-        )
-        return sql, [self.tsquery(query), self.typed_tsquery(query), content_type_id, object_ids]
 
 
 def get_backend() -> Backend:

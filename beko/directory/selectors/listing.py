@@ -47,8 +47,8 @@ def offer_search(
     relaxed = False
     if search is not None:
         # The visibility window in the index equals offers_public() (directory/search.py),
-        # so one full-text query yields the visible matches with the facet keys the filters
-        # and counts need; a second one ranks the head of what passes the filters.
+        # so one full-text query yields the visible matches, best first, with the facet keys
+        # the filters and counts need.
         wider: Search | None = search
         while wider is not None:
             rows = wider.matching_keys(Offer, visible_at=now)
@@ -58,9 +58,6 @@ def offer_search(
             # never pay for it.
             if ids:
                 relaxed = wider is not search
-                if sort == "relevance":
-                    # The matches come in a cheap order; only the head is scored exactly.
-                    ids = wider.best_first(Offer, ids)
                 break
             # Nothing at all: the facets count the matches of the widest search tried.
             wider = wider.relaxed()
