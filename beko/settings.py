@@ -156,6 +156,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "beko.core.context_processors.site",
+                "beko.core.context_processors.csrf_placeholder",
             ],
         },
     },
