@@ -36,7 +36,8 @@ class RawColumns:
     def sql(self) -> str:
         """The column list for SELECT, e.g. `e."id", e."status"`."""
         quote = connection.ops.quote_name
-        return ", ".join(f"{self.alias}.{quote(f.column)}" for f in self.fields)
+        # str(): a concrete field always has a column (the stubs allow None).
+        return ", ".join(f"{self.alias}.{quote(str(f.column))}" for f in self.fields)
 
     def _converters_for_connection(self) -> list[list[tuple[Converter, Any]]]:
         vendor = connection.vendor

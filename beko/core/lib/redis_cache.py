@@ -33,11 +33,12 @@ class PooledRedisCacheClient(RedisCacheClient):
         self._incr_script: Any = None
 
     def get_client(self, key: Any = None, *, write: bool = False) -> Any:
-        index = self._get_connection_pool_index(write)
+        # Django's private helpers (not in django-stubs): the pool this operation would use.
+        index = self._get_connection_pool_index(write)  # type: ignore[attr-defined]  # Django's, untyped
         client = self._clients.get(index)
         if client is None:
-            pool = self._get_connection_pool(write)
-            client = self._clients[index] = self._client(connection_pool=pool)
+            pool = self._get_connection_pool(write)  # type: ignore[attr-defined]  # Django's, untyped
+            client = self._clients[index] = self._client(connection_pool=pool)  # type: ignore[attr-defined]  # redis.Redis
         return client
 
     def incr(self, key: Any, delta: int) -> int:
