@@ -94,24 +94,27 @@ class _SeatCheck:
 
 # One statement, written out: the ORM needs more CPU to build this aggregate than the
 # database needs to answer it, and it runs while every other registration waits.
+# Three counts, each with its own index condition: the confirmed rows (index event, status,
+# session; at most the capacity) and the address's own active row (the partial unique index,
+# whose predicate the last WHERE repeats so the planner can use it). One WHERE with an OR
+# made PostgreSQL scan every registration of the event, the waiting list included, and the
+# registrations got slower the longer the waiting list grew.
 _SEAT_SQL = """
-SELECT COALESCE(SUM(CASE WHEN status = %(confirmed)s THEN 1 ELSE 0 END), 0),
-       COALESCE(SUM(CASE WHEN status = %(confirmed)s AND session_id = %(session)s
-                    THEN 1 ELSE 0 END), 0),
-       COALESCE(SUM(CASE WHEN email = %(email)s AND status IN (%(confirmed)s, %(waiting)s)
-                    THEN 1 ELSE 0 END), 0)
-FROM {table}
-WHERE event_id = %(event)s
-  AND (status = %(confirmed)s OR (email = %(email)s AND status IN (%(confirmed)s, %(waiting)s)))
+SELECT (SELECT COUNT(*) FROM {table}
+        WHERE event_id = %(event)s AND status = %(confirmed)s),
+       (SELECT COUNT(*) FROM {table}
+        WHERE event_id = %(event)s AND status = %(confirmed)s AND session_id = %(session)s),
+       (SELECT COUNT(*) FROM {table}
+        WHERE event_id = %(event)s AND email = %(email)s
+          AND status IN (%(confirmed)s, %(waiting)s) AND NOT email = %(no_email)s)
 """
 
 
 def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCheck:
     """Seats taken (event and session) and whether `email` is registered: one query.
 
-    Call with the event locked. The WHERE clause keeps the scan to the confirmed rows (index
-    event, status, session) plus the address's own row (the partial unique index), so the
-    waiting list and cancellations do not make it slower.
+    Call with the event locked. Each count reads only its index range (see `_SEAT_SQL`), so
+    the waiting list and cancellations do not make it slower.
     """
     sql = _SEAT_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
     params: dict[str, int | str] = {
@@ -120,6 +123,7 @@ def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCh
         "email": email,
         "confirmed": Registration.Status.CONFIRMED.value,
         "waiting": Registration.Status.WAITING.value,
+        "no_email": "",
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
