@@ -229,9 +229,10 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     # The bare event and its sessions are enough to register (validation needs the session
     # ids, not the seats: the service decides seat or waiting list under the event lock).
     # The full page with the current seats is built only to show errors.
-    event = selectors.event_for_registration(slug=slug)
-    if event is None:
+    found = selectors.event_for_registration(slug=slug)
+    if found is None:
         raise Http404
+    event, sessions = found
     if request.method == "GET":
         return redirect(event.get_absolute_url() + "#anmeldung")
     status = 400
@@ -245,7 +246,6 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     elif closed := services.registration_window_error(event):
         messages.error(request, closed)
     else:
-        sessions = selectors.event_sessions(event)
         form = RegistrationForm(request.POST, event=event, sessions=sessions)
         if form.is_valid():
             try:
