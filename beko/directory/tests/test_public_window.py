@@ -232,11 +232,12 @@ def test_a_stale_instance_saved_later_does_not_bring_back_a_window(
     assert loaded.pk not in set(offers_public().values_list("pk", flat=True))
 
 
-def test_changed_freshness_settings_need_the_rewindow_command(
-    boundary_offers: dict[str, Offer], settings: Any
+@pytest.mark.parametrize("command", ["offers_rewindow", "search_reindex"])
+def test_changed_freshness_settings_need_a_rewindow_or_rebuild(
+    boundary_offers: dict[str, Offer], settings: Any, command: str
 ) -> None:
     revived = boundary_offers["verified_day_before_cutoff"].pk
     settings.BEKO_DIRECTORY_HIDE_AFTER_DAYS += 2
     assert revived not in set(offers_public().values_list("pk", flat=True))  # windows as before
-    call_command("offers_rewindow", stdout=StringIO())
+    call_command(command, stdout=StringIO())
     assert revived in assert_same_as_old_rule()
