@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 RESULT = Path(__file__).resolve().parent / "results" / "visibility.json"
 REPEAT = int(os.environ.get("BENCH_REPEAT", "30"))
