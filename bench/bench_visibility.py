@@ -77,7 +77,7 @@ def main(label: str) -> None:
     if connection.vendor == "postgresql":
         for name, queryset in {
             "single_visible_check": offers_public().filter(pk=pk),
-            "list_count": offers_public(),
+            "list_count": offers_public().order_by().values("pk"),
             "list_first_page": page[:20],
         }.items():
             plans[name] = queryset.explain(analyze=True)
