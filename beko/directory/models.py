@@ -300,11 +300,12 @@ class Offer(TranslatableContent):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The window is written by services.offers_rewindow alone (an UPDATE of two
-        # columns). A plain save() of an instance loaded before a re-window would otherwise
-        # put back the window it was loaded with, perhaps that of a now hidden offer.
-        if not (args or self._state.adding or kwargs.get("force_insert")) and (
-            kwargs.get("update_fields") is None
-        ):
+        # columns), so that errors leave an offer hidden, never public: a new row (also a
+        # copy of a public offer) starts without a window, and a plain save() of an instance
+        # loaded before a re-window does not put back the window it was loaded with.
+        if self._state.adding or kwargs.get("force_insert") or self.pk is None:
+            self.public_from = self.public_until = None
+        elif kwargs.get("update_fields") is None:
             kwargs["update_fields"] = (
                 {f.attname for f in self._meta.concrete_fields if not f.primary_key}
                 - self.get_deferred_fields()

@@ -241,3 +241,14 @@ def test_changed_freshness_settings_need_a_rewindow_or_rebuild(
     assert revived not in set(offers_public().values_list("pk", flat=True))  # windows as before
     call_command(command, stdout=StringIO())
     assert revived in assert_same_as_old_rule()
+
+
+def test_a_copy_of_a_public_offer_starts_hidden(boundary_offers: dict[str, Offer]) -> None:
+    copy = Offer.objects.get(pk=boundary_offers["plain"].pk)
+    assert copy.public_from is not None
+    copy.pk = None
+    copy._state.adding = True
+    copy.save()
+    assert copy.pk not in set(offers_public().values_list("pk", flat=True))
+    services.offers_reindex(queryset=Offer.objects.filter(pk=copy.pk))
+    assert copy.pk in assert_same_as_old_rule()
