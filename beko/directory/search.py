@@ -28,7 +28,7 @@ def visibility_window(
     Valid_from <= today <= valid_until (local dates) and verified (or created) no longer ago
     than BEKO_DIRECTORY_STALE_DAYS + BEKO_DIRECTORY_HIDE_AFTER_DAYS, as a window of moments:
     visible while start <= now <= end (None = open-ended). Changing those settings needs
-    `manage.py offers_rewindow` (README).
+    `manage.py offers_rewindow` or `search_reindex` (README).
     """
     local = ZoneInfo(settings.TIME_ZONE)
     start = datetime.combine(valid_from, time.min, tzinfo=local) if valid_from else None
