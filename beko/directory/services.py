@@ -464,8 +464,11 @@ def related_changed(*, relation: str, pk: int) -> None:
     ):
         # Hiding never waits for the job: should it be late or fail, the offers of a hidden
         # organisation must not stay public. (Showing them again may wait: that errs on the
-        # hidden side.) The job after commit re-windows them all the same.
-        Offer.objects.filter(organisation_id=pk).update(public_from=None, public_until=None)
+        # hidden side.) The job after commit re-windows them all the same. Their search
+        # documents go too, so result counts and facets drop them at once as well.
+        hidden = Offer.objects.filter(organisation_id=pk)
+        search.index_remove_many(model=Offer, object_ids=hidden.values_list("pk", flat=True))
+        hidden.update(public_from=None, public_until=None)
     content_changed()
     offers_reindex_later(offer_ids=offers_related_to(relation=relation, pk=pk))
 

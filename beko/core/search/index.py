@@ -156,10 +156,16 @@ def index_update(*, obj: models.Model) -> None:
 
 
 def index_remove(*, model: type[models.Model], object_id: int) -> None:
+    index_remove_many(model=model, object_ids=[object_id])
+
+
+def index_remove_many(*, model: type[models.Model], object_ids: Iterable[int]) -> int:
+    """Drop the documents of these objects (they left the public site); returns how many."""
     results.bump()
-    SearchDocument.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id=object_id
+    deleted, _ = SearchDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=list(object_ids)
     ).delete()
+    return deleted
 
 
 @transaction.atomic

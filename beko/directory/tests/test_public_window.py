@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from beko.core import search
 from beko.directory import services
 from beko.directory.models import Offer, OfferChange, Organisation
 from beko.directory.selectors import offers_public, organisations_public
@@ -157,6 +158,8 @@ def test_hiding_an_organisation_does_not_wait_for_the_reindex_job(
     other_organisation.save()
     services.related_changed(relation="organisation", pk=other_organisation.pk)
     assert other.pk not in set(offers_public().values_list("pk", flat=True))
+    # Search results, their count and facets drop it at once too (its document is gone).
+    assert other.pk not in {pk for pk, _ in search.Search(other.title).matching_keys(Offer)}
     other_organisation.is_public = True
     other_organisation.save()
     services.related_changed(relation="organisation", pk=other_organisation.pk)
