@@ -10,6 +10,9 @@ PORT ?= 8000
 # test_$(PG_DB) is created and dropped by the tests. Parallel checkouts use different names.
 PG_DB ?= $(or $(BEKO_PG_DB),beko)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/$(PG_DB)
+# The tests of our Redis cache backend run against this server (keys with a random prefix of
+# their own; the rest of the suite uses local memory). Empty skips them.
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 # Two processes on the two cores of these machines (pytest-xdist); `make test PYTEST_ARGS=` runs one.
 PYTEST_ARGS ?= -n auto
 
@@ -83,7 +86,8 @@ test-sqlite: setup
 
 # PostgreSQL: the whole suite except the browser tests (they ran on SQLite already).
 test-postgres: setup
-	@$(PYTEST_RUN) env BEKO_ENV=test DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	@$(PYTEST_RUN) env BEKO_ENV=test DATABASE_URL=$(PG_URL) BEKO_TEST_REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 test-browser: setup system-deps
 	@$(PYTEST_RUN) env BEKO_ENV=test $(BIN)/pytest -m browser $(PYTEST_ARGS)

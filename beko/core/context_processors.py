@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from beko.accounts import permissions
 
 from . import selectors
+from .lib import response_cache
 from .lib.fallback_marks import mark
 
 # Office details from the environment are German text (the office's name, its address, the
@@ -62,3 +63,11 @@ def _office(language: str) -> dict[str, str]:
     return {
         key: mark(value) if key in _GERMAN_OFFICE_FIELDS else value for key, value in office.items()
     }
+
+
+def csrf_placeholder(request: HttpRequest) -> dict[str, Any]:
+    """While a cached public view renders, `{% csrf_token %}` shows a placeholder that the
+    response cache fills in per visitor (docs/architecture.md, "Response cache"). Listed
+    after Django's own csrf processor, which it overrides only then."""
+    token = response_cache.csrf_token_placeholder(request)
+    return {} if token is None else {"csrf_token": token}

@@ -8,6 +8,7 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
 from beko.core import search
+from beko.core.services import content_changed
 
 from . import services
 from .models import (
@@ -68,7 +69,10 @@ class OfferAdmin(admin.ModelAdmin):
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         # After the many-to-many fields are saved: they are part of the search document.
         super().save_related(request, form, formsets, change)
-        services.offers_reindex_later(offer_ids=[form.instance.pk])
+        # In the request, not as a job: an offer archived here leaves the public site with
+        # the save (its window), like with the services.
+        services.offers_reindex(queryset=Offer.objects.filter(pk=form.instance.pk))
+        content_changed()
 
     def delete_model(self, request: HttpRequest, obj: Model) -> None:
         pk = obj.pk

@@ -17,8 +17,15 @@ class DirectoryConfig(AppConfig):
 
         from .models import Offer
         from .search import offer_document
+        from .services import offers_rewindow
 
-        search.register(Offer, document=offer_document)
+        # A full rebuild (`search_reindex`, e.g. after changing the freshness settings)
+        # recomputes the offers' public windows with their documents: one rule, both places.
+        search.register(
+            Offer,
+            document=offer_document,
+            before_rebuild=lambda batch: offers_rewindow(offers=batch),
+        )
         # Contributions to core's pages (beko.core.providers).
         from beko.core import providers
 

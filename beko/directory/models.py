@@ -274,6 +274,12 @@ class Offer(TranslatableContent):
     reminder_sent_at = models.DateTimeField(_("Erinnerung gesendet am"), null=True, blank=True)
     created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
+    # When the offer is on the public site: the window of its search document, precomputed
+    # so that public reads compare two columns instead of re-deriving the rule per row
+    # (directory/search.py `public_window`; written by services.offers_rewindow). NULL
+    # public_from: not public at all, also the state of a row no service has windowed yet.
+    public_from = models.DateTimeField(null=True, blank=True, editable=False)
+    public_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["title"]
@@ -281,24 +287,31 @@ class Offer(TranslatableContent):
         verbose_name_plural = _("Angebote")
         indexes = [
             models.Index(fields=["status", "last_verified_at"]),
+            # Public lists and counts: a range on the end of the window (stale and expired
+            # offers lie below it), the start checked inside the index.
+            models.Index(fields=["public_until", "public_from"], name="offer_public_window"),
             # Covers the public-visibility check of search hits (looked up by id): without it
             # SQLite reads the wide rows (one column per language) of every hit.
-            models.Index(
-                fields=[
-                    "id",
-                    "status",
-                    "organisation",
-                    "last_verified_at",
-                    "created_at",
-                    "valid_from",
-                    "valid_until",
-                ],
-                name="offer_visibility",
-            ),
+            models.Index(fields=["id", "public_from", "public_until"], name="offer_public_by_id"),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The window is written by services.offers_rewindow alone (an UPDATE of two
+        # columns), so that errors leave an offer hidden, never public: a new row (also a
+        # copy of a public offer) starts without a window, and a plain save() of an instance
+        # loaded before a re-window does not put back the window it was loaded with.
+        if self._state.adding or kwargs.get("force_insert") or self.pk is None:
+            self.public_from = self.public_until = None
+        elif kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = (
+                {f.attname for f in self._meta.concrete_fields if not f.primary_key}
+                - self.get_deferred_fields()
+                - {"public_from", "public_until"}
+            )
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("directory:offer_detail", kwargs={"pk": self.pk})

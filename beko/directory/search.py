@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -25,10 +25,10 @@ def visibility_window(
 ) -> tuple[datetime | None, datetime | None]:
     """When a published offer of a public organisation is on the public site.
 
-    The same rule as `selectors.offers_public`, as a window the search index can hold:
-    valid_from <= today <= valid_until (local dates) and verified (or created) no longer ago
-    than BEKO_DIRECTORY_STALE_DAYS + BEKO_DIRECTORY_HIDE_AFTER_DAYS. Changing those settings
-    needs `manage.py search_reindex` (README).
+    Valid_from <= today <= valid_until (local dates) and verified (or created) no longer ago
+    than BEKO_DIRECTORY_STALE_DAYS + BEKO_DIRECTORY_HIDE_AFTER_DAYS, as a window of moments:
+    visible while start <= now <= end (None = open-ended). Changing those settings needs
+    `manage.py offers_rewindow` or `search_reindex` (README).
     """
     local = ZoneInfo(settings.TIME_ZONE)
     start = datetime.combine(valid_from, time.min, tzinfo=local) if valid_from else None
@@ -43,6 +43,37 @@ def visibility_window(
         days = settings.BEKO_DIRECTORY_STALE_DAYS + settings.BEKO_DIRECTORY_HIDE_AFTER_DAYS
         ends.append(verified_or_created + timedelta(days=days))
     return start, (min(ends) if ends else None)
+
+
+# The start stored for offers public since ever (no valid_from): public_from NULL means
+# "not public", so an open start needs a value before any moment the site is asked about.
+PUBLIC_SINCE_EVER = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def public_window(offer: Offer) -> tuple[datetime | None, datetime | None] | None:
+    """The one visibility rule of the public site: None if the offer is not public at all
+    (draft, archived, organisation not public), else the window of `visibility_window`.
+
+    Both the search document (`offer_document`) and the offer's own columns
+    (`public_columns`, read by `selectors.offers_public`) come from here. Plain fields only:
+    migration 0012 calls it on historical models.
+    """
+    if offer.status != Offer.Status.PUBLISHED or not offer.organisation.is_public:
+        return None
+    return visibility_window(
+        valid_from=offer.valid_from,
+        valid_until=offer.valid_until,
+        verified_or_created=offer.last_verified_at or offer.created_at,
+    )
+
+
+def public_columns(offer: Offer) -> tuple[datetime | None, datetime | None]:
+    """`public_window` as the values of Offer.public_from / public_until."""
+    window = public_window(offer)
+    if window is None:
+        return None, None
+    start, end = window
+    return start or PUBLIC_SINCE_EVER, end
 
 
 # Residence key of an offer that lists no status: open to everybody (`selectors._residence_q`).
@@ -79,13 +110,10 @@ def facet_keys(offer: Offer) -> tuple[str, ...]:
 def offer_document(offer: Offer) -> Document | None:
     """Published offers of public organisations; the visibility window covers validity and
     freshness, so `Search.matching_ids(Offer, visible_at=now)` equals `offers_public()`."""
-    if offer.status != Offer.Status.PUBLISHED or not offer.organisation.is_public:
+    window = public_window(offer)
+    if window is None:
         return None
-    visible_from, visible_until = visibility_window(
-        valid_from=offer.valid_from,
-        valid_until=offer.valid_until,
-        verified_or_created=offer.last_verified_at or offer.created_at,
-    )
+    visible_from, visible_until = window
     target_labels = dict(TargetGroup.choices)
     status_labels = dict(ResidenceStatus.choices)
     body = [

@@ -178,13 +178,37 @@ def _apply(offer: Offer, data: dict[str, Any]) -> None:
 
 
 def _reindex(offer: Offer) -> None:
+    """The offer's public window and search document, in the transaction of the change."""
     fresh = (
         Offer.objects.select_related("organisation")
         .prefetch_related("categories", "languages", "locations__district")
         .get(pk=offer.pk)
     )
+    offers_rewindow(offers=[fresh])
+    # The caller's instance too: a later full save() of it must not write the old window.
+    offer.public_from, offer.public_until = fresh.public_from, fresh.public_until
     search.index_update(obj=fresh)
     content_changed()
+
+
+def offers_rewindow(*, offers: Iterable[Offer]) -> int:
+    """Store each offer's public window (search.public_columns: the rule of its search
+    document) where it changed; `offers` come with their organisation. Returns the count.
+
+    Every change to an input of the rule (status, validity, verification, the
+    organisation's visibility, the freshness settings) ends here, through `_reindex`,
+    `offers_reindex` (imports, the re-index job) or `manage.py offers_rewindow`.
+    """
+    from .search import public_columns
+
+    changed = []
+    for offer in offers:
+        columns = public_columns(offer)
+        if (offer.public_from, offer.public_until) != columns:
+            offer.public_from, offer.public_until = columns
+            changed.append(offer)
+    Offer.objects.bulk_update(changed, ["public_from", "public_until"], batch_size=500)
+    return len(changed)
 
 
 def _record(offer: Offer, action: str, changes: dict[str, Any], by: User | None) -> None:
@@ -385,7 +409,8 @@ def offer_report_close(*, report: OfferReport, by: User) -> OfferReport:
 
 
 def offers_reindex(*, queryset: QuerySet[Offer] | None = None) -> int:
-    """Re-index offers in bulk (demo data, imports, generate_offers)."""
+    """Re-window and re-index offers in bulk (demo data, imports, generate_offers, the job
+    after a related record changed, `manage.py offers_rewindow`)."""
     from .search import prefetched_for_index
 
     items = prefetched_for_index(queryset if queryset is not None else Offer.objects.all())
@@ -394,9 +419,11 @@ def offers_reindex(*, queryset: QuerySet[Offer] | None = None) -> int:
     for offer in items.iterator(chunk_size=2000):
         batch.append(offer)
         if len(batch) == 2000:
+            offers_rewindow(offers=batch)
             written += search.index_objects(objects=batch)
             batch = []
     if batch:
+        offers_rewindow(offers=batch)
         written += search.index_objects(objects=batch)
     return written
 
@@ -432,6 +459,16 @@ def offers_reindex_later(*, offer_ids: list[int]) -> None:
 def related_changed(*, relation: str, pk: int) -> None:
     """An organisation (name, public or not), location (address, district) or vocabulary
     term (name) changed: the offers showing it get fresh search documents and windows."""
+    if relation == "organisation" and not (
+        Organisation.objects.filter(pk=pk, is_public=True).exists()
+    ):
+        # Hiding never waits for the job: should it be late or fail, the offers of a hidden
+        # organisation must not stay public. (Showing them again may wait: that errs on the
+        # hidden side.) The job after commit re-windows them all the same. Their search
+        # documents go too, so result counts and facets drop them at once as well.
+        hidden = Offer.objects.filter(organisation_id=pk)
+        search.index_remove_many(model=Offer, object_ids=hidden.values_list("pk", flat=True))
+        hidden.update(public_from=None, public_until=None)
     content_changed()
     offers_reindex_later(offer_ids=offers_related_to(relation=relation, pk=pk))
 
@@ -441,7 +478,8 @@ def freshness_check(*, now: datetime | None = None) -> dict[str, int]:
 
     Stale = not verified for BEKO_DIRECTORY_STALE_DAYS: one reminder e-mail per offer with a
     signed "still correct" link. Another BEKO_DIRECTORY_HIDE_AFTER_DAYS later the offer drops
-    out of the public list (a query filter, see selectors.offers_public); staff get one note.
+    out of the public list (the end of its public window, see selectors.offers_public); staff
+    get one note.
     """
     from datetime import timedelta
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, When
 from django.http import HttpRequest
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from beko.accounts import permissions
 from beko.core.lib.charts import Chart, Series
+from beko.core.lib.raw_rows import RawColumns
 from beko.core.reports import ReportPeriod
 from beko.core.vocabulary import AUDIENCE_ALIASES, expand_code
 from beko.directory import selectors as directory_selectors
@@ -147,13 +149,62 @@ REGISTRATION_FIELDS = (
 )  # fmt: skip
 
 
-def event_for_registration(*, slug: str) -> Event | None:
-    """The public event with just the fields a registration reads (no texts, no venue)."""
-    return (
-        Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], slug=slug)
-        .only(*REGISTRATION_FIELDS)
-        .first()
+_REGISTRATION_EVENT = RawColumns(Event, REGISTRATION_FIELDS, alias="e")
+# Without the descriptions in every language: a registration reads titles and capacities.
+_REGISTRATION_SESSIONS = RawColumns(
+    ProgrammeItem,
+    [
+        f.name
+        for f in ProgrammeItem._meta.concrete_fields
+        if not f.name.startswith(("description", "translation_sources"))
+    ],
+    alias="p",
+)
+# Only quoted names from the models go into the braces; the values are parameters.
+_REGISTRATION_SQL = """
+SELECT {event_columns}, {session_columns}
+FROM {events} e
+LEFT JOIN {programme} p ON p.event_id = e.id AND p.kind = %(session)s
+WHERE e.slug = %(slug)s AND e.status IN (%(published)s, %(cancelled)s)
+ORDER BY p.starts_at, p.room, p.id
+"""
+
+
+def event_for_registration(*, slug: str) -> tuple[Event, list[ProgrammeItem]] | None:
+    """The public event with just the fields a registration reads (no texts, no venue), and
+    its parallel sessions without seat counts (validation needs the session ids, not the
+    seats) and without the descriptions in every language.
+
+    One query, written out (beko/core/lib/raw_rows.py): building it as two ORM queries cost
+    more CPU than everything the database does for a registration.
+    """
+    quote = connection.ops.quote_name
+    sql = _REGISTRATION_SQL.format(
+        event_columns=_REGISTRATION_EVENT.sql(),
+        session_columns=_REGISTRATION_SESSIONS.sql(),
+        events=quote(Event._meta.db_table),
+        programme=quote(ProgrammeItem._meta.db_table),
     )
+    params = {
+        "slug": slug,
+        "session": ProgrammeItem.Kind.SESSION.value,
+        "published": Event.Status.PUBLISHED.value,
+        "cancelled": Event.Status.CANCELLED.value,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    split = len(_REGISTRATION_EVENT.fields)  # the slug is unique: one event, n sessions
+    event = _REGISTRATION_EVENT.instance(rows[0][:split])
+    sessions = [
+        _REGISTRATION_SESSIONS.instance(row[split:]) for row in rows if row[split] is not None
+    ]
+    for session in sessions:
+        # The ORM's related manager would set this cache, so `session.event` costs no query.
+        session._state.fields_cache["event"] = event
+    return event, sessions  # type: ignore[return-value]  # RawColumns builds these models
 
 
 def event_public_detail(*, slug: str) -> Event | None:
@@ -234,19 +285,6 @@ def event_occupancy(*, event: Event) -> Occupancy:
         checked_in=totals["checked_in"],
         sessions=dict(per_session),
     )
-
-
-def event_sessions(event: Event) -> list[ProgrammeItem]:
-    """The event's parallel sessions without seat counts (enough to validate a choice).
-
-    Without the descriptions in every language: a registration reads titles and capacities.
-    """
-    skipped = [
-        f.name
-        for f in ProgrammeItem._meta.concrete_fields
-        if f.name.startswith(("description", "translation_sources"))
-    ]
-    return list(event.programme.filter(kind=ProgrammeItem.Kind.SESSION).defer(*skipped))
 
 
 def sessions_with_occupancy(

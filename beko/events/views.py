@@ -1,19 +1,14 @@
 from __future__ import annotations
 
-import hashlib
-import time
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -25,7 +20,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from beko.accounts import permissions
-from beko.core.lib import response_cache
 from beko.core.lib.json_ld import json_ld_script
 from beko.core.lib.response_cache import cache_public_response
 from beko.core.storage import private_file_response
@@ -201,80 +195,14 @@ def _detail_context(
     }
 
 
-# The detail page carries the registration form, so its bytes hold the visitor's CSRF token
-# and the response cache must not store them. The page is cached here instead, with
-# placeholders for the two per-request values (CSRF token, CSP nonce), which are filled in
-# on every request: the visitor gets Django's ordinary CSRF cookie and token, the rendering
-# (queries, template, QR code) happens once per content version.
-_CSRF_PLACEHOLDER = "beko-csrf-token-placeholder"
-_NONCE_PLACEHOLDER = "beko-csp-nonce-placeholder"
-
-
-def _detail_page_key(request: HttpRequest) -> str | None:
-    """Cache key of the anonymous detail page, or None when this request gets its own page."""
-    if response_cache._seconds() <= 0 or is_htmx(request):
-        return None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return None  # somebody logged in, or a flash message to show
-    parts = (
-        settings.DATABASES["default"]["NAME"],
-        request.get_host(),
-        request.is_secure(),
-        request.path,
-        get_language(),
-        response_cache.content_version(),  # every write to events bumps it (seats included)
-    )
-    return "events:detail:" + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-
-
-# Each worker also keeps the pages it served last in memory: the key names the content
-# version, so an entry can only be out of date by the clock (registration deadline), which
-# the expiry bounds as in the shared cache.
-_LOCAL_PAGES: dict[str, tuple[float, str]] = {}
-_LOCAL_PAGES_MAX = 200
-
-
-def _cached_page(key: str) -> str | None:
-    local = _LOCAL_PAGES.get(key)
-    if local is not None and local[0] > time.monotonic():
-        return local[1]
-    html: str | None = cache.get(key)
-    if html is not None:
-        _remember_page(key, html)
-    return html
-
-
-def _remember_page(key: str, html: str) -> None:
-    if len(_LOCAL_PAGES) >= _LOCAL_PAGES_MAX:
-        _LOCAL_PAGES.clear()
-    _LOCAL_PAGES[key] = (time.monotonic() + response_cache._seconds(), html)
-
-
-def _fill_placeholders(request: HttpRequest, html: str) -> HttpResponse:
-    if _NONCE_PLACEHOLDER in html:
-        html = html.replace(_NONCE_PLACEHOLDER, str(request.csp_nonce))  # type: ignore[attr-defined]  # set by django-csp's middleware
-    if _CSRF_PLACEHOLDER in html:
-        html = html.replace(_CSRF_PLACEHOLDER, get_token(request))  # also sets the CSRF cookie
-    return HttpResponse(html)
-
-
+# The page carries the registration form: the response cache keeps it with placeholders for
+# the CSRF token and CSP nonce and fills in each visitor's own (docs/architecture.md,
+# "Response cache"), so queries, template and QR code run once per content version.
 @cache_public_response
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    key = _detail_page_key(request)
-    html = _cached_page(key) if key else None
-    if html is None:
-        context = _detail_context(request, _get_public_event(slug), None)
-        if key is None:
-            return render(request, "events/event_detail.html", context)
-        context["csrf_token"] = _CSRF_PLACEHOLDER  # wins over the context processor's token
-        html = render_to_string("events/event_detail.html", context, request)
-        nonce = getattr(request, "_csp_nonce", None)
-        if nonce:
-            html = html.replace(nonce, _NONCE_PLACEHOLDER)
-        cache.set(key, html, response_cache._seconds())
-        _remember_page(key, html)
-    return _fill_placeholders(request, html)
+    context = _detail_context(request, _get_public_event(slug), None)
+    return render(request, "events/event_detail.html", context)
 
 
 @require_GET
@@ -301,9 +229,10 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     # The bare event and its sessions are enough to register (validation needs the session
     # ids, not the seats: the service decides seat or waiting list under the event lock).
     # The full page with the current seats is built only to show errors.
-    event = selectors.event_for_registration(slug=slug)
-    if event is None:
+    found = selectors.event_for_registration(slug=slug)
+    if found is None:
         raise Http404
+    event, sessions = found
     if request.method == "GET":
         return redirect(event.get_absolute_url() + "#anmeldung")
     status = 400
@@ -317,7 +246,6 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     elif closed := services.registration_window_error(event):
         messages.error(request, closed)
     else:
-        sessions = selectors.event_sessions(event)
         form = RegistrationForm(request.POST, event=event, sessions=sessions)
         if form.is_valid():
             try:

@@ -20,6 +20,15 @@ How it works (docs/architecture.md, "Response cache"):
   previous entry if there is one, else wait for the new entry for up to
   `LOCK_WAIT_SECONDS` and then compute themselves.
 
+- Pages with a CSRF form (the offer page's "Fehler melden", an event's registration form):
+  while a cached view renders, templates see a placeholder instead of the CSRF token
+  (`core.context_processors.csrf_placeholder`), and the CSP nonce is swapped for a
+  placeholder before storing. Such an entry keeps the page as a *template*: on a hit the
+  request goes through the middleware stack and the view's wrapper fills in this visitor's
+  token (`get_token`, which sets the ordinary CSRF cookie) and nonce, without running the
+  view. Every visitor gets their own token; the queries and the rendering happen once per
+  content version.
+
 - Hit hooks: a view whose every answer must still be counted (the guide counts how often each
   rule is used) registers a hook by name (`register_hit_hook`, in `AppConfig.ready()`) and
   tells the cache what to pass it (`count_on_hit(request, name, payload)`). The entry keeps
@@ -46,7 +55,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.csrf import get_token
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import parse_http_date_safe
 
 try:  # optional: brotli is smaller than gzip for text, and most browsers accept it
@@ -65,6 +76,10 @@ COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/rss
                 "application/atom", "application/ld+json", "image/svg+xml", "application/problem+json")  # fmt: skip
 # Response headers the hop itself decides, never stored.
 _SKIP_HEADERS = {"content-length", "content-encoding", "etag", "set-cookie", "date"}
+# Placeholders for the two per-visitor values of a page with a form (see "Pages with a CSRF
+# form" above); neither can occur in a real token or nonce.
+CSRF_PLACEHOLDER = "beko-csrf-token-placeholder"
+NONCE_PLACEHOLDER = "beko-csp-nonce-placeholder"
 
 V = TypeVar("V", bound=Callable[..., Any])
 
@@ -126,12 +141,14 @@ def _increment() -> None:
 def content_changed() -> None:
     """Public content changed: every cached response is void.
 
-    Bumped now (this request sees its own writes) and again after the commit: a response
-    another request computed meanwhile from the old, still committed data must not outlive
-    the commit.
+    Inside a transaction: bumped now (this request sees its own writes) and again after the
+    commit: a response another request computed meanwhile from the old, still committed data
+    must not outlive the commit. Outside one (autocommit: the write is committed already) a
+    single bump does both, and saves a cache round trip on hot paths (every registration).
     """
     _increment()
-    transaction.on_commit(_increment)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_increment)
 
 
 def cache_public_response(view: V) -> V:
@@ -145,14 +162,64 @@ def cache_public_response(view: V) -> V:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         state: _State | None = getattr(request, "_response_cache", None)
-        if state is not None:
-            state.cacheable = True
-            early = state.wait_for_other_worker()
-            if early is not None:
-                return early
-        return view(request, *args, **kwargs)
+        if state is None:
+            return view(request, *args, **kwargs)
+        state.cacheable = True
+        if state.template is not None:
+            return _from_template(request, state.template)
+        early = state.wait_for_other_worker()
+        if early is not None:
+            return early
+        response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponse) and hasattr(response, "render"):
+            response.render()  # a TemplateResponse: its context processors run now, not later
+        if state.placeholders:
+            return state.keep_template(response)
+        return response
 
     return wrapper  # type: ignore[return-value]  # functools.wraps keeps the view's signature
+
+
+def csrf_token_placeholder(request: HttpRequest) -> Any | None:
+    """The `csrf_token` templates see while a cached view renders, else None.
+
+    A lazy value: only a template that really shows a token marks the page as one to keep
+    with placeholders (pages without a form stay ordinary entries).
+    """
+    state: _State | None = getattr(request, "_response_cache", None)
+    if state is None or not state.cacheable or state.template is not None:
+        return None
+
+    def placeholder() -> str:
+        state.placeholders = True
+        return CSRF_PLACEHOLDER
+
+    return SimpleLazyObject(placeholder)
+
+
+def _fill(request: HttpRequest, html: str) -> str:
+    """This visitor's CSP nonce and CSRF token in place of the placeholders."""
+    if NONCE_PLACEHOLDER in html:
+        html = html.replace(NONCE_PLACEHOLDER, str(request.csp_nonce))  # type: ignore[attr-defined]  # set by django-csp's middleware
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))  # also sets the CSRF cookie
+    return html
+
+
+def _from_template(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
+    _run_hit_hooks(entry)
+    response = HttpResponse(_fill(request, entry["template"]))
+    for name, value in entry["headers"]:
+        response[name] = value
+    response["X-Cache"] = "hit"
+    return response
+
+
+def _answer(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
+    if "template" in entry:
+        return _from_template(request, entry)
+    _run_hit_hooks(entry)
+    return _from_entry(request, entry)
 
 
 def accepts(request: HttpRequest, coding: str) -> bool:
@@ -224,6 +291,29 @@ class _State:
         self.locked = False
         self.served_early = False
         self.on_hit: list[tuple[str, Any]] = []
+        # Pages with a CSRF form: the entry to fill in (a hit), whether the view's templates
+        # showed the token placeholder, whether the page was kept as a template.
+        self.template: dict[str, Any] | None = None
+        self.placeholders = False
+        self.kept_template = False
+
+    def keep_template(self, response: HttpResponseBase) -> HttpResponseBase:
+        """A page rendered with placeholders: store it as a template, answer it filled in."""
+        if not isinstance(response, HttpResponse) or response.streaming:
+            return response  # pragma: no cover - templates render into HttpResponse
+        html = response.content.decode(response.charset)
+        nonce = getattr(self.request, "_csp_nonce", None)
+        if nonce:
+            html = html.replace(nonce, NONCE_PLACEHOLDER)
+        if not self.served_early and _storable(self.request, response):
+            headers = [(n, v) for n, v in response.items() if n.lower() not in _SKIP_HEADERS]
+            entry = {"version": self.version, "template": html, "headers": headers,
+                     "on_hit": list(self.on_hit)}  # fmt: skip
+            cache.set(self.key, entry, _seconds())
+            self.kept_template = True
+        # Every answer gets real values, stored or not (a 404 page with a form, say).
+        response.content = _fill(self.request, html).encode(response.charset)
+        return response
 
     def wait_for_other_worker(self) -> HttpResponse | None:
         """Stampede guard: the lock holder computes; others serve the old entry or wait."""
@@ -234,8 +324,7 @@ class _State:
             return None
         if self.stale is not None:
             self.served_early = True
-            _run_hit_hooks(self.stale)
-            return _from_entry(self.request, self.stale)
+            return _answer(self.request, self.stale)
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(0.02)
@@ -244,8 +333,7 @@ class _State:
                 if entry.get("pass"):
                     return None
                 self.served_early = True
-                _run_hit_hooks(entry)
-                return _from_entry(self.request, entry)
+                return _answer(self.request, entry)
         return None
 
 
@@ -298,10 +386,21 @@ def _vary_with_encoding(vary: str) -> str:
     return ", ".join(names)
 
 
+def carries_csrf_token(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """Whether this response may hold a CSRF token (`get_token` ran for the request).
+
+    `get_token` flags the request; on the way out `CsrfViewMiddleware` (re)sets the cookie
+    and clears the flag, so outside it the cookie on the response is the sign.
+    """
+    return bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE")) or (
+        settings.CSRF_COOKIE_NAME in response.cookies
+    )
+
+
 def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if request.META.get("CSRF_COOKIE_USED") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    if carries_csrf_token(request, response):
         return False  # the page carries somebody's CSRF token
     if response.has_header("Content-Encoding"):
         return False
@@ -351,13 +450,20 @@ class ResponseCacheMiddleware:
         version = found.get(VERSION_KEY)
         if version is None:
             version = content_version()
-        if entry is not None and entry.get("version") == version and not entry.get("pass"):
-            _run_hit_hooks(entry)
-            return _from_entry(request, entry)
+        current = entry if entry is not None and entry.get("version") == version else None
+        if current is not None and not current.get("pass") and "template" not in current:
+            _run_hit_hooks(current)
+            return _from_entry(request, current)
         state = _State(request, key, int(version), entry)
+        if current is not None and "template" in current:
+            # A page with a form: the view's wrapper fills it in for this visitor, after the
+            # CSRF and CSP middleware have seen the request.
+            state.template = current
         request._response_cache = state  # type: ignore[attr-defined]  # per-request state for the middleware
         try:
             response = self.get_response(request)
+            if state.template is not None or state.kept_template:
+                return response
             if (
                 state.cacheable
                 and not state.served_early
@@ -368,8 +474,8 @@ class ResponseCacheMiddleware:
                 cache.set(key, new, _seconds())
                 return _from_entry(request, new, label="miss")
             if state.cacheable and not state.served_early:
-                # A cached view answered something not storable (a page with a CSRF form,
-                # a 404): remember it, so other workers compute at once instead of waiting
+                # A cached view answered something not storable (a 404, a page whose view
+                # asked for the CSRF token itself): remember it, so other workers compute at once instead of waiting
                 # for an entry that never comes.
                 cache.set(key, {"version": state.version, "pass": True}, _seconds())
             return response
@@ -394,7 +500,7 @@ class CompressionMiddleware:
             not isinstance(response, HttpResponse)
             or response.has_header("Content-Encoding")
             or not is_compressible(response.get("Content-Type", ""))
-            or request.META.get("CSRF_COOKIE_USED")
+            or carries_csrf_token(request, response)
         ):
             return response
         if len(response.content) < MIN_COMPRESS_BYTES:

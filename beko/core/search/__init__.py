@@ -23,6 +23,7 @@ _EXPORTS = {
     "Document": "index",
     "index_objects": "index",
     "index_remove": "index",
+    "index_remove_many": "index",
     "index_update": "index",
     "register": "index",
     "registered_models": "index",

@@ -38,13 +38,26 @@ class Document:
 
 
 DocumentBuilder = Callable[[Any], Document | None]
+BatchHook = Callable[[list[Any]], object]
 _registry: dict[type[models.Model], DocumentBuilder] = {}
+_before_rebuild: dict[type[models.Model], BatchHook] = {}
 
 
-def register(model: type[models.Model], *, document: DocumentBuilder) -> None:
+def register(
+    model: type[models.Model],
+    *,
+    document: DocumentBuilder,
+    before_rebuild: BatchHook | None = None,
+) -> None:
     """Make `model` searchable. `document(obj)` returns its text, or None to keep it out
-    of the index (drafts, archived items). Call once, e.g. in AppConfig.ready()."""
+    of the index (drafts, archived items). Call once, e.g. in AppConfig.ready().
+
+    `before_rebuild(batch)` runs on every batch of a full rebuild (`search_reindex`) before
+    its documents are written: for state the app stores from the same rule as the document
+    (the directory's public window on the offer row), so a rebuild refreshes both."""
     _registry[model] = document
+    if before_rebuild is not None:
+        _before_rebuild[model] = before_rebuild
 
 
 def registered_models() -> list[type[models.Model]]:
@@ -143,10 +156,16 @@ def index_update(*, obj: models.Model) -> None:
 
 
 def index_remove(*, model: type[models.Model], object_id: int) -> None:
+    index_remove_many(model=model, object_ids=[object_id])
+
+
+def index_remove_many(*, model: type[models.Model], object_ids: Iterable[int]) -> int:
+    """Drop the documents of these objects (they left the public site); returns how many."""
     results.bump()
-    SearchDocument.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), object_id=object_id
+    deleted, _ = SearchDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=list(object_ids)
     ).delete()
+    return deleted
 
 
 @transaction.atomic
@@ -155,13 +174,18 @@ def reindex(*, model: type[models.Model], queryset: Iterable[models.Model] | Non
     results.bump()
     SearchDocument.objects.filter(content_type=ContentType.objects.get_for_model(model)).delete()
     items = queryset if queryset is not None else model._default_manager.all()
+    hook = _before_rebuild.get(model)
     written = 0
     batch: list[models.Model] = []
     for obj in items.iterator(chunk_size=2000) if hasattr(items, "iterator") else items:
         batch.append(obj)
         if len(batch) >= 2000:
+            if hook is not None:
+                hook(batch)
             written += index_objects(objects=batch)
             batch = []
     if batch:
+        if hook is not None:
+            hook(batch)
         written += index_objects(objects=batch)
     return written

@@ -25,6 +25,7 @@ from beko.core.backup import (
     database_drop_all,
     database_is_empty,
 )
+from beko.directory import services as directory_services
 from beko.directory.models import Offer, Organisation
 from beko.inquiries import services as inquiry_services
 
@@ -41,6 +42,7 @@ def site(settings: Any, tmp_path: Path) -> dict[str, Any]:
         title="Sprachcafé am Ölberg", summary="Deutsch üben", organisation=organisation,
         status=Offer.Status.PUBLISHED, last_verified_at=timezone.now(),
     )  # fmt: skip
+    directory_services.offers_reindex(queryset=Offer.objects.filter(pk=offer.pk))  # its window
     submission = inquiry_services.inquiry_submit(
         data={
             "asker_type": "volunteers", "topic": "work", "question": "Darf ich helfen?",

@@ -30,24 +30,30 @@ def visibility_cutoff(*, now: datetime | None = None) -> datetime:
     )
 
 
-def offers_public(*, now: datetime | None = None) -> QuerySet[Offer]:
-    """Published, currently valid, verified recently enough, of a public organisation."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    cutoff = visibility_cutoff(now=now)
-    return Offer.objects.filter(
-        Q(last_verified_at__gte=cutoff) | Q(last_verified_at__isnull=True, created_at__gte=cutoff),
-        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-        status=Offer.Status.PUBLISHED,
-        organisation__is_public=True,
+def public_q(*, now: datetime, prefix: str = "") -> Q:
+    """Inside the offer's precomputed public window at `now` (`prefix`: the path to the
+    offer, e.g. "offers__" from an organisation). Both ends inclusive, like the window of
+    the search document (core.search `visible_at`)."""
+    return Q(**{f"{prefix}public_from__lte": now}) & (
+        Q(**{f"{prefix}public_until__isnull": True}) | Q(**{f"{prefix}public_until__gte": now})
     )
+
+
+def offers_public(*, now: datetime | None = None) -> QuerySet[Offer]:
+    """Published, currently valid, verified recently enough, of a public organisation.
+
+    Read from Offer.public_from/public_until, which the services write with every change
+    to the rule's inputs (directory/search.py `public_window`, the rule itself): two
+    indexed columns of the offer, no join, no date arithmetic per row.
+    """
+    return Offer.objects.filter(public_q(now=now or timezone.now()))
 
 
 def organisations_public() -> QuerySet[Organisation]:
     """Organisations shown on the public site, with `public_offer_count` annotated."""
+    visible = public_q(now=timezone.now(), prefix="offers__")
     return Organisation.objects.filter(is_public=True).annotate(
-        public_offer_count=Count("offers", filter=Q(offers__in=offers_public()), distinct=True)
+        public_offer_count=Count("offers", filter=visible, distinct=True)
     )
 
 

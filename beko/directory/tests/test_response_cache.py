@@ -4,14 +4,19 @@ cached for anonymous visitors, changed at once by every staff or partner edit.""
 from __future__ import annotations
 
 import gzip
+import re
 from typing import Any
 
 import brotli
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from beko.core.lib import response_cache
-from beko.directory.models import OfferChange
+from beko.directory.models import OfferChange, OfferReport
 
 from .test_staff import _form_data
 
@@ -39,9 +44,7 @@ def _warm(client: Any, urls: list[str]) -> None:
         assert client.get(url).status_code == 200, url
         again = client.get(url)
         assert again.status_code == 200
-        if not url.startswith("/angebote/") or "?" in url or url == "/angebote/":
-            # (The offer page has a form with a CSRF token: never cached.)
-            assert again["X-Cache"] == "hit", url
+        assert again["X-Cache"] == "hit", url
 
 
 def _text(response: Any) -> str:
@@ -165,12 +168,94 @@ def test_non_200_responses_are_not_cached(anon_client: Any, offer: Any) -> None:
         assert response.status_code == 400 and "X-Cache" not in response
 
 
-def test_pages_with_a_csrf_token_or_cookie_are_not_cached(anon_client: Any, offer: Any) -> None:
-    # The offer page has the "report a problem" form with a CSRF token.
-    first = anon_client.get(f"/angebote/{offer.pk}/")
-    if 'name="csrfmiddlewaretoken"' not in _text(first):
-        pytest.skip("the offer page carries no form")
-    assert "X-Cache" not in anon_client.get(f"/angebote/{offer.pk}/")
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+NONCE = re.compile(r'nonce="([^"]+)"')
+
+
+def _offer_page(client: Any, offer: Any) -> tuple[Any, str]:
+    response = client.get(f"/angebote/{offer.pk}/")
+    assert response.status_code == 200
+    token = TOKEN.search(_text(response))
+    assert token, "the offer page carries the report form"
+    return response, token.group(1)
+
+
+def test_the_offer_page_with_its_form_is_kept_and_every_visitor_gets_a_working_token(
+    offer: Any,
+) -> None:
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    miss, first_token = _offer_page(first, offer)
+    with CaptureQueriesContext(connection) as queries:
+        hit, token = _offer_page(second, offer)
+    assert hit["X-Cache"] == "hit" and len(queries) == 0  # neither view nor database ran
+    assert token != first_token and "-placeholder" not in _text(hit)
+    assert second.cookies["csrftoken"].value
+    # The CSP nonce is this response's own, in the body and the header.
+    nonces = set(NONCE.findall(_text(hit)))
+    assert len(nonces) == 1
+    nonce = nonces.pop()
+    assert f"'nonce-{nonce}'" in hit["Content-Security-Policy"]
+    assert nonce not in miss["Content-Security-Policy"]
+    # A page with a token is never compressed (BREACH), from the cache or not.
+    again = second.get(f"/angebote/{offer.pk}/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert "Content-Encoding" not in again
+    response = second.post(
+        f"/angebote/{offer.pk}/hinweis/",
+        {"message": "Die Telefonnummer stimmt nicht mehr.", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302
+    assert OfferReport.objects.filter(offer=offer).count() == 1
+
+
+def test_a_token_from_another_visitors_cached_page_is_refused(offer: Any) -> None:
+    _, token = _offer_page(Client(enforce_csrf_checks=True), offer)
+    stranger = Client(enforce_csrf_checks=True)
+    _offer_page(stranger, offer)  # a cookie of its own, not the first visitor's secret
+    response = stranger.post(
+        f"/angebote/{offer.pk}/hinweis/",
+        {"message": "Die Telefonnummer stimmt nicht mehr.", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 403
+    assert not OfferReport.objects.exists()
+
+
+def test_logged_in_staff_get_an_offer_page_of_their_own(
+    anon_client: Any, staff_client: Any, offer: Any
+) -> None:
+    _offer_page(anon_client, offer)
+    response, token = _offer_page(staff_client, offer)
+    assert "X-Cache" not in response and "-placeholder" not in _text(response)
+    assert token
+
+
+def test_a_view_that_asks_for_the_token_itself_is_not_stored(rf: Any) -> None:
+    from django.middleware.csrf import get_token
+
+    @response_cache.cache_public_response
+    def view(request: Any) -> HttpResponse:
+        return HttpResponse(f"<p>{get_token(request)}</p>")
+
+    middleware = response_cache.ResponseCacheMiddleware(view)
+    first = middleware(rf.get("/eigene-seite/"))
+    second = middleware(rf.get("/eigene-seite/"))
+    assert "X-Cache" not in first and "X-Cache" not in second
+    assert first.content != second.content  # each request its own token, nothing shared
+
+
+def test_a_page_kept_as_template_is_filled_in_when_served_to_a_waiting_worker(
+    offer: Any,
+) -> None:
+    url = f"/angebote/{offer.pk}/"
+    _offer_page(Client(), offer)
+    offer.title = "Sprachcafé am Abend"
+    offer.save()
+    response_cache.content_changed()  # the kept page is stale now
+    cache.add(response_cache.LOCK_PREFIX + _key_of(url), 1, 10)  # another worker computes
+    response, token = _offer_page(Client(), offer)
+    assert "Sprachcafé am Abend" not in _text(response)  # the previous page, filled in
+    assert token and "-placeholder" not in _text(response)
+    cache.delete(response_cache.LOCK_PREFIX + _key_of(url))
+    assert "Sprachcafé am Abend" in _text(_offer_page(Client(), offer)[0])
 
 
 def test_language_is_part_of_the_key(anon_client: Any, offer: Any) -> None:
@@ -252,8 +337,8 @@ def _key_of(path: str) -> str:
 def test_requests_for_pages_that_cannot_be_stored_never_wait_for_the_lock(
     anon_client: Any, offer: Any, monkeypatch: Any
 ) -> None:
-    url = f"/angebote/{offer.pk}/"  # has a CSRF form: never stored
-    assert anon_client.get(url).status_code == 200
+    url = "/angebote/999999/"  # a 404: never stored
+    assert anon_client.get(url).status_code == 404
     cache.add(response_cache.LOCK_PREFIX + _key_of(url), 1, 10)  # another worker "computes"
 
     def no_waiting(_seconds: float) -> None:
@@ -261,5 +346,20 @@ def test_requests_for_pages_that_cannot_be_stored_never_wait_for_the_lock(
 
     monkeypatch.setattr(response_cache.time, "sleep", no_waiting)
     response = anon_client.get(url)
-    assert response.status_code == 200 and "X-Cache" not in response
-    assert "Sprachcafé" in _text(response)
+    assert response.status_code == 404 and "X-Cache" not in response
+
+
+def test_pages_with_a_token_are_never_compressed_also_when_the_cookie_exists(
+    staff_client: Any, offer: Any
+) -> None:
+    # BREACH: a secret compressed together with text an attacker can inject. The second
+    # request already has the CSRF cookie, so Django only renews it.
+    url = f"/intern/directory/angebote/{offer.pk}/"
+    for _ in range(2):
+        response = staff_client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+        assert response.status_code == 200
+        assert 'name="csrfmiddlewaretoken"' in _text(response)
+        assert "Content-Encoding" not in response
+    # Pages without a token are compressed as before.
+    listing = staff_client.get("/api/v1/offers?page_size=100", HTTP_ACCEPT_ENCODING="gzip")
+    assert listing["Content-Encoding"] == "gzip"

@@ -19,6 +19,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from beko.core.lib.raw_rows import RawColumns
 from beko.core.services import content_changed
 
 from .. import tasks
@@ -64,6 +65,26 @@ _LOCK_FIELDS = (
 )  # fmt: skip
 
 
+_LOCKED_EVENT = RawColumns(Event, _LOCK_FIELDS, alias="e")
+# Only quoted names from the model go into the braces; the value is a parameter.
+_LOCK_SQL = "SELECT {columns} FROM {table} e WHERE e.id = %s"
+
+
+def _lock_for_registration(pk: int) -> Event:
+    """The event row, locked, with the fields of `_LOCK_FIELDS`: written out, as the seat
+    check, because the ORM needs more CPU to build it than the database to answer it."""
+    table = connection.ops.quote_name(Event._meta.db_table)
+    sql = _LOCK_SQL.format(columns=_LOCKED_EVENT.sql(), table=table)
+    if connection.features.has_select_for_update:
+        sql += " FOR UPDATE"  # SQLite: the IMMEDIATE transaction already serialises writers
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise Event.DoesNotExist
+    return _LOCKED_EVENT.instance(row)  # type: ignore[return-value]  # RawColumns(Event, …)
+
+
 @dataclass(frozen=True)
 class _SeatCheck:
     confirmed: int
@@ -73,24 +94,27 @@ class _SeatCheck:
 
 # One statement, written out: the ORM needs more CPU to build this aggregate than the
 # database needs to answer it, and it runs while every other registration waits.
+# Three counts, each with its own index condition: the confirmed rows (index event, status,
+# session; at most the capacity) and the address's own active row (the partial unique index,
+# whose predicate the last WHERE repeats so the planner can use it). One WHERE with an OR
+# made PostgreSQL scan every registration of the event, the waiting list included, and the
+# registrations got slower the longer the waiting list grew.
 _SEAT_SQL = """
-SELECT COALESCE(SUM(CASE WHEN status = %(confirmed)s THEN 1 ELSE 0 END), 0),
-       COALESCE(SUM(CASE WHEN status = %(confirmed)s AND session_id = %(session)s
-                    THEN 1 ELSE 0 END), 0),
-       COALESCE(SUM(CASE WHEN email = %(email)s AND status IN (%(confirmed)s, %(waiting)s)
-                    THEN 1 ELSE 0 END), 0)
-FROM {table}
-WHERE event_id = %(event)s
-  AND (status = %(confirmed)s OR (email = %(email)s AND status IN (%(confirmed)s, %(waiting)s)))
+SELECT (SELECT COUNT(*) FROM {table}
+        WHERE event_id = %(event)s AND status = %(confirmed)s),
+       (SELECT COUNT(*) FROM {table}
+        WHERE event_id = %(event)s AND status = %(confirmed)s AND session_id = %(session)s),
+       (SELECT COUNT(*) FROM {table}
+        WHERE event_id = %(event)s AND email = %(email)s
+          AND status IN (%(confirmed)s, %(waiting)s) AND NOT email = %(no_email)s)
 """
 
 
 def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCheck:
     """Seats taken (event and session) and whether `email` is registered: one query.
 
-    Call with the event locked. The WHERE clause keeps the scan to the confirmed rows (index
-    event, status, session) plus the address's own row (the partial unique index), so the
-    waiting list and cancellations do not make it slower.
+    Call with the event locked. Each count reads only its index range (see `_SEAT_SQL`), so
+    the waiting list and cancellations do not make it slower.
     """
     sql = _SEAT_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
     params: dict[str, int | str] = {
@@ -99,6 +123,7 @@ def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCh
         "email": email,
         "confirmed": Registration.Status.CONFIRMED.value,
         "waiting": Registration.Status.WAITING.value,
+        "no_email": "",
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -151,7 +176,7 @@ def registration_create(
     session_capacity = capacities.get(session_id) if session_id else None
     try:
         with transaction.atomic():
-            locked = Event.objects.select_for_update().only(*_LOCK_FIELDS).get(pk=event.pk)
+            locked = _lock_for_registration(event.pk)
             error = registration_window_error(locked)
             if error:
                 raise RegistrationError(error)

@@ -55,6 +55,9 @@ def _offers(start: int, stop: int) -> None:
                     organisation=org, street=f"Weg {number}", postal_code="42103", district=district
                 )
             )
+    from beko.directory.services import offers_reindex
+
+    offers_reindex()  # the public window, as the directory's services write it
 
 
 def test_local_offers_need_the_same_queries_for_2_and_12_offers(anon_client: Any) -> None:

@@ -127,17 +127,18 @@ def create_event(*, title: str, audience: str, status: str = "published", days: 
 def create_offer(
     *, title: str, organisation: Any, status: str = "published", target_groups: str = ""
 ) -> Any:
-    """A directory offer, indexed like the directory's services do."""
+    """A directory offer, windowed and indexed like the directory's services do."""
     from django.utils import timezone
 
-    from beko.core import search
     from beko.directory.models import Offer
+    from beko.directory.services import offers_reindex
 
     offer = Offer.objects.create(
         title=title, title_de=title, summary=title, summary_de=title, organisation=organisation,
         status=status, target_groups=target_groups, last_verified_at=timezone.now(),
     )  # fmt: skip
-    search.index_update(obj=offer)
+    offers_reindex(queryset=Offer.objects.filter(pk=offer.pk))
+    offer.refresh_from_db()
     return offer
 
 
