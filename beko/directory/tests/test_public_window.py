@@ -8,7 +8,7 @@ valid_from day, the end of the valid_until day (Europe/Berlin), the freshness cu
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from io import StringIO
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -69,7 +69,11 @@ def assert_same_as_old_rule(*, at: datetime | None = None) -> set[int]:
         for boundary in _boundaries(offer):
             moments |= {boundary - MICRO, boundary, boundary + MICRO}
     flipped = set()
-    for moment in sorted(moments):
+    for local_moment in sorted(moments):
+        # As an instant in UTC, like timezone.now(): arithmetic on a Europe/Berlin datetime is
+        # wall-clock arithmetic, so `moment - 180 days` across a DST change would be an hour
+        # off in the oracle (it failed between 21:00 and 23:00 UTC in winter).
+        moment = local_moment.astimezone(UTC)
         new = set(offers_public(now=moment).values_list("pk", flat=True))
         old = set(old_rule(moment).values_list("pk", flat=True))
         assert new == old, (moment, new ^ old)
