@@ -10,6 +10,17 @@ timeout = 30
 graceful_timeout = 20
 max_requests = 2000
 max_requests_jitter = 200
+# Load the application once, in the master: a worker restarted after max_requests is then a
+# fork, not a fresh import and app set-up (about 2.5 s of CPU each; at ~1,000 req/s over four
+# workers a restart came every ten seconds or so).
+preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = None  # requests are logged by the app itself, in JSON
 errorlog = "-"
+
+
+def pre_fork(server, worker):  # gunicorn calls it with these two
+    """Nothing the master opened while loading the app may be shared by two workers."""
+    from django.db import connections
+
+    connections.close_all()

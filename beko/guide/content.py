@@ -23,6 +23,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from beko.core.lib.fallback_marks import mark_terms
+from beko.core.lib.glossary import SAFE_LOADER
 
 from .rulebase import RulebaseError, read_yaml, validate
 from .texts import LANGUAGES, SOURCE_LANGUAGE, Resolved, Text, base_language
@@ -132,7 +133,7 @@ def load_glossary(
     if not core.exists():
         return ()
     try:
-        data: Any = yaml.safe_load(core.read_text(encoding="utf-8"))
+        data: Any = yaml.load(core.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
         raw_terms = data["terms"]
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise RulebaseError(

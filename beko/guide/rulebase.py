@@ -336,7 +336,12 @@ class Rulebase:
         return None
 
 
-class _DateKeepingLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the wheels do): the pure-Python one took about three
+# seconds for the rule base, in every worker start (the guide loads it in ready()).
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DateKeepingLoader(_SafeLoader):  # type: ignore[valid-type,misc]  # chosen at import
     """SafeLoader that leaves dates as strings, so the JSON schema can check them."""
 
 
