@@ -10,8 +10,8 @@ PORT ?= 8000
 # test_$(PG_DB) is created and dropped by the tests. Parallel checkouts use different names.
 PG_DB ?= $(or $(BEKO_PG_DB),beko)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/$(PG_DB)
-# The tests of our Redis cache backend run against this server (keys with a random prefix of
-# their own; the rest of the suite uses local memory). Empty skips them.
+# The tests of our Redis cache backend run against this server in both passes (keys with a
+# random prefix of their own; the rest of the suite uses local memory). Empty skips them.
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 # Two processes on the two cores of these machines (pytest-xdist); `make test PYTEST_ARGS=` runs one.
 PYTEST_ARGS ?= -n auto
@@ -82,12 +82,14 @@ PYTEST_RUN = run_pytest() { "$$@"; rc=$$?; \
 
 # SQLite: the whole suite including the browser tests.
 test-sqlite: setup
-	@$(PYTEST_RUN) env BEKO_ENV=test $(BIN)/pytest $(PYTEST_ARGS)
+	@$(PYTEST_RUN) env BEKO_ENV=test BEKO_TEST_REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
-# PostgreSQL: the whole suite except the browser tests (they ran on SQLite already).
+# PostgreSQL: every test that touches the database, except the browser tests (they ran on
+# SQLite already). Tests without database access give the same result on any database and
+# ran in the SQLite pass (conftest.py, BEKO_TEST_DATABASE_ONLY).
 test-postgres: setup
 	@$(PYTEST_RUN) env BEKO_ENV=test DATABASE_URL=$(PG_URL) BEKO_TEST_REDIS_URL=$(TEST_REDIS_URL) \
-		$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+		BEKO_TEST_DATABASE_ONLY=1 $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 test-browser: setup system-deps
 	@$(PYTEST_RUN) env BEKO_ENV=test $(BIN)/pytest -m browser $(PYTEST_ARGS)

@@ -25,22 +25,54 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "Test-Passwort-2026!"
 
 
-def _is_transactional(request: pytest.FixtureRequest) -> bool:
-    marker = request.node.get_closest_marker("django_db")
+# Fixtures through which a test reaches the database (pytest-django blocks every other way).
+_DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_setup",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "_django_db_helper",
+    }
+)
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    return bool(_DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`BEKO_TEST_DATABASE_ONLY=1` (the PostgreSQL pass of `make test`) runs only the tests that
+    touch the database. The others (rule base, linguistics, catalogues, sanitiser …) cannot
+    give a different result on another database, and the SQLite pass has just run them; this
+    keeps CI within its time limit. pytest-django refuses database access to a test without
+    the `django_db` mark or a database fixture, so the split cannot hide a database test.
+    """
+    if os.environ.get("BEKO_TEST_DATABASE_ONLY") != "1":
+        return
+    kept = [item for item in items if _uses_database(item)]
+    if len(kept) == len(items):
+        return
+    config.hook.pytest_deselected(items=[item for item in items if not _uses_database(item)])
+    items[:] = kept
+
+
+def _is_transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
     if marker is not None and marker.kwargs.get("transaction"):
         return True
-    return "live_server" in request.fixturenames or "transactional_db" in request.fixturenames
+    fixtures = getattr(item, "fixturenames", ())
+    return "live_server" in fixtures or "transactional_db" in fixtures
 
 
-@pytest.fixture(autouse=True)
-def _reseed_migration_data(request: pytest.FixtureRequest) -> None:
-    """Transactional tests (browser tests, row-lock tests) start from an emptied database:
-    the flush after the previous one also removed what data migrations created (info pages,
-    audience pages). Re-run those seeds. Convention: a data migration exposes an idempotent
-    module-level `seed(apps, schema_editor)` (get_or_create), see core/migrations/0002.
-    """
-    if not _is_transactional(request):
-        return
+def _reseed_migration_data() -> None:
+    """Re-run the seeds of the data migrations (info pages, audience pages, districts …).
+    Convention: a data migration exposes an idempotent module-level `seed(apps, schema_editor)`
+    (get_or_create), see core/migrations/0002."""
     from django.apps import apps
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
@@ -52,6 +84,23 @@ def _reseed_migration_data(request: pytest.FixtureRequest) -> None:
         seed = getattr(import_module(migration.__module__), "seed", None)
         if callable(seed):
             seed(apps, None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """A transactional test (browser tests, row-lock tests) ends with a flush that also removes
+    what the data migrations created. Seed it again once every fixture is torn down (the flush
+    is the last of them), so the next test on this worker, transactional or not, starts from the
+    database as migrated, whatever order xdist hands out the tests in."""
+    yield
+    # Without a next test the session's fixtures are gone too, and with them the test
+    # database: the connection would point at the real one.
+    if nextitem is None or not _is_transactional(item):
+        return
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        _reseed_migration_data()
 
 
 @pytest.fixture(autouse=True)
