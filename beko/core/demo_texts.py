@@ -52,8 +52,9 @@ def translations_apply(
     fields to the entry's keys when they differ or only some apply (a news item's picture
     takes its `alt_text` from the item's `alt`).
     """
-    from beko.core.services import translation_save
+    from beko.core.services import translations_save
 
+    by_language: dict[str, dict[str, str]] = {}
     for language, texts in demo_texts(app_label).items():
         if language == SOURCE:
             continue
@@ -61,4 +62,6 @@ def translations_apply(
         chosen = {field: entry[name] for field, name in (fields or {k: k for k in entry}).items()}
         if values:
             chosen = {field: text.format(**values) for field, text in chosen.items()}
-        translation_save(obj=obj, language=language, values=chosen)
+        by_language[language] = chosen
+    # All languages in one save and one re-index (the index holds every language version).
+    translations_save(obj=obj, values_by_language=by_language)

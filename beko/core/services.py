@@ -54,20 +54,30 @@ def page_update(*, page: Page, data: PageData, by: User) -> Page:
     return page
 
 
-@transaction.atomic
 def translation_save(*, obj: models.Model, language: str, values: dict[str, str]) -> models.Model:
     """Store one language's translation and record which German version it was made from."""
-    for field in translated_field_names(type(obj)):
-        if field in values:
-            value = values[field]
-            if field in RICH_TEXT_FIELDS:
-                value = sanitize_html(value)
-            setattr(obj, f"{field}_{language}", value)
+    return translations_save(obj=obj, values_by_language={language: values})
+
+
+@transaction.atomic
+def translations_save(
+    *, obj: models.Model, values_by_language: dict[str, dict[str, str]]
+) -> models.Model:
+    """Store the translations of several languages at once (one save, one re-index): per
+    language as `translation_save`, which records the German version each was made from."""
+    fields = translated_field_names(type(obj))
     sources = dict(obj.translation_sources)  # type: ignore[attr-defined]  # every translatable model has translation_sources
-    if any(values.get(field) for field in translated_field_names(type(obj))):
-        sources[language] = source_fingerprint(obj)
-    else:
-        sources.pop(language, None)
+    for language, values in values_by_language.items():
+        for field in fields:
+            if field in values:
+                value = values[field]
+                if field in RICH_TEXT_FIELDS:
+                    value = sanitize_html(value)
+                setattr(obj, f"{field}_{language}", value)
+        if any(values.get(field) for field in fields):
+            sources[language] = source_fingerprint(obj)
+        else:
+            sources.pop(language, None)
     obj.translation_sources = sources  # type: ignore[attr-defined]  # every translatable model has translation_sources
     obj.save()
     content_changed()

@@ -57,6 +57,28 @@ def test_clearing_a_translation_makes_it_missing_again(page):
     assert "tr" not in page.translation_sources
 
 
+def test_several_languages_saved_at_once_are_each_current_sanitised_and_searchable(page):
+    from beko.core import search
+
+    services.translations_save(
+        obj=page,
+        values_by_language={
+            "en": {"title": "Legal notice", "body": "<p>Imprint<script>alert(1)</script></p>"},
+            "uk": {"title": "Вихідні дані"},
+            "tr": {"title": "", "intro": "", "body": ""},
+        },
+    )
+    page.refresh_from_db()
+    assert translation_state(page, "en") == TranslationState.CURRENT
+    assert translation_state(page, "uk") == TranslationState.CURRENT
+    assert translation_state(page, "tr") == TranslationState.MISSING
+    assert set(page.translation_sources) == {"en", "uk"}
+    assert "<script>" not in page.body_en
+    # One re-index holds every language version.
+    assert page.pk in search.Search("Legal notice").ranked_ids(Page.objects.all())
+    assert page.pk in search.Search("Вихідні").ranked_ids(Page.objects.all())
+
+
 def test_missing_translation_falls_back_to_german_marked_and_noted(anon_client):
     html = anon_client.get("/en/seite/impressum/").content.decode()
     assert '<h1><span lang="de" dir="ltr">Impressum</span></h1>' in html
