@@ -113,3 +113,37 @@ def test_parsed_queries_are_shared_through_the_cache_and_it_can_be_switched_off(
     with CaptureQueriesContext(connection) as context:
         search.Search("Beratng")
     assert _vocabulary_queries(context) >= 1
+
+
+def test_typed_words_only_rank_like_two_ranks(pages: list[Page]) -> None:
+    # PostgreSQL computes ts_rank once (doubled) when the typed words are the whole query;
+    # both databases must still put the title hit first and keep the scores positive.
+    hits = search.Search("Beratung").hits([Page])
+    assert hits[0].object_id == pages[0].pk
+    assert all(hit.score > 0 for hit in hits)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_match_planner_settings_end_with_the_query(pages: list[Page]) -> None:
+    """PostgreSQL reads matches through the GIN index (SET LOCAL, backends.fetch_matches):
+    neither outside nor inside a transaction may the settings outlive the match."""
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner settings are PostgreSQL's")
+
+    def settings() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+                "current_setting('work_mem')"
+            )
+            return list(cursor.fetchone())
+
+    before = settings()
+    assert before[:2] == ["on", "on"]
+    assert search.Search("Beratung").ranked_ids(Page.objects.all())[0] == pages[0].pk
+    assert settings() == before
+    with transaction.atomic():
+        assert search.Search("Sprechstunde").matching_ids(Page) == [pages[0].pk]
+        assert settings() == before
