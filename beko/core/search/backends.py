@@ -260,7 +260,7 @@ class PostgresBackend(Backend):
         expression = self.tsquery(query)
         typed = self.typed_tsquery(query)
         rank = f"ts_rank('{weights}'::float4[], d.tsv, %s::tsquery)"
-        if typed == expression:
+        if expression in (typed, f"({typed})"):  # one group: the same alternatives
             # Nothing but typed words (no synonyms, parts or corrections, e.g. `Sprache`):
             # both ranks are the same, so compute it once (the same score, one call per hit).
             score, rank_params = f"2 * {rank}", [expression]
