@@ -30,6 +30,11 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--cprofile", action="store_true")
     parser.add_argument("--no-facets", action="store_true")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="a new database connection per run, as a request with CONN_MAX_AGE=0 (SQLite)",
+    )
     args = parser.parse_args()
     django.setup()
     from django.core.cache import cache
@@ -51,6 +56,8 @@ def main() -> None:
     def cold(qs: str, facets: bool) -> float:
         cache.clear()
         backends.clear_vocabulary_cache()
+        if args.fresh:
+            connection.close()
         started = time.perf_counter()
         selectors.offer_search(filters=filters_for(qs), with_facets=facets, with_hours=True)
         return (time.perf_counter() - started) * 1000

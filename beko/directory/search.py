@@ -87,6 +87,7 @@ def facet_keys(offer: Offer) -> tuple[str, ...]:
     are those of the list page. `selectors.offer_search` reads them with the matches of a
     query, so filtering and facet counts over 20,000 hits need no query on the offers.
     """
+    # The organisation first: `selectors.facets._count_keys` drops it (no facet counts it).
     keys = [f"o{offer.organisation_id}"]
     for category in offer.categories.all():
         keys.append(f"c{category.pk}")

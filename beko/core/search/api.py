@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
@@ -134,12 +135,11 @@ class Search:
         if self.is_empty:
             return []
         sql, params = self._match([model], visible_at)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT m.object_id FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
-                params,
-            )
-            return [row[0] for row in cursor.fetchall()]
+        rows = self.backend.fetch_matches(
+            f"SELECT m.object_id FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
+            params,
+        )
+        return [row[0] for row in rows]
 
     def matching_keys(
         self, model: type[models.Model], *, visible_at: datetime | None = None
@@ -150,12 +150,11 @@ class Search:
         if self.is_empty:
             return []
         sql, params = self._match([model], visible_at)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT m.object_id, m.keys FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
-                params,
-            )
-            return cursor.fetchall()
+        rows = self.backend.fetch_matches(
+            f"SELECT m.object_id, m.keys FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
+            params,
+        )
+        return cast(list[tuple[int, str]], rows)
 
     def ranked_ids(self, queryset: models.QuerySet) -> list[int]:
         """Primary keys of the matching rows of `queryset`, best first (two queries).
@@ -183,13 +182,12 @@ class Search:
             return []
         by_type = {ContentType.objects.get_for_model(m).pk: m for m in models_}
         sql, params = self._match(models_)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT m.ct, m.object_id, m.score FROM ({sql}) m "  # noqa: S608 - only table names/placeholders; values are parameters
-                "ORDER BY m.score DESC, m.ct, m.object_id LIMIT %s",
-                [*params, limit],
-            )
-            return [Hit(by_type[ct], oid, float(score)) for ct, oid, score in cursor.fetchall()]
+        rows = self.backend.fetch_matches(
+            f"SELECT m.ct, m.object_id, m.score FROM ({sql}) m "  # noqa: S608 - only table names/placeholders; values are parameters
+            "ORDER BY m.score DESC, m.ct, m.object_id LIMIT %s",
+            [*params, limit],
+        )
+        return [Hit(by_type[ct], oid, float(score)) for ct, oid, score in rows]
 
 
 def id_list(ids: list[int]) -> RawSQL:

@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 
 from beko.core import search
 from beko.core.models import Page
+from beko.core.search import backends as search_backends
 from beko.core.search.models import SearchDocument
 
 
@@ -113,3 +115,61 @@ def test_parsed_queries_are_shared_through_the_cache_and_it_can_be_switched_off(
     with CaptureQueriesContext(connection) as context:
         search.Search("Beratng")
     assert _vocabulary_queries(context) >= 1
+
+
+@pytest.mark.parametrize("query", ["Beratung", "Sprechstunde"])
+def test_scores_are_the_rank_of_the_query_plus_that_of_the_typed_words(
+    pages: list[Page], query: str
+) -> None:
+    """PostgreSQL ranks once (doubled) when the typed words are the whole query (`Beratung`)
+    and twice otherwise (`Sprechstunde` has its compound parts too): the same scores."""
+    from django.db import connection
+
+    hits = search.Search(query).hits([Page])
+    assert hits[0].object_id == pages[0].pk
+    if connection.vendor != "postgresql":
+        return
+    s = search.Search(query)
+    backend = s.backend
+    assert isinstance(backend, search_backends.PostgresBackend)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ts_rank('{0, 0.1, 0.4, 1}'::float4[], tsv, %s::tsquery) "
+            "+ ts_rank('{0, 0.1, 0.4, 1}'::float4[], tsv, %s::tsquery) "
+            "FROM search_searchdocument WHERE object_id = %s AND content_type_id = %s",
+            [
+                backend.tsquery(s.parsed),
+                backend.typed_tsquery(s.parsed),
+                pages[0].pk,
+                ContentType.objects.get_for_model(Page).pk,
+            ],
+        )
+        expected = cursor.fetchone()[0]
+    assert hits[0].score == pytest.approx(expected, rel=1e-6)
+    assert expected > 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_match_planner_settings_end_with_the_query(pages: list[Page]) -> None:
+    """PostgreSQL reads matches through the GIN index (SET LOCAL, backends.fetch_matches):
+    neither outside nor inside a transaction may the settings outlive the match."""
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner settings are PostgreSQL's")
+
+    def settings() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+                "current_setting('work_mem')"
+            )
+            return list(cursor.fetchone())
+
+    before = settings()
+    assert before[:2] == ["on", "on"]
+    assert search.Search("Beratung").ranked_ids(Page.objects.all())[0] == pages[0].pk
+    assert settings() == before
+    with transaction.atomic():
+        assert search.Search("Sprechstunde").matching_ids(Page) == [pages[0].pk]
+        assert settings() == before
