@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.core import signing
-from django.db import IntegrityError, connection, models, router, transaction
+from django.db import IntegrityError, connection, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -175,8 +175,8 @@ def registration_create(
     `sessions` are the event's parallel sessions when the caller has loaded them already.
 
     The event row lock is held only for the seat: the lock, one statement that counts the
-    seats taken, checks for a duplicate and inserts, the mail task's row (with the database
-    task backend; it commits with the registration) and the commit. Each of them is a round
+    seats taken, checks for a duplicate and inserts, and the commit (which also commits the
+    mail task's row, queued before the lock with the database task backend). Each of them is a round
     trip to the database while every other registration for this event waits, so everything
     else happens before the lock (organisation match, the sessions and their capacities –
     staff change those without the event lock anyway) or after the commit (the content
@@ -212,6 +212,7 @@ def registration_create(
     )
     try:
         with transaction.atomic():
+            queued = _confirmation_in_transaction(registration)
             locked = _lock_for_registration(event.pk)
             error = registration_window_error(locked)
             if error:
@@ -225,7 +226,6 @@ def registration_create(
                 registration, capacity=locked.capacity, session_capacity=session_capacity
             ):
                 raise RegistrationError(_duplicate_message(), field="email")
-            _mail_with_commit(registration, "confirmation")
     except IntegrityError as exc:
         # The partial unique index caught a duplicate the lock did not (should not happen).
         raise RegistrationError(_duplicate_message(), field="email") from exc
@@ -234,6 +234,8 @@ def registration_create(
         "registration created",
         extra={"event": event.pk, "registration": registration.pk, "status": registration.status},
     )
+    if not queued:
+        _mail(registration, "confirmation")
     return registration
 
 
@@ -389,23 +391,23 @@ def participants_mail(
     return len(ids)
 
 
-def _mail_with_commit(registration: Registration, kind: str) -> None:
-    """Queue the mail in the current transaction when the task queue is a table of the same
-    database: its row commits with the registration (one commit instead of two), a rolled-back
-    registration queues nothing, and the worker cannot see the row before the commit.
-    Other task backends (tests, development: run at once) queue it after the commit."""
-    if _tasks_commit_with(Registration):
-        tasks.registration_mail.enqueue(registration_id=registration.pk, kind=kind)
-    else:
-        _mail(registration, kind)
-
-
-def _tasks_commit_with(model: type[models.Model]) -> bool:
+def _confirmation_in_transaction(registration: Registration) -> bool:
+    """Queue the confirmation of the registration about to be inserted in the current
+    transaction, when the task queue is a table of the same database: its row commits with the
+    registration (one commit instead of two), a rolled-back registration queues nothing, and
+    the worker cannot see the row before the commit. Named by the ticket code, so it can be
+    queued before the event lock is taken (every statement under the lock makes every other
+    registration wait). False with other task backends (tests, development: they run the task
+    at once), which queue the mail after the commit."""
     from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
-    same_database = router.db_for_write(DBTaskResult) == router.db_for_write(model)
-    return same_database and isinstance(tasks.registration_mail.get_backend(), DatabaseBackend)
+    if router.db_for_write(DBTaskResult) != router.db_for_write(Registration) or not isinstance(
+        tasks.registration_mail.get_backend(), DatabaseBackend
+    ):
+        return False
+    tasks.registration_mail.enqueue(ticket_code=registration.ticket_code, kind="confirmation")
+    return True
 
 
 def _mail(registration: Registration, kind: str) -> None:
