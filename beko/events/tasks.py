@@ -30,19 +30,26 @@ def _subject(kind: str, title: str) -> str:
 
 
 @task()
-def registration_mail(registration_id: int, kind: str) -> None:
+def registration_mail(
+    registration_id: int = 0, kind: str = "confirmation", ticket_code: str = ""
+) -> None:
     """Confirmation / waiting list / moved up / cancelled, in the visitor's language.
 
     Confirmed seats get the appointment as .ics and the ticket QR code as SVG attached.
+    The registration is named by its id or, when the mail is queued before the registration
+    is inserted (in the same transaction, services.registration_create), by its ticket code.
     """
     from . import ical, services, tickets
     from .models import Registration
 
-    registration = (
-        Registration.objects.select_related("event", "event__venue", "session")
-        .filter(pk=registration_id, anonymised_at=None)
-        .first()
+    found = Registration.objects.select_related("event", "event__venue", "session").filter(
+        anonymised_at=None
     )
+    registration = (
+        found.filter(pk=registration_id)
+        if registration_id
+        else found.filter(ticket_code=ticket_code)
+    ).first()
     if registration is None or not registration.email:
         return
     if kind == "confirmation" and registration.status == Registration.Status.WAITING:

@@ -1,4 +1,5 @@
-"""Model instances from hand-written SQL, converted exactly as the ORM converts its rows.
+"""Model instances from hand-written SQL, converted exactly as the ORM converts its rows
+(and, for an INSERT written out, its values prepared exactly as the ORM prepares them).
 
 For the few hot paths where building a query costs more CPU than the database needs to answer
 it (a registration reads an event, its sessions and the locked event row: three ORM queries
@@ -58,3 +59,21 @@ class RawColumns:
                 value = func(value, col, connection)
             converted.append(value)
         return self.model.from_db(connection.alias, self.attnames, converted)
+
+
+def insert_values(obj: Model, *, exclude: Iterable[str] = ()) -> tuple[list[str], list[Any]]:
+    """The quoted columns and the values the ORM's INSERT of `obj` would send (without the
+    auto primary key and the fields in `exclude`), for an INSERT written out by hand.
+
+    Each value goes through the field's `pre_save` and `get_db_prep_save`, as in
+    `Model.save()`: defaults already set on the instance, dates adapted for the database.
+    """
+    quote = connection.ops.quote_name
+    skipped = set(exclude)
+    columns, values = [], []
+    for field in obj._meta.concrete_fields:
+        if field.primary_key or field.name in skipped or field.attname in skipped:
+            continue
+        columns.append(quote(str(field.column)))
+        values.append(field.get_db_prep_save(field.pre_save(obj, True), connection))
+    return columns, values

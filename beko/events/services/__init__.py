@@ -21,7 +21,6 @@ from .events import (
 from .registrations import (
     RegistrationInput,
     _lock_event,
-    _seat_check,
     participants_mail,
     registration_cancel,
     registration_check_in,
@@ -43,7 +42,6 @@ __all__ = [
     "RegistrationError",
     "RegistrationInput",
     "_lock_event",
-    "_seat_check",
     "event_cancel",
     "event_review",
     "event_save",

@@ -15,11 +15,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.core import signing
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from beko.core.lib.raw_rows import RawColumns
+from beko.core.lib.raw_rows import RawColumns, insert_values
 from beko.core.services import content_changed
 
 from .. import tasks
@@ -85,50 +85,69 @@ def _lock_for_registration(pk: int) -> Event:
     return _LOCKED_EVENT.instance(row)  # type: ignore[return-value]  # RawColumns(Event, …)
 
 
-@dataclass(frozen=True)
-class _SeatCheck:
-    confirmed: int
-    in_session: int
-    duplicate: bool
-
-
-# One statement, written out: the ORM needs more CPU to build this aggregate than the
-# database needs to answer it, and it runs while every other registration waits.
-# Three counts, each with its own index condition: the confirmed rows (index event, status,
-# session; at most the capacity) and the address's own active row (the partial unique index,
-# whose predicate the last WHERE repeats so the planner can use it). One WHERE with an OR
-# made PostgreSQL scan every registration of the event, the waiting list included, and the
-# registrations got slower the longer the waiting list grew.
-_SEAT_SQL = """
-SELECT (SELECT COUNT(*) FROM {table}
-        WHERE event_id = %(event)s AND status = %(confirmed)s),
-       (SELECT COUNT(*) FROM {table}
-        WHERE event_id = %(event)s AND status = %(confirmed)s AND session_id = %(session)s),
-       (SELECT COUNT(*) FROM {table}
-        WHERE event_id = %(event)s AND email = %(email)s
-          AND status IN (%(confirmed)s, %(waiting)s) AND NOT email = %(no_email)s)
+# The seat decision and the insert as one statement, written out, while the event is locked:
+# every round trip under the lock is one every other registration for this event waits for.
+# Each count reads only its index range: the confirmed rows (index event, status, session; at
+# most the capacity) and the address's own active row (the partial unique index, whose
+# predicate the NOT EXISTS repeats so the planner can use it). One WHERE with an OR made
+# PostgreSQL scan every registration of the event, the waiting list included. The statement
+# runs after the lock statement, so on PostgreSQL (READ COMMITTED) it sees every registration
+# committed before the lock was granted; in one statement with the lock it would count with a
+# snapshot taken before the wait.
+_INSERT_SQL = """
+INSERT INTO {table} ({columns}, {status})
+SELECT {values}, CASE WHEN {has_seat} THEN %s ELSE %s END
+WHERE NOT EXISTS (SELECT 1 FROM {table}
+                  WHERE event_id = %s AND email = %s
+                    AND status IN (%s, %s) AND NOT email = %s)
+RETURNING {pk}, {status}
 """
+_CONFIRMED_COUNT = "(SELECT COUNT(*) FROM {table} WHERE event_id = %s AND status = %s)"
+_SESSION_COUNT = (
+    "(SELECT COUNT(*) FROM {table} WHERE event_id = %s AND status = %s AND session_id = %s)"
+)
 
 
-def _seat_check(event_id: int, *, session_id: int | None, email: str) -> _SeatCheck:
-    """Seats taken (event and session) and whether `email` is registered: one query.
-
-    Call with the event locked. Each count reads only its index range (see `_SEAT_SQL`), so
-    the waiting list and cancellations do not make it slower.
-    """
-    sql = _SEAT_SQL.format(table=connection.ops.quote_name(Registration._meta.db_table))
-    params: dict[str, int | str] = {
-        "event": event_id,
-        "session": session_id or 0,
-        "email": email,
-        "confirmed": Registration.Status.CONFIRMED.value,
-        "waiting": Registration.Status.WAITING.value,
-        "no_email": "",
-    }
+def _insert_with_seat(
+    registration: Registration, *, capacity: int | None, session_capacity: int | None
+) -> bool:
+    """Insert `registration` with a seat when the event (and its session) has one left, else
+    on the waiting list; sets its pk and status. False (nothing inserted) when the address is
+    already registered. Call with the event locked."""
+    quote = connection.ops.quote_name
+    table = quote(Registration._meta.db_table)
+    confirmed = Registration.Status.CONFIRMED.value
+    waiting = Registration.Status.WAITING.value
+    columns, values = insert_values(registration, exclude=["status"])
+    conditions: list[str] = []
+    seat_params: list[int | str | None] = []
+    if capacity is not None:
+        conditions.append(_CONFIRMED_COUNT.format(table=table) + " < %s")
+        seat_params += [registration.event_id, confirmed, capacity]
+    if session_capacity is not None:
+        conditions.append(_SESSION_COUNT.format(table=table) + " < %s")
+        seat_params += [registration.event_id, confirmed, registration.session_id, session_capacity]
+    sql = _INSERT_SQL.format(
+        table=table,
+        columns=", ".join(columns),
+        values=", ".join(["%s"] * len(values)),
+        status=quote("status"),
+        pk=quote(str(Registration._meta.pk.column)),  # type: ignore[union-attr]  # it has one
+        has_seat=" AND ".join(conditions) or "1 = 1",
+    )
+    params = [
+        *values, *seat_params, confirmed, waiting,
+        registration.event_id, registration.email, confirmed, waiting, "",
+    ]  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        confirmed, in_session, duplicate = cursor.fetchone()
-    return _SeatCheck(int(confirmed), int(in_session), int(duplicate) > 0)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    registration.pk, registration.status = row
+    registration._state.adding = False
+    registration._state.db = connection.alias
+    return True
 
 
 @dataclass(frozen=True)
@@ -155,11 +174,13 @@ def registration_create(
     closed, the session is not one of this event's, or the address is already registered.
     `sessions` are the event's parallel sessions when the caller has loaded them already.
 
-    The event row lock is held only for the seat: the lock, one query for the seats taken
-    and a duplicate, the insert, the commit. Each of them is a round trip to the database
-    while every other registration for this event waits, so everything else happens before
-    the lock (organisation match, the sessions and their capacities – staff change those
-    without the event lock anyway) or after the commit (the content version, the mail).
+    The event row lock is held only for the seat: the lock, one statement that counts the
+    seats taken, checks for a duplicate and inserts, and the commit (which also commits the
+    mail task's row, queued before the lock with the database task backend). Each of them is a round
+    trip to the database while every other registration for this event waits, so everything
+    else happens before the lock (organisation match, the sessions and their capacities –
+    staff change those without the event lock anyway) or after the commit (the content
+    version).
     """
     email = data.email.strip().lower()
     organisation = _matching_organisation(data.organisation_name)
@@ -174,42 +195,47 @@ def registration_create(
                 _("Bitte wählen Sie eine der parallelen Sitzungen."), field="session"
             )
     session_capacity = capacities.get(session_id) if session_id else None
+    # Built before the lock (model and field defaults cost CPU while others wait); only the
+    # status is decided under it.
+    registration = Registration(
+        event=event,
+        session_id=session_id,
+        name=data.name.strip(),
+        email=email,
+        organisation_name=data.organisation_name.strip(),
+        organisation=organisation,
+        accessibility_needs=data.accessibility_needs.strip(),
+        dietary_wishes=data.dietary_wishes.strip(),
+        questions=data.questions.strip(),
+        language=language,
+        consent_at=timezone.now(),
+    )
     try:
         with transaction.atomic():
+            queued = _confirmation_in_transaction(registration)
             locked = _lock_for_registration(event.pk)
             error = registration_window_error(locked)
             if error:
                 raise RegistrationError(error)
-            seats = _seat_check(locked.pk, session_id=session_id, email=email)
-            if seats.duplicate:
+            # What the event asks is read from the locked row (staff may just have changed it).
+            if not locked.ask_dietary:
+                registration.dietary_wishes = ""
+            if not locked.ask_questions:
+                registration.questions = ""
+            if not _insert_with_seat(
+                registration, capacity=locked.capacity, session_capacity=session_capacity
+            ):
                 raise RegistrationError(_duplicate_message(), field="email")
-            has_seat = (locked.capacity is None or seats.confirmed < locked.capacity) and (
-                session_capacity is None or seats.in_session < session_capacity
-            )
-            status = Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITING
-            registration = Registration.objects.create(
-                event=event,
-                session_id=session_id,
-                status=status,
-                name=data.name.strip(),
-                email=email,
-                organisation_name=data.organisation_name.strip(),
-                organisation=organisation,
-                accessibility_needs=data.accessibility_needs.strip(),
-                dietary_wishes=data.dietary_wishes.strip() if locked.ask_dietary else "",
-                questions=data.questions.strip() if locked.ask_questions else "",
-                language=language,
-                consent_at=timezone.now(),
-            )
     except IntegrityError as exc:
         # The partial unique index caught a duplicate the lock did not (should not happen).
         raise RegistrationError(_duplicate_message(), field="email") from exc
     content_changed()  # after the commit: the free seats are public
     logger.info(
         "registration created",
-        extra={"event": event.pk, "registration": registration.pk, "status": status},
+        extra={"event": event.pk, "registration": registration.pk, "status": registration.status},
     )
-    _mail(registration, "confirmation")
+    if not queued:
+        _mail(registration, "confirmation")
     return registration
 
 
@@ -363,6 +389,25 @@ def participants_mail(
         tasks.participant_message.enqueue(registration_id=pk, subject=subject, body=body)
     log_staff_action(event, "events.participants_mailed", by=by, data={"recipients": len(ids)})
     return len(ids)
+
+
+def _confirmation_in_transaction(registration: Registration) -> bool:
+    """Queue the confirmation of the registration about to be inserted in the current
+    transaction, when the task queue is a table of the same database: its row commits with the
+    registration (one commit instead of two), a rolled-back registration queues nothing, and
+    the worker cannot see the row before the commit. Named by the ticket code, so it can be
+    queued before the event lock is taken (every statement under the lock makes every other
+    registration wait). False with other task backends (tests, development: they run the task
+    at once), which queue the mail after the commit."""
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if router.db_for_write(DBTaskResult) != router.db_for_write(Registration) or not isinstance(
+        tasks.registration_mail.get_backend(), DatabaseBackend
+    ):
+        return False
+    tasks.registration_mail.enqueue(ticket_code=registration.ticket_code, kind="confirmation")
+    return True
 
 
 def _mail(registration: Registration, kind: str) -> None:

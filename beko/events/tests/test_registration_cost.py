@@ -51,3 +51,39 @@ def test_refused_registration_shows_the_form_again_with_seats_per_session(
     assert "bereits eine Anmeldung" in html
     assert "1 Plätze frei" in html  # the session's choice label counts the seats
     assert 'value="Amina Yusuf"' in html
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_confirmation_is_queued_in_the_registrations_transaction(settings, event):
+    """With the database task queue (production) the mail's row commits with the registration:
+    it is there for the worker after the commit, and a refused registration leaves none."""
+    from django.core import mail
+    from django_tasks_db.models import DBTaskResult
+
+    from beko.events import services, tasks
+
+    settings.TASKS = DATABASE_TASKS
+    data = services.RegistrationInput(name="Amina Yusuf", email="Amina@Example.org")
+    registration = services.registration_create(event=event, data=data, language="de")
+    queued = DBTaskResult.objects.get(task_path__endswith="registration_mail")
+    kwargs = queued.args_kwargs["kwargs"]
+    assert kwargs == {"ticket_code": registration.ticket_code, "kind": "confirmation"}
+    with pytest.raises(services.RegistrationError):
+        services.registration_create(event=event, data=data, language="de")
+    assert DBTaskResult.objects.count() == 1  # the duplicate's task row was rolled back
+    event.status = "cancelled"
+    event.save()
+    with pytest.raises(services.RegistrationError):
+        services.registration_create(
+            event=event,
+            data=services.RegistrationInput(name="B", email="b@example.org"),
+            language="de",
+        )
+    assert DBTaskResult.objects.count() == 1
+    # What the worker runs: the confirmation of this registration, found by its ticket code.
+    tasks.registration_mail.call(**kwargs)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["amina@example.org"]
+    assert registration.ticket_code in mail.outbox[0].body
