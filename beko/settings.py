@@ -176,12 +176,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
-if IS_POSTGRES:
-    # Django's backend with a health check that asks the server (SELECT 1) only when the idle
-    # connection has something to read, i.e. the server closed it (beko/core/db/postgresql).
-    DATABASES["default"]["ENGINE"] = "beko.core.db.postgresql"
+else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+IS_POSTGRES = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (production: shared rate limits), else local memory.
