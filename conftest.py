@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import import_module
 from typing import Any
 
@@ -337,6 +338,30 @@ def make_page(
     yield _make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def htmx_settled() -> Any:
+    """`with htmx_settled(page): page.select_option(...)` returns once htmx has swapped in the
+    answer to what the block did and settled it. Waiting for the pushed address is not enough:
+    htmx pushes it at the swap but binds the new content's triggers only when it settles
+    (20 ms later), so an action in between is silently lost."""
+
+    @contextmanager
+    def _settled(page: Any) -> Iterator[None]:
+        before = page.evaluate(
+            """() => {
+                if (window.__bekoSettled === undefined) {
+                    window.__bekoSettled = 0;
+                    document.addEventListener("htmx:afterSettle", () => { window.__bekoSettled += 1; });
+                }
+                return window.__bekoSettled;
+            }"""
+        )
+        yield
+        page.wait_for_function("n => window.__bekoSettled > n", arg=before)
+
+    return _settled
 
 
 @pytest.fixture

@@ -28,14 +28,16 @@ def offers(make_offer: Any) -> list[Any]:
 
 
 def test_search_filter_detail_and_back_keeps_the_state(
-    page: Any, offers: list[Any], assert_axe_clean: Any
+    page: Any, offers: list[Any], assert_axe_clean: Any, htmx_settled: Any
 ) -> None:
     page.goto("/angebote/")
     page.fill("#id_q", "Deutschkurs")
-    page.keyboard.press("Enter")
+    with htmx_settled(page):
+        page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"q=Deutschkurs"))
     assert page.locator(".offer-card").count() == 2
-    page.select_option("#id_district", "barmen")  # htmx swaps the results and pushes the URL
+    with htmx_settled(page):
+        page.select_option("#id_district", "barmen")  # htmx swaps the results, pushes the URL
     page.wait_for_url(re.compile(r"district=barmen"))
     page.wait_for_function("document.querySelectorAll('.offer-card').length === 1")
     assert_axe_clean(page)
