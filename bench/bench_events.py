@@ -120,10 +120,24 @@ def recreate_database(url: str) -> None:
     import psycopg
 
     parts = urlsplit(url)
+    name = parts.path.lstrip("/")
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def registration_env(url: str) -> dict[str, str]:
+    """Production settings for the registration POST on `url` (bench and in-process profile)."""
+    return bench_env(
+        url,
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+        # wrk sends everything from one address: the per-address limit is switched off.
+        EVENTS_REGISTRATION_RATE_PER_IP="",
+        # As in production: the confirmation mail (.ics, QR ticket) is a queued task that
+        # `manage.py db_worker` sends after the commit, not work inside the request.
+        TASKS_BACKEND="database",
+    )
 
 
 def shell(env: dict[str, str], code: str) -> dict:
@@ -161,15 +175,7 @@ def wrk_post(base: str, script: str) -> dict:
 def main() -> None:
     url = database_url()
     recreate_database(url)
-    # wrk sends everything from one address: the per-address limit is switched off.
-    env = bench_env(
-        url,
-        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-        EVENTS_REGISTRATION_RATE_PER_IP="",
-        # As in production: the confirmation mail (.ics, QR ticket) is a queued task that
-        # `manage.py db_worker` sends after the commit, not work inside the request.
-        TASKS_BACKEND="database",
-    )
+    env = registration_env(url)
     prepare_database(env, demo=False)
     sessions = shell(env, SETUP % {"capacity": CAPACITY, "session": SESSION_CAPACITY})["sessions"]
     script = SETUP_LUA + LUA % {"sessions": ", ".join(map(str, sessions)), "csrf": CSRF}

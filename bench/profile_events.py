@@ -24,8 +24,14 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_events import CAPACITY, SESSION_CAPACITY, SETUP  # noqa: E402
-from bench.harness import bench_env, prepare_database  # noqa: E402
+from bench.bench_events import (  # noqa: E402
+    CAPACITY,
+    SESSION_CAPACITY,
+    SETUP,
+    recreate_database,
+    registration_env,
+)
+from bench.harness import prepare_database  # noqa: E402
 
 
 def _database_url() -> str:
@@ -33,16 +39,6 @@ def _database_url() -> str:
     parts = urlsplit(base)
     name = (parts.path.lstrip("/") or "beko") + "_profile_events"
     return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def _recreate(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def main() -> None:
@@ -54,13 +50,8 @@ def main() -> None:
     args = parser.parse_args()
 
     url = _database_url()
-    _recreate(url)
-    env = bench_env(
-        url,
-        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-        EVENTS_REGISTRATION_RATE_PER_IP="",
-        TASKS_BACKEND="database",
-    )
+    recreate_database(url)
+    env = registration_env(url)
     prepare_database(env, demo=False)
     os.environ.update(env)
     os.environ["DJANGO_SETTINGS_MODULE"] = "beko.settings"
