@@ -55,11 +55,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """
     if os.environ.get("BEKO_TEST_DATABASE_ONLY") != "1":
         return
-    kept = [item for item in items if _uses_database(item)]
-    if len(kept) == len(items):
-        return
-    config.hook.pytest_deselected(items=[item for item in items if not _uses_database(item)])
-    items[:] = kept
+    kept, left_out = [], []
+    for item in items:
+        (kept if _uses_database(item) else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 def _is_transactional(item: pytest.Item) -> bool:
