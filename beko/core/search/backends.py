@@ -1,8 +1,9 @@
 """Database-specific matching and ranking. Both backends take the same ParsedQuery.
 
 - SQLite: FTS5 (`search_searchdocument_fts`), ranked with bm25 and column weights.
-- PostgreSQL: weighted tsvector with GIN index, ranked with ts_rank; typo candidates come
-  from a pg_trgm index on the vocabulary.
+- PostgreSQL: weighted tsvector with GIN index in the narrow table `search_match` (kept in
+  step with the documents by triggers, migration 0005), ranked with ts_rank; typo
+  candidates come from a pg_trgm index on the vocabulary.
 
 A backend produces SQL returning `(object_id, ct, score)` rows (ct = content type id), higher score = better, so callers
 can embed it in larger queries (filters, facet counts) without knowing the database.
@@ -269,7 +270,9 @@ class PostgresBackend(Backend):
         sql = (
             "SELECT d.object_id AS object_id, d.content_type_id AS ct, d.keys AS keys, "  # noqa: S608 - only table names/placeholders; values are parameters
             f"{score} AS score "
-            "FROM search_searchdocument d "
+            # The narrow copy of the documents (no texts; migration 0005): every broad query
+            # visits a third of its rows.
+            "FROM search_match d "
             "WHERE d.tsv @@ %s::tsquery "
             # `+ 0`: not a condition the content-type index could serve (fetch_matches).
             f"AND d.content_type_id + 0 IN ({placeholders}){window}"

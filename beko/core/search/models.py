@@ -8,8 +8,9 @@ class SearchDocument(models.Model):
     """One searchable object of any registered model, already normalised (see text.py).
 
     The database-specific full-text structures hang off this table: on SQLite an FTS5
-    external-content table kept in sync by triggers, on PostgreSQL a generated, weighted
-    tsvector column with a GIN index (both created in migration 0001).
+    external-content table kept in sync by triggers (migration 0001), on PostgreSQL the
+    narrow table `search_match` (id, window, keys and a weighted tsvector with a GIN index),
+    kept in sync by triggers too (migration 0005).
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")

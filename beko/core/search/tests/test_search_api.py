@@ -136,7 +136,7 @@ def test_scores_are_the_rank_of_the_query_plus_that_of_the_typed_words(
         cursor.execute(
             "SELECT ts_rank('{0, 0.1, 0.4, 1}'::float4[], tsv, %s::tsquery) "
             "+ ts_rank('{0, 0.1, 0.4, 1}'::float4[], tsv, %s::tsquery) "
-            "FROM search_searchdocument WHERE object_id = %s AND content_type_id = %s",
+            "FROM search_match WHERE object_id = %s AND content_type_id = %s",
             [
                 backend.tsquery(s.parsed),
                 backend.typed_tsquery(s.parsed),
@@ -173,3 +173,69 @@ def test_match_planner_settings_end_with_the_query(pages: list[Page]) -> None:
     with transaction.atomic():
         assert search.Search("Sprechstunde").matching_ids(Page) == [pages[0].pk]
         assert settings() == before
+
+
+def _match_rows() -> dict[int, tuple]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, content_type_id, object_id, visible_from, visible_until, keys, "
+            "tsv::text FROM search_match"
+        )
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def _expected_rows() -> dict[int, tuple]:
+    """What the match table must hold: each document's columns and the weighted tsvector of
+    its texts (title A, summary B, body C), computed here from the documents themselves."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, content_type_id, object_id, visible_from, visible_until, keys, "
+            "(setweight(to_tsvector('simple', title), 'A') || "
+            "setweight(to_tsvector('simple', summary), 'B') || "
+            "setweight(to_tsvector('simple', body), 'C'))::text FROM search_searchdocument"
+        )
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def test_postgres_match_table_follows_every_write_to_the_documents(pages: list[Page]) -> None:
+    """The narrow match table (migration 0005) mirrors the documents through triggers:
+    insert, update (window, keys, texts), delete and TRUNCATE (the test database flush)."""
+    from datetime import UTC, datetime
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("search_match is PostgreSQL's (SQLite has its FTS5 table)")
+    rows = _match_rows()
+    assert len(rows) == 3
+    assert rows == _expected_rows()
+    assert all(tsv for *_rest, tsv in rows.values())
+
+    # An update of window, keys and text (the directory's data migrations update in bulk).
+    first = SearchDocument.objects.get(object_id=pages[0].pk)
+    when = datetime(2030, 1, 1, tzinfo=UTC)
+    SearchDocument.objects.filter(pk=first.pk).update(
+        visible_until=when, keys="o1 c2", title="ganz neu"
+    )
+    rows = _match_rows()
+    assert rows == _expected_rows()
+    assert rows[first.pk][3:5] == (when, "o1 c2")
+    assert "'ganz':1A" in rows[first.pk][5]
+    assert search.Search("Ehrenamtliche").hits([Page]) == []
+
+    # Removing a document (index_remove) drops its match row; the others stay.
+    search.index_remove(model=Page, object_id=pages[2].pk)
+    assert _match_rows() == _expected_rows()
+    assert len(_match_rows()) == 2
+
+    with connection.cursor() as cursor:
+        # The deferred foreign-key checks of this test's transaction first (TRUNCATE refuses
+        # a table with pending trigger events).
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("TRUNCATE search_searchdocument")
+    assert _match_rows() == {}
+    assert search.Search("Sprechstunde").hits([Page]) == []
