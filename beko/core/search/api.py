@@ -124,20 +124,29 @@ class Search:
         return queryset.filter(pk__in=RawSQL(f"SELECT object_id FROM ({sql}) m", params))  # noqa: S608, S611 - only table names/placeholders; values are parameters
 
     def matching_ids(
-        self, model: type[models.Model], *, visible_at: datetime | None = None
+        self,
+        model: type[models.Model],
+        *,
+        visible_at: datetime | None = None,
+        keys: Sequence[Sequence[str]] = (),
     ) -> list[int]:
         """Primary keys of every matching `model` document, best first (one query).
 
         With `visible_at`, documents outside their visibility window (Document.visible_from/
         visible_until) are left out inside the full-text query, so a caller whose window
         says everything about visibility needs no further query on the model's table.
+        With `keys`, only documents having at least one key (`Document.keys`) of each group:
+        a filter that needs no facet counts runs in the same query, and only the ids that
+        pass it travel.
         """
         if self.is_empty:
             return []
         sql, params = self._match([model], visible_at)
+        where, key_params = self.backend.keys_sql("m.keys", keys)
         rows = self.backend.fetch_matches(
-            f"SELECT m.object_id FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
-            params,
+            f"SELECT m.object_id FROM ({sql}) m "  # noqa: S608 - only placeholders; values are parameters
+            f"{'WHERE ' + where + ' ' if where else ''}ORDER BY m.score DESC, m.object_id",
+            [*params, *key_params],
         )
         return [row[0] for row in rows]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -71,6 +71,27 @@ class Backend:
     def id_list_sql(self, ids: list[int]) -> tuple[str, list]:
         """A subquery yielding `ids`, as one parameter (no limit on the number of ids)."""
         raise NotImplementedError
+
+    # instr (SQLite) and strpos (PostgreSQL): position of the 2nd argument in the 1st, 0 = none.
+    position_function = "instr"
+
+    def keys_sql(self, column: str, groups: Sequence[Sequence[str]]) -> tuple[str, list]:
+        """Condition: the space-separated keys in `column` hold at least one key of every
+        group (an empty group matches nothing); "" without groups."""
+        parts: list[str] = []
+        params: list[str] = []
+        padded = f"' ' || {column} || ' '"
+        for group in groups:
+            if not group:
+                parts.append("1 = 0")
+                continue
+            parts.append(
+                "("
+                + " OR ".join([f"{self.position_function}({padded}, %s) > 0"] * len(group))
+                + ")"
+            )
+            params.extend(f" {key} " for key in group)
+        return " AND ".join(parts), params
 
     def fetch_matches(self, sql: str, params: list) -> list[tuple]:
         """Rows of a query built on `match_sql` (the backend may adjust how it is planned)."""
@@ -216,6 +237,7 @@ def _tsquery_term(alternative: Alternative) -> str:
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
+    position_function = "strpos"
 
     def _collated(self, sql: str) -> str:
         # Byte order makes "term >= x AND term < x || U+10FFFF" an exact prefix test.

@@ -268,10 +268,12 @@ class _KeyedMatches:
                 self._open = {row[0] for row in cursor.fetchall()}
         return self._open
 
-    @property
-    def filtering(self) -> bool:
-        """Does any filter apply to the matches (else they need no keys without facets)?"""
-        return bool(self.required()) or self.filters.open_now
+    def open_now_only(self, ids: list[int]) -> list[int]:
+        """`ids` (in their order) without the offers closed now, when the filter asks."""
+        if not self.filters.open_now:
+            return ids
+        open_ids = self.open_ids()
+        return [pk for pk in ids if pk in open_ids]
 
     def required(self) -> dict[str, tuple[str, ...]]:
         """Per active filter the keys of which an offer needs one (none known: no offer)."""

@@ -50,15 +50,16 @@ def offer_search(
         # so one full-text query yields the visible matches, best first, with the facet keys
         # the filters and counts need.
         wider: Search | None = search
-        # Without facets and filters only the ids are needed: the keys of 20,000 matches
-        # would be sorted and sent along for nothing.
-        keys = with_facets or keyed.filtering
         while wider is not None:
-            if keys:
+            if with_facets:
                 rows = wider.matching_keys(Offer, visible_at=now)
-                ids, counted = keyed.narrow(rows, counts=with_facets)
+                ids, counted = keyed.narrow(rows, counts=True)
             else:
-                ids = wider.matching_ids(Offer, visible_at=now)
+                # Without facet counts the keys of 20,000 matches would travel for nothing:
+                # the faceted filters run in the query, only the ids that pass are read.
+                ids = keyed.open_now_only(
+                    wider.matching_ids(Offer, visible_at=now, keys=list(keyed.required().values()))
+                )
             # Nothing has every word: rank the offers with most of them instead of showing
             # an empty page (the page says so). Zero-hit queries only, so popular queries
             # never pay for it.

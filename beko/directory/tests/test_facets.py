@@ -100,6 +100,50 @@ def test_every_facet_count_equals_the_results_of_choosing_it(
     assert checked > 0  # the fixture really gives the facets something to count
 
 
+# Filters with a query and no facet counts run in the full-text query itself (SQL on the
+# facet keys); with facets they run in Python over the keyed matches. Both must agree.
+FILTERED_QUERIES = [  # (filters, whether the fixture has hits for them)
+    (OfferFilters(q="Sprachkurs", district="barmen"), True),
+    (OfferFilters(q="Sprachkurs", category="beratung", language="ar"), True),
+    (OfferFilters(q="Sprachkurs", category="sprache", free=True), True),
+    (OfferFilters(q="Sprachkurs", target_group="refugees"), True),
+    (OfferFilters(q="Sprachkurs", target_group="professionals"), False),  # a former code
+    (OfferFilters(q="Kurs", residence_status="duldung"), True),
+    (OfferFilters(q="Sprachkurs", accessible=True), True),
+    (OfferFilters(q="Sprachkurs", open_now=True), None),  # depends on the weekday
+    (OfferFilters(q="Sprachkurs Beratung", organisation="verein-bruecke"), True),
+    (OfferFilters(q="Sprachkurs", organisation="initiative-nord"), False),
+    (OfferFilters(q="Sprachkurs", district="nirgendwo"), False),  # no such district
+    (OfferFilters(q="Sprachkurs", district="barmen' OR '1'='1"), False),
+    (OfferFilters(q="Sprachkurs", language="ar%"), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("filters", "hits"),
+    FILTERED_QUERIES,
+    ids=lambda v: repr(v.active()) if isinstance(v, OfferFilters) else str(v),
+)
+def test_filters_in_the_query_equal_filters_over_the_keyed_matches(
+    varied: list[Offer], filters: OfferFilters, hits: bool | None
+) -> None:
+    counted = offer_search(filters=filters, with_facets=True)
+    plain = offer_search(filters=filters, with_facets=False)
+    assert [o.pk for o in plain.offers] == [o.pk for o in counted.offers]
+    assert plain.total == counted.total
+    if hits is not None:
+        assert (plain.total > 0) == hits
+    # The oracle: the public offers matching the query, filtered by the ORM's own filters.
+    from beko.directory.selectors.filters import apply_filters
+
+    now = timezone.now()
+    base = Search(filters.q).filter(offers_public(now=now))
+    expected = set(
+        apply_filters(base, replace(filters, q=""), now=now).values_list("pk", flat=True)
+    )
+    assert {o.pk for o in plain.offers} == expected
+
+
 def test_parent_category_and_district_count_each_offer_once(varied: list[Offer]) -> None:
     facets = offer_search(filters=OfferFilters(q="Sprachkurs")).facets
     categories = {f.value: f.count for f in facets["category"]}
