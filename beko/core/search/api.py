@@ -151,7 +151,11 @@ class Search:
         return [row[0] for row in rows]
 
     def matching_keys(
-        self, model: type[models.Model], *, visible_at: datetime | None = None
+        self,
+        model: type[models.Model],
+        *,
+        visible_at: datetime | None = None,
+        keys: Sequence[Sequence[str]] = (),
     ) -> list[tuple[int, str]]:
         """Like `matching_ids`, with each document's facet keys (`Document.keys`, space-
         separated): the caller filters and counts facets over all matches without another
@@ -159,9 +163,11 @@ class Search:
         if self.is_empty:
             return []
         sql, params = self._match([model], visible_at)
+        where, key_params = self.backend.keys_sql("m.keys", keys)
         rows = self.backend.fetch_matches(
-            f"SELECT m.object_id, m.keys FROM ({sql}) m ORDER BY m.score DESC, m.object_id",  # noqa: S608 - parameters only
-            params,
+            f"SELECT m.object_id, m.keys FROM ({sql}) m "  # noqa: S608 - only placeholders; values are parameters
+            f"{'WHERE ' + where + ' ' if where else ''}ORDER BY m.score DESC, m.object_id",
+            [*params, *key_params],
         )
         return cast(list[tuple[int, str]], rows)
 

@@ -268,6 +268,11 @@ class _KeyedMatches:
                 self._open = {row[0] for row in cursor.fetchall()}
         return self._open
 
+    def unfaceted_groups(self) -> list[tuple[str, ...]]:
+        """The key groups of the active filters whose dimension has no facet of its own: every
+        count is made over the offers passing them, so the query may apply them."""
+        return [keys for name, keys in self.required().items() if name not in self.FACETED]
+
     def open_now_only(self, ids: list[int]) -> list[int]:
         """`ids` (in their order) without the offers closed now, when the filter asks."""
         if not self.filters.open_now:

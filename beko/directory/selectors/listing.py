@@ -52,7 +52,9 @@ def offer_search(
         wider: Search | None = search
         while wider is not None:
             if with_facets:
-                rows = wider.matching_keys(Offer, visible_at=now)
+                # Filters no facet leaves out (target group, status, flags, organisation)
+                # run in the query; the faceted ones need every match (`narrow`).
+                rows = wider.matching_keys(Offer, visible_at=now, keys=keyed.unfaceted_groups())
                 ids, counted = keyed.narrow(rows, counts=True)
             else:
                 # Without facet counts the keys of 20,000 matches would travel for nothing:
