@@ -150,6 +150,40 @@ class Search:
         )
         return [row[0] for row in rows]
 
+    def matching_page(
+        self,
+        model: type[models.Model],
+        *,
+        offset: int,
+        limit: int,
+        visible_at: datetime | None = None,
+        keys: Sequence[Sequence[str]] = (),
+    ) -> tuple[list[int], int]:
+        """The primary keys of one slice of the matches (`offset`, `limit`) in the order of
+        `matching_ids`, and how many match in all: one query, which sorts only the slice
+        (a top-N sort) and sends neither the other ids nor a row per match.
+
+        The matches are materialised once and read twice (the slice, the count); that is
+        cheaper than sorting and sending 20,000 ids for a page of 20 (docs/architecture.md,
+        "Search"). The slice comes back with its scores and is put in order here: the order
+        of rows from UNION ALL is not guaranteed.
+        """
+        if self.is_empty:
+            return [], 0
+        sql, params = self._match([model], visible_at)
+        where, key_params = self.backend.keys_sql("m.keys", keys)
+        rows = self.backend.fetch_matches(
+            f"WITH r AS MATERIALIZED (SELECT m.object_id, m.score FROM ({sql}) m "  # noqa: S608 - only placeholders; values are parameters
+            f"{'WHERE ' + where if where else ''}) "
+            "SELECT 0, p.object_id, p.score FROM (SELECT r.object_id, r.score FROM r "
+            "ORDER BY r.score DESC, r.object_id LIMIT %s OFFSET %s) p "
+            "UNION ALL SELECT 1, COUNT(*), 0 FROM r",
+            [*params, *key_params, limit, offset],
+        )
+        total = next(int(value) for kind, value, _score in rows if kind == 1)
+        page = sorted((-score, object_id) for kind, object_id, score in rows if kind == 0)
+        return [object_id for _score, object_id in page], total
+
     def matching_keys(
         self,
         model: type[models.Model],

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import cast, overload
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -56,9 +58,17 @@ def offer_search(
                 # run in the query; the faceted ones need every match (`narrow`).
                 rows = wider.matching_keys(Offer, visible_at=now, keys=keyed.unfaceted_groups())
                 ids, counted = keyed.narrow(rows, counts=True)
-            else:
+            elif sort == "relevance" and not filters.open_now:
                 # Without facet counts the keys of 20,000 matches would travel for nothing:
-                # the faceted filters run in the query, only the ids that pass are read.
+                # the faceted filters run in the query, and only the page and the total
+                # are read (the paginator asks for them).
+                ids = _RankedMatches(
+                    wider,
+                    keys=list(keyed.required().values()),
+                    now=now,
+                    first=(max(0, (filters.page - 1) * page_size), page_size),
+                )
+            else:
                 ids = keyed.open_now_only(
                     wider.matching_ids(Offer, visible_at=now, keys=list(keyed.required().values()))
                 )
@@ -125,6 +135,52 @@ def offer_search(
                 others.sort(key=lambda f: _distance(selected.obj, f.obj))
                 result.nearest_districts = others[:3]
     return result
+
+
+class _RankedMatches(Sequence[int]):
+    """The ids of a search's visible matches, best first, for the paginator, without reading
+    them all: its length is the total and a slice is one page (`Search.matching_page`, one
+    query that reads both). The first read is the slice `first` (offset, limit: the page
+    asked for); another slice (a page number out of range, which the paginator turns into
+    the last page) runs a query of its own."""
+
+    def __init__(
+        self, search: Search, *, keys: list[tuple[str, ...]], now: datetime, first: tuple[int, int]
+    ) -> None:
+        self.search = search
+        self.keys = keys
+        self.now = now
+        self.first = first
+        self._slice: tuple[int, int, list[int]] | None = None
+        self._total: int | None = None
+
+    def _read(self, offset: int, limit: int) -> list[int]:
+        ids, total = self.search.matching_page(
+            Offer, offset=offset, limit=limit, visible_at=self.now, keys=self.keys
+        )
+        self._slice, self._total = (offset, limit, ids), total
+        return ids
+
+    def __len__(self) -> int:
+        if self._total is None:
+            self._read(*self.first)
+        return cast(int, self._total)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start, stop, step = index.indices(len(self))
+        if step != 1:
+            raise ValueError("only contiguous slices")
+        if self._slice is not None:
+            offset, limit, ids = self._slice
+            if start >= offset and stop <= offset + limit:
+                return ids[start - offset : stop - offset]
+        return self._read(start, max(0, stop - start)) if stop > start else []
 
 
 def offers_for(

@@ -144,6 +144,25 @@ def test_filters_in_the_query_equal_filters_over_the_keyed_matches(
     assert {o.pk for o in plain.offers} == expected
 
 
+@pytest.mark.parametrize(("page", "page_size"), [(1, 2), (2, 2), (3, 2), (99, 2), (2, 3), (1, 100)])
+def test_a_page_of_ranked_results_without_facets_is_the_same_page_as_with_them(
+    varied: list[Offer], page: int, page_size: int
+) -> None:
+    """Without facets the ranked list reads only the page and the total (`_RankedMatches`);
+    with facets it pages through every match. Same offers, total and page number, a page
+    out of range included (the last page, as Django's paginator does)."""
+    for filters in (OfferFilters(q="Sprachkurs"), OfferFilters(q="Sprachkurs", district="barmen")):
+        filters = replace(filters, page=page, page_size=page_size)
+        counted = offer_search(filters=filters, with_facets=True)
+        plain = offer_search(filters=filters, with_facets=False)
+        assert counted.total >= (3 if not filters.district else 2)  # several pages of 2
+        assert [o.pk for o in plain.offers] == [o.pk for o in counted.offers]
+        assert (plain.total, plain.page, plain.num_pages) == (
+            counted.total, counted.page, counted.num_pages,
+        )  # fmt: skip
+        assert plain.offers
+
+
 def test_parent_category_and_district_count_each_offer_once(varied: list[Offer]) -> None:
     facets = offer_search(filters=OfferFilters(q="Sprachkurs")).facets
     categories = {f.value: f.count for f in facets["category"]}

@@ -239,3 +239,33 @@ def test_postgres_match_table_follows_every_write_to_the_documents(pages: list[P
         cursor.execute("TRUNCATE search_searchdocument")
     assert _match_rows() == {}
     assert search.Search("Sprechstunde").hits([Page]) == []
+
+
+def test_a_page_of_matches_is_the_slice_of_all_matches_with_their_total(db: Any) -> None:
+    """`matching_page` reads one slice and the total in one query: the same ids, in the same
+    order (ties by id), as slicing `matching_ids`, for every offset, the last page too."""
+    from beko.core.search import index as search_index
+
+    saved = dict(search_index._registry)
+    search.register(
+        Page, document=lambda p: search.Document(title=p.title, summary=p.intro, body=p.body)
+    )
+    try:
+        # Equal texts score equally: the order among them is by id.
+        items = [
+            Page.objects.create(slug=f"p{n}", title="Sprechstunde" if n % 3 else "Beratung",
+                                body="Sprechstunde" if n % 2 else "Termine")
+            for n in range(13)
+        ]  # fmt: skip
+        search.index_objects(objects=items)
+        query = search.Search("Sprechstunde")
+        every = query.matching_ids(Page)
+        assert len(every) == 10
+        for offset, limit in [(0, 5), (5, 5), (10, 5), (3, 1), (0, 20), (11, 5), (40, 5)]:
+            ids, total = query.matching_page(Page, offset=offset, limit=limit)
+            assert ids == every[offset : offset + limit]
+            assert total == len(every)
+        assert search.Search("Nirgendwo").matching_page(Page, offset=0, limit=5) == ([], 0)
+    finally:
+        search_index._registry.clear()
+        search_index._registry.update(saved)
