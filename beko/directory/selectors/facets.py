@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -377,7 +378,7 @@ class _KeyedMatches:
         return ids, per_facet
 
     def facets(
-        self, counted: dict[str, Counter[str]], ids: list[int]
+        self, counted: dict[str, Counter[str]], ids: Iterable[int]
     ) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
         """The facets of `_facets`, from the key counts of `narrow`."""
         f = self.filters

@@ -43,7 +43,7 @@ def offer_search(
         search = None  # only stop words: treat as no query
     sort = filters.effective_sort
     page_size = max(1, min(filters.page_size, MAX_PAGE_SIZE))
-    ids: list[int] | None = None
+    ids: Sequence[int] | None = None
     counted: dict[str, Counter[str]] = {}
     keyed = _KeyedMatches(filters, now)
     relaxed = False
@@ -172,7 +172,10 @@ class _RankedMatches(Sequence[int]):
     def __getitem__(self, index: slice) -> list[int]: ...
     def __getitem__(self, index: int | slice) -> int | list[int]:
         if isinstance(index, int):
-            return self[index : index + 1][0]
+            position = index + len(self) if index < 0 else index
+            if not 0 <= position < len(self):
+                raise IndexError(index)
+            return self[position : position + 1][0]
         start, stop, step = index.indices(len(self))
         if step != 1:
             raise ValueError("only contiguous slices")

@@ -250,3 +250,21 @@ def test_filters_on_the_index_keys_equal_the_sql_filters(
         chosen = replace(filters, **{flag: True})
         sql = search.filter(apply_filters(offers_public(now=now), chosen, now=now))
         assert result.flags[flag] == sql.count(), flag
+
+
+def test_ranked_matches_read_like_the_list_of_every_matching_id(varied: list[Offer]) -> None:
+    """`_RankedMatches` (the paginator's view of a ranked search) answers length, slices and
+    single positions as the full list of ids would, reading only what is asked."""
+    from beko.directory.selectors.listing import _RankedMatches
+
+    now = timezone.now()
+    search = Search("Sprachkurs")
+    every = search.matching_ids(Offer, visible_at=now)
+    ranked = _RankedMatches(search, keys=[], now=now, first=(0, 2))
+    assert len(ranked) == len(every) >= 3
+    assert ranked[0:2] == every[0:2]
+    assert ranked[1:3] == every[1:3]  # outside the first slice: read again
+    assert ranked[-1] == every[-1] and ranked[0] == every[0]
+    assert ranked[5:2] == []
+    with pytest.raises(IndexError):
+        ranked[len(every)]
