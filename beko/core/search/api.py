@@ -141,14 +141,25 @@ class Search:
         """
         if self.is_empty:
             return []
+        sql, params = self._keyed_match(model, "m.object_id", visible_at, keys)
+        rows = self.backend.fetch_matches(f"{sql} ORDER BY m.score DESC, m.object_id", params)
+        return [row[0] for row in rows]
+
+    def _keyed_match(
+        self,
+        model: type[models.Model],
+        columns: str,
+        visible_at: datetime | None,
+        keys: Sequence[Sequence[str]],
+    ) -> tuple[str, list]:
+        """`SELECT columns FROM (the match) m`, restricted to documents with a key of every
+        group in `keys` (`Backend.keys_sql`); the callers add ordering and limits."""
         sql, params = self._match([model], visible_at)
         where, key_params = self.backend.keys_sql("m.keys", keys)
-        rows = self.backend.fetch_matches(
-            f"SELECT m.object_id FROM ({sql}) m "  # noqa: S608 - only placeholders; values are parameters
-            f"{'WHERE ' + where + ' ' if where else ''}ORDER BY m.score DESC, m.object_id",
+        return (
+            f"SELECT {columns} FROM ({sql}) m{' WHERE ' + where if where else ''}",  # noqa: S608 - only placeholders; values are parameters
             [*params, *key_params],
         )
-        return [row[0] for row in rows]
 
     def matching_page(
         self,
@@ -170,15 +181,13 @@ class Search:
         """
         if self.is_empty:
             return [], 0
-        sql, params = self._match([model], visible_at)
-        where, key_params = self.backend.keys_sql("m.keys", keys)
+        sql, params = self._keyed_match(model, "m.object_id, m.score", visible_at, keys)
         rows = self.backend.fetch_matches(
-            f"WITH r AS MATERIALIZED (SELECT m.object_id, m.score FROM ({sql}) m "  # noqa: S608 - only placeholders; values are parameters
-            f"{'WHERE ' + where if where else ''}) "
+            f"WITH r AS MATERIALIZED ({sql}) "  # noqa: S608 - only placeholders; values are parameters
             "SELECT 0, p.object_id, p.score FROM (SELECT r.object_id, r.score FROM r "
             "ORDER BY r.score DESC, r.object_id LIMIT %s OFFSET %s) p "
             "UNION ALL SELECT 1, COUNT(*), 0 FROM r",
-            [*params, *key_params, limit, offset],
+            [*params, limit, offset],
         )
         total = next(int(value) for kind, value, _score in rows if kind == 1)
         page = sorted((-score, object_id) for kind, object_id, score in rows if kind == 0)
@@ -196,13 +205,8 @@ class Search:
         query on the model's tables (one query)."""
         if self.is_empty:
             return []
-        sql, params = self._match([model], visible_at)
-        where, key_params = self.backend.keys_sql("m.keys", keys)
-        rows = self.backend.fetch_matches(
-            f"SELECT m.object_id, m.keys FROM ({sql}) m "  # noqa: S608 - only placeholders; values are parameters
-            f"{'WHERE ' + where + ' ' if where else ''}ORDER BY m.score DESC, m.object_id",
-            [*params, *key_params],
-        )
+        sql, params = self._keyed_match(model, "m.object_id, m.keys", visible_at, keys)
+        rows = self.backend.fetch_matches(f"{sql} ORDER BY m.score DESC, m.object_id", params)
         return cast(list[tuple[int, str]], rows)
 
     def ranked_ids(self, queryset: models.QuerySet) -> list[int]:

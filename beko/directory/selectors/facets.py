@@ -323,18 +323,14 @@ class _KeyedMatches:
             need["organisation"] = tuple(f"o{pk}" for pk in pks)
         return need
 
-    def narrow(
-        self, rows: list[tuple[int, str]], *, counts: bool
-    ) -> tuple[list[int], dict[str, Counter[str]]]:
-        """The ids passing every filter (best first) and, with `counts`, the key counts per
-        facet: "all" over those ids, and per category/district/language facet over the ids
-        passing every filter but its own (a facet leaves out its own filter)."""
+    def narrow(self, rows: list[tuple[int, str]]) -> tuple[list[int], dict[str, Counter[str]]]:
+        """The ids passing every filter (best first) and the key counts per facet: "all"
+        over those ids, and per category/district/language facet over the ids passing every
+        filter but its own (a facet leaves out its own filter)."""
         need = self.required()
         open_now = self.open_ids() if self.filters.open_now else None
         if not need and open_now is None:
             ids = [pk for pk, _keys in rows]
-            if not counts:
-                return ids, {}
             total = _count_keys([keys for _pk, keys in rows])
             return ids, {"all": total, **dict.fromkeys(self.FACETED, total)}
         # One boolean list per filter, built by comprehensions (substring tests on the
@@ -357,8 +353,6 @@ class _KeyedMatches:
             masks.append([pk in open_now for pk, _keys in rows])
         passing = masks[0] if len(masks) == 1 else [all(row) for row in zip(*masks, strict=True)]
         ids = [pk for (pk, _keys), ok in zip(rows, passing, strict=True) if ok]
-        if not counts:
-            return ids, {}
         total = _count_keys([keys for (_pk, keys), ok in zip(rows, passing, strict=True) if ok])
         per_facet: dict[str, Counter[str]] = {"all": total}
         for name in self.FACETED:

@@ -52,25 +52,26 @@ def offer_search(
         # so one full-text query yields the visible matches, best first, with the facet keys
         # the filters and counts need.
         wider: Search | None = search
+        key_groups = list(keyed.required().values())  # every active filter, as facet keys
         while wider is not None:
             if with_facets:
                 # Filters no facet leaves out (target group, status, flags, organisation)
                 # run in the query; the faceted ones need every match (`narrow`).
                 rows = wider.matching_keys(Offer, visible_at=now, keys=keyed.unfaceted_groups())
-                ids, counted = keyed.narrow(rows, counts=True)
+                ids, counted = keyed.narrow(rows)
             elif sort == "relevance" and not filters.open_now:
                 # Without facet counts the keys of 20,000 matches would travel for nothing:
                 # the faceted filters run in the query, and only the page and the total
                 # are read (the paginator asks for them).
                 ids = _RankedMatches(
                     wider,
-                    keys=list(keyed.required().values()),
+                    keys=key_groups,
                     now=now,
                     first=(max(0, (filters.page - 1) * page_size), page_size),
                 )
             else:
                 ids = keyed.open_now_only(
-                    wider.matching_ids(Offer, visible_at=now, keys=list(keyed.required().values()))
+                    wider.matching_ids(Offer, visible_at=now, keys=key_groups)
                 )
             # Nothing has every word: rank the offers with most of them instead of showing
             # an empty page (the page says so). Zero-hit queries only, so popular queries
