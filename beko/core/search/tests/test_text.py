@@ -52,20 +52,3 @@ def test_hostile_input_only_yields_word_tokens() -> None:
 )
 def test_edit_distance_counts_typos(a: str, b: str, expected: int) -> None:
     assert damerau_levenshtein(a, b, 2) == expected
-
-
-def test_the_wsgi_module_loads_the_search_vocabularies_before_any_request() -> None:
-    """gunicorn preloads beko.wsgi in its master: the lexicon and the concept dictionary
-    (about 1.2 s) must be loaded there, not in a worker's first search."""
-    import subprocess
-    import sys
-
-    probe = (
-        "import beko.wsgi\n"
-        "from beko.core.search import concepts, text\n"
-        "print(text.lexicon.cache_info().currsize, concepts._load.cache_info().currsize)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
-    ).stdout
-    assert out.strip().splitlines()[-1] == "1 1"
