@@ -93,6 +93,18 @@ class Backend:
             params.extend(f" {key} " for key in group)
         return " AND ".join(parts), params
 
+    def without_first_key_sql(self, column: str, prefix: str) -> tuple[str, list]:
+        """The space-separated keys in `column` without the first one when it starts with
+        `prefix` ("" = keep every key): `keys.partition(" ")[2] if keys.startswith(prefix)`."""
+        if not prefix:
+            return column, []
+        position = f"{self.position_function}({column} || ' ', ' ')"
+        return (
+            f"CASE WHEN substr({column}, 1, {len(prefix)}) = %s "
+            f"THEN substr({column}, {position} + 1) ELSE {column} END",
+            [prefix],
+        )
+
     def fetch_matches(self, sql: str, params: list) -> list[tuple]:
         """Rows of a query built on `match_sql` (the backend may adjust how it is planned)."""
         with connection.cursor() as cursor:

@@ -1,8 +1,9 @@
 """Facet counts for the offer list: in SQL (no text search) or from the search index's keys.
 
-With a text search, one ranked full-text query returns the matching ids with their facet keys
-(`_KeyedMatches`); filters and every count are then one pass in Python (docs/architecture.md,
-"Search", cold path)."""
+With a text search, one ranked full-text query returns the page and the matches grouped by
+their facet keys (`Search.matching_page_and_key_counts`); the faceted filters and every count
+then run over the groups in Python (`_KeyedMatches`; docs/architecture.md, "Search", cold
+path)."""
 
 from __future__ import annotations
 
@@ -213,15 +214,30 @@ def _distance(a: District, b: District) -> float:
     )
 
 
-def _count_keys(keys: list[str]) -> Counter[str]:
-    """How many of the offers have each key (keys are unique per offer), except the
-    organisation's key: no facet counts organisations.
+# Facet keys of a group of matches (without the organisation's key), whether they are open
+# now, and how many matches share both (`Search.matching_page_and_key_counts`).
+KeyGroup = tuple[str, bool, int]
 
-    Without their first key (`o<id>`, see `directory/search.py` `facet_keys`), offers share
-    few key strings (~150 among the 35,000 matches of `q=Sprache`): counting the strings
-    (in C) and splitting each distinct one once took 3.7 ms there, against 31.5 ms for
-    splitting every offer's keys."""
-    strings = Counter([k.partition(" ")[2] if k[:1] == "o" else k for k in keys])
+# Every offer's first key is its organisation's (`directory/search.py` `facet_keys`); no facet
+# counts organisations, and without it offers share few key strings.
+ORGANISATION_KEY = "o"
+
+
+def _grouped_keys(keys: str) -> str:
+    """`keys` without the organisation's key (as `Backend.without_first_key_sql`)."""
+    return keys.partition(" ")[2] if keys[:1] == ORGANISATION_KEY else keys
+
+
+def _count_keys(groups: Iterable[tuple[str, int]]) -> Counter[str]:
+    """How many offers have each key, from (key string, number of offers) pairs; keys are
+    unique per offer.
+
+    Offers share few key strings once the organisation's key is left out (~150 among the
+    35,000 matches of `q=Sprache`): each distinct string is split once and its keys counted
+    with its weight, instead of splitting every offer's keys (31.5 ms there)."""
+    strings: Counter[str] = Counter()
+    for string, n in groups:
+        strings[string] += n
     counted: Counter[str] = Counter()
     for string, n in strings.items():
         for key in string.split():
@@ -229,10 +245,22 @@ def _count_keys(keys: list[str]) -> Counter[str]:
     return counted
 
 
+@dataclass
+class Narrowed:
+    """The key groups of the matches after the filters (`_KeyedMatches.narrow`)."""
+
+    total: int  # matches passing every filter
+    open_now: int  # of those, how many are open now
+    counted: dict[str, Counter[str]]  # key counts: "all", and per facet without its filter
+    passing: set[tuple[str, bool]]  # the (keys, open now) groups passing every filter
+
+
 class _KeyedMatches:
-    """The visible matches of a query with their facet keys (directory/search.py
-    `facet_keys`), best first: the facet filters and counts run on them in Python, one pass
-    over the ids, without a query on the offers per facet (the cold path at 20,000 hits).
+    """The filters and facet counts of a query over its matches' facet keys
+    (directory/search.py `facet_keys`), without a query on the offers per facet (the cold
+    path at 20,000 hits): the filters no facet leaves out go into the full-text query
+    (`unfaceted_groups`), the faceted ones and "open now" run over the key groups of the
+    matches (`narrow`), a few hundred instead of a row per match.
 
     Vocabularies and the "open now" ids are read only when a filter or the facets need them
     (one small query each), so the number of queries depends on the request's shape only.
@@ -323,67 +351,92 @@ class _KeyedMatches:
             need["organisation"] = tuple(f"o{pk}" for pk in pks)
         return need
 
-    def narrow(self, rows: list[tuple[int, str]]) -> tuple[list[int], dict[str, Counter[str]]]:
-        """The ids passing every filter (best first) and the key counts per facet: "all"
-        over those ids, and per category/district/language facet over the ids passing every
-        filter but its own (a facet leaves out its own filter)."""
-        need = self.required()
-        open_now = self.open_ids() if self.filters.open_now else None
-        if not need and open_now is None:
-            ids = [pk for pk, _keys in rows]
-            total = _count_keys([keys for _pk, keys in rows])
-            return ids, {"all": total, **dict.fromkeys(self.FACETED, total)}
+    def faceted_groups(self) -> list[tuple[str, ...]]:
+        """The key groups of the active filters that have a facet of their own."""
+        return [keys for name, keys in self.required().items() if name in self.FACETED]
+
+    def open_sql(self, column: str = "m.object_id") -> tuple[str, list[Any]]:
+        """Condition: the offer with the id in `column` is open now (its opening hours)."""
+        local = self.now.astimezone(LOCAL_TZ)
+        hours = OpeningHours.objects.filter(
+            weekday=local.weekday(), opens__lte=local.time(), closes__gt=local.time()
+        ).values_list("offer_id")
+        sql, params = hours.query.sql_with_params()
+        return f"{column} IN ({sql})", list(params)
+
+    def groups_of(self, rows: list[tuple[int, str]]) -> list[KeyGroup]:
+        """The key groups of matches read one by one (id, keys), as the query groups them."""
+        open_ids = self.open_ids()
+        grouped = Counter((_grouped_keys(keys), pk in open_ids) for pk, keys in rows)
+        return [(keys, is_open, n) for (keys, is_open), n in grouped.items()]
+
+    def passing_ids(self, rows: list[tuple[int, str]], narrowed: Narrowed) -> list[int]:
+        """The ids of `rows` (in their order) in a group passing every filter."""
+        open_ids = self.open_ids()
+        passing = narrowed.passing
+        return [pk for pk, keys in rows if (_grouped_keys(keys), pk in open_ids) in passing]
+
+    def narrow(self, groups: list[KeyGroup]) -> Narrowed:
+        """The faceted filters and "open now" over the key groups of the matches passing
+        the other filters (`unfaceted_groups`, applied by the query): how many pass every filter (and
+        are open now), the key counts per facet ("all" over those passing every filter, and
+        per category/district/language facet over those passing every filter but its own:
+        a facet leaves out its own filter), and which groups pass."""
+        # The other filters ran in the query (`unfaceted_groups`): the groups are of the
+        # matches passing them (and no longer hold the organisation's key).
+        need = {k: v for k, v in self.required().items() if k in self.FACETED}
         # One boolean list per filter, built by comprehensions (substring tests on the
-        # space-padded keys): a Python loop per offer cost ten times as much at 20,000 hits.
-        padded = [f" {keys} " for _pk, keys in rows]
+        # space-padded keys).
+        padded = [f" {keys} " for keys, _open, _n in groups]
         names: list[str] = []
         masks: list[list[bool]] = []
         for name, wanted in need.items():
             names.append(name)
             if not wanted:
-                masks.append([False] * len(rows))
-            elif len(wanted) == 1:
-                key = f" {wanted[0]} "
-                masks.append([key in keys for keys in padded])
+                masks.append([False] * len(groups))
             else:
                 keys_ = [f" {w} " for w in wanted]
                 masks.append([any(k in keys for k in keys_) for keys in padded])
-        if open_now is not None:
+        if self.filters.open_now:
             names.append("open_now")
-            masks.append([pk in open_now for pk, _keys in rows])
-        passing = masks[0] if len(masks) == 1 else [all(row) for row in zip(*masks, strict=True)]
-        ids = [pk for (pk, _keys), ok in zip(rows, passing, strict=True) if ok]
-        total = _count_keys([keys for (_pk, keys), ok in zip(rows, passing, strict=True) if ok])
-        per_facet: dict[str, Counter[str]] = {"all": total}
+            masks.append([is_open for _keys, is_open, _n in groups])
+
+        def passing_all(skip: int = -1) -> list[bool]:
+            kept = [m for i, m in enumerate(masks) if i != skip]
+            if not kept:
+                return [True] * len(groups)
+            return [all(row) for row in zip(*kept, strict=True)]
+
+        passing = passing_all()
+        chosen = [g for g, ok in zip(groups, passing, strict=True) if ok]
+        total = _count_keys((keys, n) for keys, _open, n in chosen)
+        counted: dict[str, Counter[str]] = {"all": total}
         for name in self.FACETED:
             if name not in names:
-                per_facet[name] = total
+                counted[name] = total
                 continue
-            # Leaving out this facet's own filter: the offers passing all the others.
-            index = names.index(name)
-            others = [m for i, m in enumerate(masks) if i != index]
-            if not others:
-                per_facet[name] = _count_keys([keys for _pk, keys in rows])
-                continue
-            keep = others[0] if len(others) == 1 else [all(r) for r in zip(*others, strict=True)]
-            per_facet[name] = _count_keys(
-                [keys for (_pk, keys), ok in zip(rows, keep, strict=True) if ok]
+            # Leaving out this facet's own filter: the groups passing all the others.
+            kept = passing_all(skip=names.index(name))
+            counted[name] = _count_keys(
+                (keys, n) for (keys, _open, n), ok in zip(groups, kept, strict=True) if ok
             )
-        return ids, per_facet
+        return Narrowed(
+            total=sum(n for _keys, _open, n in chosen),
+            open_now=sum(n for _keys, is_open, n in chosen if is_open),
+            counted=counted,
+            passing={(keys, is_open) for keys, is_open, _n in chosen},
+        )
 
-    def facets(
-        self, counted: dict[str, Counter[str]], ids: Iterable[int]
-    ) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
+    def facets(self, narrowed: Narrowed) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
         """The facets of `_facets`, from the key counts of `narrow`."""
         f = self.filters
+        counted = narrowed.counted
         total = counted["all"]
         categories = counted["category"]
         districts = counted["district"]
         languages = counted["language"]
         target_groups = expand_code(f.target_group, aliases=AUDIENCE_ALIASES)
         statuses = expand_code(f.residence_status, aliases=RESIDENCE_STATUS_ALIASES)
-        open_ids = self.open_ids()
-        open_now = len(open_ids.intersection(ids))
         facets = {
             "category": [
                 FacetValue(
@@ -420,6 +473,6 @@ class _KeyedMatches:
             "free": total["free"],
             "accessible": total["accessible"],
             "childcare": total["childcare"],
-            "open_now": open_now,
+            "open_now": narrowed.open_now,
         }
         return facets, flags

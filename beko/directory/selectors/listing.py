@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import cast, overload
+from typing import Any, cast, overload
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -21,7 +20,14 @@ from ..models import (
     Language,
     Offer,
 )
-from .facets import OfferSearchResult, _distance, _facets, _KeyedMatches
+from .facets import (
+    ORGANISATION_KEY,
+    Narrowed,
+    OfferSearchResult,
+    _distance,
+    _facets,
+    _KeyedMatches,
+)
 from .filters import OfferFilters, _category_q, apply_filters
 from .public import MAX_PAGE_SIZE, _page_related, _with_related, offers_public
 
@@ -44,7 +50,7 @@ def offer_search(
     sort = filters.effective_sort
     page_size = max(1, min(filters.page_size, MAX_PAGE_SIZE))
     ids: Sequence[int] | None = None
-    counted: dict[str, Counter[str]] = {}
+    narrowed: Narrowed | None = None
     keyed = _KeyedMatches(filters, now)
     relaxed = False
     if search is not None:
@@ -53,21 +59,48 @@ def offer_search(
         # the filters and counts need.
         wider: Search | None = search
         key_groups = list(keyed.required().values())  # every active filter, as facet keys
+        first = (max(0, (filters.page - 1) * page_size), page_size)
         while wider is not None:
-            if with_facets:
+            if with_facets and sort == "relevance":
                 # Filters no facet leaves out (target group, status, flags, organisation)
-                # run in the query; the faceted ones need every match (`narrow`).
-                rows = wider.matching_keys(Offer, visible_at=now, keys=keyed.unfaceted_groups())
-                ids, counted = keyed.narrow(rows)
-            elif sort == "relevance" and not filters.open_now:
-                # Without facet counts the keys of 20,000 matches would travel for nothing:
-                # the faceted filters run in the query, and only the page and the total
-                # are read (the paginator asks for them).
+                # run in the query; the faceted ones leave out their own filter for their
+                # counts: the query groups the matches by their keys (few groups), the
+                # filters and counts run over the groups, and only the page travels.
+                page_ids, groups = wider.matching_page_and_key_counts(
+                    Offer,
+                    offset=first[0],
+                    limit=first[1],
+                    visible_at=now,
+                    keys=keyed.unfaceted_groups(),
+                    page_keys=keyed.faceted_groups(),
+                    mark=keyed.open_sql(),
+                    page_marked_only=filters.open_now,
+                    drop_key_prefix=ORGANISATION_KEY,
+                )
+                narrowed = keyed.narrow(groups)
                 ids = _RankedMatches(
                     wider,
                     keys=key_groups,
                     now=now,
-                    first=(max(0, (filters.page - 1) * page_size), page_size),
+                    first=first,
+                    where=keyed.open_sql() if filters.open_now else None,
+                    known=(page_ids, narrowed.total),
+                )
+            elif with_facets:
+                # Another order than relevance needs every passing id.
+                rows = wider.matching_keys(Offer, visible_at=now, keys=keyed.unfaceted_groups())
+                narrowed = keyed.narrow(keyed.groups_of(rows))
+                ids = keyed.passing_ids(rows, narrowed)
+            elif sort == "relevance":
+                # Without facet counts the keys of 20,000 matches would travel for nothing:
+                # every filter runs in the query, and only the page and the total are read
+                # (the paginator asks for them).
+                ids = _RankedMatches(
+                    wider,
+                    keys=key_groups,
+                    now=now,
+                    first=first,
+                    where=keyed.open_sql() if filters.open_now else None,
                 )
             else:
                 ids = keyed.open_now_only(
@@ -119,8 +152,8 @@ def offer_search(
         result.relaxed = relaxed
         result.highlighter = Highlighter.for_query(search.parsed)
     if with_facets:
-        if ids is not None:
-            result.facets, result.flags = keyed.facets(counted, ids)
+        if narrowed is not None:
+            result.facets, result.flags = keyed.facets(narrowed)
         else:
             result.facets, result.flags = _facets(base, filters, now)
         if search is not None and search.categories:
@@ -142,22 +175,38 @@ class _RankedMatches(Sequence[int]):
     """The ids of a search's visible matches, best first, for the paginator, without reading
     them all: its length is the total and a slice is one page (`Search.matching_page`, one
     query that reads both). The first read is the slice `first` (offset, limit: the page
-    asked for); another slice (a page number out of range, which the paginator turns into
-    the last page) runs a query of its own."""
+    asked for), unless the caller read it already (`known`: its ids and the total); another
+    slice (a page number out of range, which the paginator turns into the last page) runs
+    a query of its own. `keys` and `where` (e.g. "open now") restrict the matches."""
 
     def __init__(
-        self, search: Search, *, keys: list[tuple[str, ...]], now: datetime, first: tuple[int, int]
+        self,
+        search: Search,
+        *,
+        keys: list[tuple[str, ...]],
+        now: datetime,
+        first: tuple[int, int],
+        where: tuple[str, list[Any]] | None = None,
+        known: tuple[list[int], int] | None = None,
     ) -> None:
         self.search = search
         self.keys = keys
         self.now = now
         self.first = first
+        self.where = where
         self._slice: tuple[int, int, list[int]] | None = None
         self._total: int | None = None
+        if known is not None:  # the slice `first` and the total, read by the caller
+            self._slice, self._total = (*first, known[0]), known[1]
 
     def _read(self, offset: int, limit: int) -> list[int]:
         ids, total = self.search.matching_page(
-            Offer, offset=offset, limit=limit, visible_at=self.now, keys=self.keys
+            Offer,
+            offset=offset,
+            limit=limit,
+            visible_at=self.now,
+            keys=self.keys,
+            where=self.where,
         )
         self._slice, self._total = (offset, limit, ids), total
         return ids

@@ -268,3 +268,73 @@ def test_ranked_matches_read_like_the_list_of_every_matching_id(varied: list[Off
     assert ranked[5:2] == []
     with pytest.raises(IndexError):
         ranked[len(every)]
+
+
+@pytest.fixture
+def open_today(varied: list[Offer]) -> list[Offer]:
+    """Opening hours: two language courses and the debt counselling are open all day today,
+    a third course only on another weekday (so "open now" picks some matches, not all)."""
+    from datetime import time
+
+    from beko.directory.models import OpeningHours
+    from beko.directory.selectors.public import LOCAL_TZ
+
+    today = timezone.now().astimezone(LOCAL_TZ).weekday()
+    by_title = {o.title: o for o in varied}
+    opened = [by_title["Sprachkurs und Beratung"], by_title["Sprachkurs für Frauen"],
+              by_title["Schuldnerberatung"]]  # fmt: skip
+    for offer in opened:
+        OpeningHours.objects.create(
+            offer=offer, weekday=today, opens=time(0, 0), closes=time(23, 59, 59, 999999)
+        )
+    OpeningHours.objects.create(
+        offer=by_title["Sprachkurs am Abend"], weekday=(today + 3) % 7,
+        opens=time(0, 0), closes=time(23, 59, 59, 999999),
+    )  # fmt: skip
+    return opened
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        OfferFilters(q="Sprachkurs"),
+        OfferFilters(q="Sprachkurs", open_now=True),
+        OfferFilters(q="Sprachkurs", open_now=True, page_size=1),
+        OfferFilters(q="Sprachkurs", open_now=True, page=5, page_size=1),  # out of range
+        OfferFilters(q="Kurs", open_now=True, district="barmen"),
+        OfferFilters(q="Sprachkurs", open_now=True, category="sprache", free=True),
+        OfferFilters(q="Sprachkurs", open_now=True, sort="name"),
+        OfferFilters(q="Sprachkurs", sort="verified", language="ar"),
+    ],
+    ids=lambda f: repr(f.active() | {"q": f.q, "page": f.page, "sort": f.sort}),
+)
+def test_open_now_with_a_query_counts_and_pages_as_the_orm_filters(
+    varied: list[Offer], open_today: list[Offer], filters: OfferFilters
+) -> None:
+    """With facet counts, "open now" is a mark in the grouped query (relevance) or the
+    opening hours read apart (other orders): the page, the total, the "open now" count and
+    every facet count equal the ORM's filters over the public matches."""
+    from beko.directory.selectors.filters import apply_filters
+
+    now = timezone.now()
+    result = offer_search(filters=filters, now=now)
+    plain = offer_search(filters=filters, with_facets=False, now=now)
+    assert [o.pk for o in result.offers] == [o.pk for o in plain.offers]
+    assert (result.total, result.page, result.num_pages) == (
+        plain.total, plain.page, plain.num_pages,
+    )  # fmt: skip
+    base = Search(filters.q).filter(offers_public(now=now))
+    expected = set(
+        apply_filters(base, replace(filters, q="", page=1), now=now).values_list("pk", flat=True)
+    )
+    assert result.total == len(expected)
+    if filters.page_size >= result.total:
+        assert {o.pk for o in result.offers} == expected
+    opened = offer_search(filters=replace(filters, open_now=True), with_facets=False, now=now)
+    assert result.flags["open_now"] == opened.total
+    for name, values in result.facets.items():
+        for facet in values:
+            chosen = replace(filters, **{name: facet.value})
+            assert facet.count == offer_search(filters=chosen, with_facets=False, now=now).total
+    if filters.q == "Sprachkurs" and not filters.language:
+        assert 0 < result.flags["open_now"] < len(varied)  # the mark really tells apart

@@ -269,3 +269,80 @@ def test_a_page_of_matches_is_the_slice_of_all_matches_with_their_total(db: Any)
     finally:
         search_index._registry.clear()
         search_index._registry.update(saved)
+
+
+def test_a_page_with_key_counts_equals_the_page_and_the_keys_of_every_match(db: Any) -> None:
+    """`matching_page_and_key_counts` reads one slice and the matches grouped by their keys in
+    one query: the slice equals `matching_page` with the page's key filters (and the mark),
+    and the groups hold exactly the keys of every match (`matching_keys`) with the first key
+    dropped where it has the prefix, marked by the condition."""
+    from collections import Counter
+
+    from beko.core.search import index as search_index
+
+    saved = dict(search_index._registry)
+    # The key strings: the first key "s<n>" of its own for some (as an organisation's),
+    # none for others; a document whose only key has the prefix; hostile-looking keys.
+    keys_of = {
+        0: ("s1", "k1", "k2"), 1: ("s2", "k1"), 2: ("k1", "k2"), 3: ("s3",), 4: (),
+        5: ("s1", "k2", "k'3"), 6: ("s2", "k1", "k2"), 7: ("k%", "k1"), 8: ("s4", "k1", "k2"),
+    }  # fmt: skip
+    search.register(
+        Page,
+        document=lambda p: search.Document(
+            title=p.title, body=p.body, keys=keys_of[int(p.slug[1:])]
+        ),
+    )
+    try:
+        items = [
+            Page.objects.create(slug=f"p{n}", title="Sprechstunde" if n % 3 else "Beratung",
+                                body="Sprechstunde" if n % 2 else "Termine")
+            for n in keys_of
+        ]  # fmt: skip
+        search.index_objects(objects=items)
+        by_slug = {p.pk: int(p.slug[1:]) for p in items}
+        query = search.Search("Sprechstunde")
+        rows = query.matching_keys(Page)
+        assert len(rows) == 7
+        marked_ids = [p.pk for p in items if int(p.slug[1:]) % 4 == 0]
+        mark = (
+            "m.object_id IN (SELECT id FROM core_page WHERE id IN (%s, %s, %s))",
+            marked_ids,
+        )
+
+        def grouped(keys: str) -> str:
+            return keys.partition(" ")[2] if keys[:1] == "s" else keys
+
+        cases = [
+            ([], [], False),
+            ([("k1",)], [], False),
+            ([], [("k2",)], False),
+            ([], [("k2", "k'3")], True),
+            ([("k1",)], [("k2",), ("k%", "s1")], False),
+        ]
+        for keys, page_keys, marked_only in cases:
+            every_passing = query.matching_page(
+                Page, offset=0, limit=100, keys=[*keys, *page_keys],
+                where=mark if marked_only else None,
+            )[0]  # fmt: skip
+            for offset, limit in [(0, 2), (2, 2), (0, 50), (7, 3)]:
+                page, groups = query.matching_page_and_key_counts(
+                    Page, offset=offset, limit=limit, keys=keys, page_keys=page_keys,
+                    mark=mark, page_marked_only=marked_only, drop_key_prefix="s",
+                )  # fmt: skip
+                assert page == every_passing[offset : offset + limit]
+                kept = set(query.matching_page(Page, offset=0, limit=100, keys=keys)[0])
+                assert Counter({(k, m): n for k, m, n in groups}) == Counter(
+                    (grouped(k), pk in marked_ids) for pk, k in rows if pk in kept
+                )
+        # Without a prefix every key stays; without a mark nothing is marked.
+        _page, groups = query.matching_page_and_key_counts(Page, offset=0, limit=1)
+        assert Counter({(k, m): n for k, m, n in groups}) == Counter((k, False) for _pk, k in rows)
+        assert {by_slug[pk] for pk, _k in rows} == set(keys_of) - {0, 6}
+        assert search.Search("Nirgendwo").matching_page_and_key_counts(Page, offset=0, limit=5) == (
+            [],
+            [],
+        )
+    finally:
+        search_index._registry.clear()
+        search_index._registry.update(saved)
