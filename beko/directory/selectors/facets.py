@@ -262,8 +262,9 @@ class _KeyedMatches:
     (`unfaceted_groups`), the faceted ones and "open now" run over the key groups of the
     matches (`narrow`), a few hundred instead of a row per match.
 
-    Vocabularies and the "open now" ids are read only when a filter or the facets need them
-    (one small query each), so the number of queries depends on the request's shape only.
+    Vocabularies and the "open now" ids (other orders than relevance) are read only when a
+    filter or the facets need them (one small query each), so the number of queries depends
+    on the request's shape only.
     """
 
     FACETED = ("category", "district", "language")
@@ -358,9 +359,14 @@ class _KeyedMatches:
     def open_sql(self, column: str = "m.object_id") -> tuple[str, list[Any]]:
         """Condition: the offer with the id in `column` is open now (its opening hours)."""
         local = self.now.astimezone(LOCAL_TZ)
-        hours = OpeningHours.objects.filter(
-            weekday=local.weekday(), opens__lte=local.time(), closes__gt=local.time()
-        ).values_list("offer_id")
+        # No ordering: the model's default would sort the hours for a membership test.
+        hours = (
+            OpeningHours.objects.filter(
+                weekday=local.weekday(), opens__lte=local.time(), closes__gt=local.time()
+            )
+            .order_by()
+            .values_list("offer_id")
+        )
         sql, params = hours.query.sql_with_params()
         return f"{column} IN ({sql})", list(params)
 
@@ -377,13 +383,13 @@ class _KeyedMatches:
         return [pk for pk, keys in rows if (_grouped_keys(keys), pk in open_ids) in passing]
 
     def narrow(self, groups: list[KeyGroup]) -> Narrowed:
-        """The faceted filters and "open now" over the key groups of the matches passing
-        the other filters (`unfaceted_groups`, applied by the query): how many pass every filter (and
-        are open now), the key counts per facet ("all" over those passing every filter, and
-        per category/district/language facet over those passing every filter but its own:
-        a facet leaves out its own filter), and which groups pass."""
-        # The other filters ran in the query (`unfaceted_groups`): the groups are of the
-        # matches passing them (and no longer hold the organisation's key).
+        """The faceted filters and "open now" over the key groups of the matches: how many
+        pass every filter (and are open now), the key counts per facet ("all" over those
+        passing every filter, and per category/district/language facet over those passing
+        every filter but its own: a facet leaves out its own filter), and which groups pass.
+
+        The other filters ran in the query (`unfaceted_groups`): the groups are of the
+        matches passing them, and no longer hold the organisation's key."""
         need = {k: v for k, v in self.required().items() if k in self.FACETED}
         # One boolean list per filter, built by comprehensions (substring tests on the
         # space-padded keys).
