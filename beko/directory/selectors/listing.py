@@ -61,47 +61,41 @@ def offer_search(
         key_groups = list(keyed.required().values())  # every active filter, as facet keys
         first = (max(0, (filters.page - 1) * page_size), page_size)
         while wider is not None:
-            if with_facets and sort == "relevance":
-                # Filters no facet leaves out (target group, status, flags, organisation)
-                # run in the query; the faceted ones leave out their own filter for their
-                # counts: the query groups the matches by their keys (few groups), the
-                # filters and counts run over the groups, and only the page travels.
-                page_ids, groups = wider.matching_page_and_key_counts(
-                    Offer,
-                    offset=first[0],
-                    limit=first[1],
-                    visible_at=now,
-                    keys=keyed.unfaceted_groups(),
-                    page_keys=keyed.faceted_groups(),
-                    mark=keyed.open_sql(),
-                    page_marked_only=filters.open_now,
-                    drop_key_prefix=ORGANISATION_KEY,
-                )
-                narrowed = keyed.narrow(groups)
+            if sort == "relevance":
+                known: tuple[list[int], int] | None = None
+                if with_facets:
+                    # Filters no facet leaves out (target group, status, flags, organisation)
+                    # run in the query; the faceted ones leave out their own filter for their
+                    # counts: the query groups the matches by their keys (few groups), the
+                    # filters and counts run over the groups, and only the page travels.
+                    page_ids, groups = wider.matching_page_and_key_counts(
+                        Offer,
+                        offset=first[0],
+                        limit=first[1],
+                        visible_at=now,
+                        keys=keyed.unfaceted_groups(),
+                        page_keys=keyed.faceted_groups(),
+                        mark=keyed.open_sql(),
+                        page_marked_only=filters.open_now,
+                        drop_key_prefix=ORGANISATION_KEY,
+                    )
+                    narrowed = keyed.narrow(groups)
+                    known = (page_ids, narrowed.total)
+                # Only the page and the total are read (the paginator asks for them), never
+                # the ids of 20,000 matches; without facets every filter runs in the query.
                 ids = _RankedMatches(
                     wider,
                     keys=key_groups,
                     now=now,
                     first=first,
                     where=keyed.open_sql() if filters.open_now else None,
-                    known=(page_ids, narrowed.total),
+                    known=known,
                 )
             elif with_facets:
                 # Another order than relevance needs every passing id.
                 rows = wider.matching_keys(Offer, visible_at=now, keys=keyed.unfaceted_groups())
                 narrowed = keyed.narrow(keyed.groups_of(rows))
                 ids = keyed.passing_ids(rows, narrowed)
-            elif sort == "relevance":
-                # Without facet counts the keys of 20,000 matches would travel for nothing:
-                # every filter runs in the query, and only the page and the total are read
-                # (the paginator asks for them).
-                ids = _RankedMatches(
-                    wider,
-                    keys=key_groups,
-                    now=now,
-                    first=first,
-                    where=keyed.open_sql() if filters.open_now else None,
-                )
             else:
                 ids = keyed.open_now_only(
                     wider.matching_ids(Offer, visible_at=now, keys=key_groups)
