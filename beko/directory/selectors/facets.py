@@ -286,13 +286,23 @@ class _KeyedMatches:
                 self._vocab[name] = list(Language.objects.all())
         return self._vocab[name]
 
+    def _open_hours_sql(self) -> tuple[str, list[Any]]:
+        """A query yielding the ids of the offers open now (their opening hours)."""
+        local = self.now.astimezone(LOCAL_TZ)
+        # No ordering: the model's default would sort the hours for a membership test.
+        hours = (
+            OpeningHours.objects.filter(
+                weekday=local.weekday(), opens__lte=local.time(), closes__gt=local.time()
+            )
+            .order_by()
+            .values_list("offer_id")
+        )
+        sql, params = hours.query.sql_with_params()
+        return sql, list(params)
+
     def open_ids(self) -> set[int]:
         if self._open is None:
-            local = self.now.astimezone(LOCAL_TZ)
-            hours = OpeningHours.objects.filter(
-                weekday=local.weekday(), opens__lte=local.time(), closes__gt=local.time()
-            ).values_list("offer_id")
-            sql, params = hours.query.sql_with_params()
+            sql, params = self._open_hours_sql()
             with connection.cursor() as cursor:
                 cursor.execute(sql, params)
                 self._open = {row[0] for row in cursor.fetchall()}
@@ -358,17 +368,8 @@ class _KeyedMatches:
 
     def open_sql(self, column: str = "m.object_id") -> tuple[str, list[Any]]:
         """Condition: the offer with the id in `column` is open now (its opening hours)."""
-        local = self.now.astimezone(LOCAL_TZ)
-        # No ordering: the model's default would sort the hours for a membership test.
-        hours = (
-            OpeningHours.objects.filter(
-                weekday=local.weekday(), opens__lte=local.time(), closes__gt=local.time()
-            )
-            .order_by()
-            .values_list("offer_id")
-        )
-        sql, params = hours.query.sql_with_params()
-        return f"{column} IN ({sql})", list(params)
+        sql, params = self._open_hours_sql()
+        return f"{column} IN ({sql})", params
 
     def groups_of(self, rows: list[tuple[int, str]]) -> list[KeyGroup]:
         """The key groups of matches read one by one (id, keys), as the query groups them."""
